@@ -1,0 +1,183 @@
+/**
+ * The retort error family. Every error retort throws is a {@link RetortError} with a stable
+ * `code`; library calls throw, and only `src/cli` catches, formats for people and chooses
+ * exit codes. No message ever contains a password.
+ *
+ * @example
+ * ```ts
+ * try { await engine.execute('SELEC 1'); }
+ * catch (e) { if (e instanceof DriverError) console.error(e.code, e.sql, e.cause); }
+ * ```
+ */
+export class RetortError extends Error {
+  /** A stable, machine-readable code such as `URL_INVALID` or `MULTIPLE_HEADS`. */
+  readonly code: string;
+
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code ?? 'RETORT_ERROR';
+  }
+}
+
+/** A database URL that cannot be parsed, or names something retort does not know. */
+export class UrlError extends RetortError {
+  constructor(message: string) {
+    super(message, { code: 'URL_INVALID' });
+  }
+}
+
+/** No dialect is registered under the URL's scheme. */
+export class UnknownDialectError extends RetortError {
+  constructor(readonly dialect: string, known: readonly string[]) {
+    super(`unknown dialect "${dialect}": known dialects are ${known.join(', ')}`, { code: 'DIALECT_UNKNOWN' });
+  }
+}
+
+/** A configuration value (engine option, config file entry, CLI flag) that cannot be used. */
+export class ConfigError extends RetortError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'CONFIG_INVALID', ...options });
+  }
+}
+
+/**
+ * An error raised by a database driver, wrapped with the statement that caused it.
+ * `cause` is the driver's own error; `driverCode` its SQLSTATE or errno when it has one.
+ */
+export class DriverError extends RetortError {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  readonly driverCode: string | undefined;
+
+  constructor(message: string, options: { sql: string; params?: readonly unknown[]; cause: unknown; driverCode?: string; code?: string }) {
+    super(message, { code: options.code ?? 'DRIVER_ERROR', cause: options.cause });
+    this.sql = options.sql;
+    this.params = options.params ?? [];
+    this.driverCode = options.driverCode;
+  }
+}
+
+/** The database could not be reached or refused the login. The message names the masked URL. */
+export class ConnectionError extends RetortError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'CONNECTION_FAILED', ...options });
+  }
+}
+
+/** Every pooled connection stayed busy for longer than the acquire timeout. */
+export class PoolTimeoutError extends RetortError {
+  constructor(message: string) {
+    super(message, { code: 'POOL_TIMEOUT' });
+  }
+}
+
+/** The engine was used after `dispose()`. */
+export class EngineDisposedError extends RetortError {
+  constructor() {
+    super('the engine has been disposed', { code: 'ENGINE_DISPOSED' });
+  }
+}
+
+/** A model or schema definition that cannot be right (duplicate column, unknown FK target, ...). */
+export class SchemaError extends RetortError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'SCHEMA_INVALID', ...options });
+  }
+}
+
+/** Reading a database's catalog failed, or asked for something that is not there (an unknown schema). */
+export class ReflectionError extends RetortError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'REFLECTION_FAILED', ...options });
+  }
+}
+
+/** An operation that the dialect cannot carry out, or an operation with bad arguments. */
+export class OperationError extends RetortError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'OPERATION_INVALID', ...options });
+  }
+}
+
+/** Base class of revision graph and script directory errors. */
+export class RevisionError extends RetortError {}
+
+/** `head` was asked for but the graph has several heads. */
+export class MultipleHeadsError extends RevisionError {
+  constructor(readonly heads: readonly string[]) {
+    super(
+      `multiple heads are present (${heads.join(', ')}); name one of them, use "heads", or join them with "retort merge"`,
+      { code: 'MULTIPLE_HEADS' },
+    );
+  }
+}
+
+/** A revision id, prefix or label that matches nothing. */
+export class RevisionNotFoundError extends RevisionError {
+  constructor(readonly revision: string, detail?: string) {
+    super(detail ?? `no such revision "${revision}"`, { code: 'REVISION_NOT_FOUND' });
+  }
+}
+
+/** A revision prefix that matches several revisions. */
+export class AmbiguousRevisionError extends RevisionError {
+  constructor(readonly revision: string, readonly candidates: readonly string[]) {
+    super(`revision prefix "${revision}" is ambiguous: it matches ${candidates.join(', ')}`, { code: 'REVISION_AMBIGUOUS' });
+  }
+}
+
+/** The revision graph contains a cycle. */
+export class RevisionCycleError extends RevisionError {
+  constructor(readonly revisions: readonly string[]) {
+    super(`the revision graph has a cycle through ${revisions.join(' -> ')}`, { code: 'REVISION_CYCLE' });
+  }
+}
+
+/** Two migration files declare the same revision id. */
+export class DuplicateRevisionError extends RevisionError {
+  constructor(readonly revision: string, readonly files: readonly string[]) {
+    super(`revision "${revision}" is declared by more than one file: ${files.join(', ')}`, { code: 'REVISION_DUPLICATE' });
+  }
+}
+
+/** A revision names a parent (or dependency) that no migration file declares. */
+export class MissingRevisionError extends RevisionError {
+  constructor(readonly revision: string, readonly missing: string, where?: string) {
+    super(
+      `revision "${revision}"${where ? ` (${where})` : ''} refers to revision "${missing}", but no migration file declares it`,
+      { code: 'REVISION_MISSING' },
+    );
+  }
+}
+
+/** A migration failed while running; names the revision, the direction and the statement. */
+export class MigrationError extends RetortError {
+  readonly revision: string;
+  readonly direction: 'upgrade' | 'downgrade';
+  readonly sql: string | undefined;
+  readonly executed: readonly string[];
+
+  constructor(
+    message: string,
+    options: { revision: string; direction: 'upgrade' | 'downgrade'; sql?: string; executed?: readonly string[]; cause?: unknown; code?: string },
+  ) {
+    super(message, { code: options.code ?? 'MIGRATION_FAILED', cause: options.cause });
+    this.revision = options.revision;
+    this.direction = options.direction;
+    this.sql = options.sql;
+    this.executed = options.executed ?? [];
+  }
+}
+
+/** Autogenerate refused to write a migration (for example `--fail-on-destructive`). */
+export class AutogenerateError extends RetortError {
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, { code: options.code ?? 'AUTOGENERATE_FAILED', ...(options.cause === undefined ? {} : { cause: options.cause }) });
+  }
+}
+
+/** True when `e` is a retort error (of any subclass). */
+export function isRetortError(e: unknown): e is RetortError {
+  return e instanceof RetortError;
+}

@@ -1,0 +1,134 @@
+import type { TypeSpec } from './type-spec.js';
+
+/**
+ * The one schema model of retort: plain, frozen, JSON-able data describing a database schema.
+ * Model classes produce it (`metadata.snapshot(...)`), reflection produces it (`inspect(engine)`),
+ * autogenerate compares two of them, migration ops carry pieces of it, and the DDL compilers of
+ * each dialect turn it into SQL. Names here are final database names (naming conventions applied).
+ *
+ * @example
+ * ```ts
+ * const snap = metadata.snapshot({ dialect: 'postgresql' });
+ * for (const t of snap.tables) console.log(t.name, t.columns.map((c) => c.name));
+ * ```
+ */
+export interface SchemaSnapshot {
+  /** PostgreSQL schema or MySQL database the tables live in; null for the connection's default. */
+  readonly schema: string | null;
+  readonly tables: readonly TableSnapshot[];
+  /** Named enum types (PostgreSQL). Empty on dialects whose enums are inline column types. */
+  readonly enums: readonly EnumSnapshot[];
+  /** Views, listed apart from tables (reflection only). */
+  readonly views: readonly ViewSnapshot[];
+}
+
+export interface TableSnapshot {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly comment: string | null;
+  readonly columns: readonly ColumnSnapshot[];
+  readonly primaryKey: PrimaryKeySnapshot | null;
+  readonly foreignKeys: readonly ForeignKeySnapshot[];
+  readonly uniques: readonly UniqueSnapshot[];
+  readonly checks: readonly CheckSnapshot[];
+  readonly indexes: readonly IndexSnapshot[];
+}
+
+export interface ColumnSnapshot {
+  readonly name: string;
+  readonly type: TypeSpec;
+  readonly nullable: boolean;
+  /** Server default; null when the column has none. */
+  readonly default: DefaultSpec | null;
+  /** serial / identity / AUTO_INCREMENT / SQLite INTEGER PRIMARY KEY. */
+  readonly autoincrement: boolean;
+  readonly comment: string | null;
+}
+
+/**
+ * A server default: a literal value the dialect quotes, or an SQL expression kept verbatim
+ * (`CURRENT_TIMESTAMP`, `gen_random_uuid()`, or whatever text a catalog returned).
+ */
+export type DefaultSpec =
+  | { readonly kind: 'literal'; readonly value: string | number | boolean }
+  | { readonly kind: 'expression'; readonly sql: string };
+
+export interface PrimaryKeySnapshot {
+  /** null when the database chose the name (or has no names for primary keys, as on MySQL). */
+  readonly name: string | null;
+  readonly columns: readonly string[];
+}
+
+export type ForeignKeyAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
+
+export interface ForeignKeySnapshot {
+  readonly name: string | null;
+  readonly columns: readonly string[];
+  readonly referredSchema: string | null;
+  readonly referredTable: string;
+  readonly referredColumns: readonly string[];
+  /** null means the database default (NO ACTION). */
+  readonly onDelete: ForeignKeyAction | null;
+  readonly onUpdate: ForeignKeyAction | null;
+  /** PostgreSQL and SQLite: DEFERRABLE; `initiallyDeferred` adds INITIALLY DEFERRED. */
+  readonly deferrable: boolean;
+  readonly initiallyDeferred: boolean;
+}
+
+export interface UniqueSnapshot {
+  readonly name: string | null;
+  readonly columns: readonly string[];
+}
+
+export interface CheckSnapshot {
+  readonly name: string | null;
+  /** The boolean SQL expression, without the surrounding CHECK ( ). */
+  readonly expression: string;
+}
+
+export interface IndexSnapshot {
+  readonly name: string;
+  /** Plain column elements in order. For an expression index, the columns it mentions are not listed here. */
+  readonly columns: readonly string[];
+  /**
+   * null for a plain column index. For an index with expression elements (`lower(email)`), the SQL
+   * of every element in order, column elements included as quoted identifiers.
+   */
+  readonly expressions: readonly string[] | null;
+  readonly unique: boolean;
+  /** Partial index predicate (PostgreSQL, SQLite), null when the index is not partial. */
+  readonly where: string | null;
+  /** Index method when it is not the dialect's default (PostgreSQL `gin`, `gist`, `hash`, ...). */
+  readonly method: string | null;
+}
+
+export interface EnumSnapshot {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly values: readonly string[];
+}
+
+export interface ViewSnapshot {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly definition: string | null;
+}
+
+/** An empty schema. */
+export function emptySnapshot(schema: string | null = null): SchemaSnapshot {
+  return deepFreeze({ schema, tables: [], enums: [], views: [] });
+}
+
+/** Freezes a value and everything reachable from it; returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The table of a snapshot with the given name, if any. */
+export function findTable(snapshot: SchemaSnapshot, name: string): TableSnapshot | undefined {
+  return snapshot.tables.find((t) => t.name === name);
+}
