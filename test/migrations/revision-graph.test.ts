@@ -212,6 +212,12 @@ describe('dependsOn', () => {
     assert.deepEqual(new VersionTableModel(dependent, ['y2']).runAll(g.planDowngrade(['y2'], 'y1')), ['x2', 'y1']);
   });
 
+  it('downgrades one root of several to base with label@base', () => {
+    const plan = g.planDowngrade(['y2'], 'xs@base');
+    assert.deepEqual(ids(plan), ['y2', 'x2', 'x1']);
+    assert.deepEqual(new VersionTableModel(dependent, ['y2']).runAll(plan), ['y1']);
+  });
+
   it('treats a head applied only as a dependency as reached, and will not downgrade to it', () => {
     assert.deepEqual(g.planUpgrade(['y2'], 'heads'), []);
     assert.deepEqual(g.planUpgrade(['y2'], 'x2'), []);
@@ -299,6 +305,19 @@ describe('determinism', () => {
       assert.deepEqual(g.history(), reference.history());
     }
     assert.deepEqual(ids(reference.planUpgrade([], 'heads')), ['a', 'b1', 'b2', 'c1', 'mg', 'n', 'y', 'z']);
+  });
+});
+
+describe('scale', () => {
+  it('plans a chain of 3000 revisions both ways without deep recursion', () => {
+    const chain = Array.from({ length: 3000 }, (_, i) => rev(`r${String(i).padStart(4, '0')}`, i === 0 ? [] : [`r${String(i - 1).padStart(4, '0')}`]));
+    const g = RevisionGraph.build(chain);
+    const up = g.planUpgrade([], 'head');
+    assert.equal(up.length, 3000);
+    assert.deepEqual(up.at(-1)?.toHeads, ['r2999']);
+    assert.deepEqual(g.resolve('head-2999'), ['r0000']);
+    assert.equal(g.planDowngrade(['r2999'], 'base').length, 3000);
+    assert.equal(g.history().length, 3000);
   });
 });
 

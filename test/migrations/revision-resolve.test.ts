@@ -96,6 +96,7 @@ describe('relative targets', () => {
     assert.deepEqual(chain.resolve('head-1'), [r3]);
     assert.deepEqual(chain.resolve('head-4'), []);
     assert.deepEqual(chain.resolve('tip-2'), [r2]);
+    assert.deepEqual(chain.labelsOf(r1), ['tip'], 'a label spreads down its unbranched stem');
     assert.deepEqual(chain.resolve('base+1'), [r1]);
   });
 
