@@ -105,9 +105,13 @@ export class RevisionError extends RetortError {}
 
 /** `head` was asked for but the graph has several heads. */
 export class MultipleHeadsError extends RevisionError {
-  constructor(readonly heads: readonly string[]) {
+  /**
+   * @param heads the heads that matched, sorted
+   * @param argument the target that asked for one head (`head`, `feature@head`, ...)
+   */
+  constructor(readonly heads: readonly string[], readonly argument: string = 'head') {
     super(
-      `multiple heads are present (${heads.join(', ')}); name one of them, use "heads", or join them with "retort merge"`,
+      `multiple heads are present for "${argument}" (${heads.join(', ')}); name one of them, use "heads", or join them with "retort merge"`,
       { code: 'MULTIPLE_HEADS' },
     );
   }
@@ -127,10 +131,14 @@ export class AmbiguousRevisionError extends RevisionError {
   }
 }
 
-/** The revision graph contains a cycle. */
+/** The revision graph contains a cycle. `revisions` lists the cycle, first id repeated at the end. */
 export class RevisionCycleError extends RevisionError {
-  constructor(readonly revisions: readonly string[]) {
-    super(`the revision graph has a cycle through ${revisions.join(' -> ')}`, { code: 'REVISION_CYCLE' });
+  constructor(readonly revisions: readonly string[], readonly files: readonly string[] = []) {
+    super(
+      `the revision graph has a cycle through ${revisions.join(' -> ')}` +
+        (files.length > 0 ? ` (declared in ${files.join(', ')})` : ''),
+      { code: 'REVISION_CYCLE' },
+    );
   }
 }
 
@@ -143,11 +151,54 @@ export class DuplicateRevisionError extends RevisionError {
 
 /** A revision names a parent (or dependency) that no migration file declares. */
 export class MissingRevisionError extends RevisionError {
-  constructor(readonly revision: string, readonly missing: string, where?: string) {
+  /**
+   * @param revision the revision that refers to the missing one
+   * @param missing the id that nothing declares
+   * @param where the file declaring `revision`, when known
+   * @param relation whether `missing` was named as a parent or in `dependsOn`
+   */
+  constructor(
+    readonly revision: string,
+    readonly missing: string,
+    readonly where?: string,
+    readonly relation: 'parent' | 'dependency' = 'parent',
+  ) {
     super(
-      `revision "${revision}"${where ? ` (${where})` : ''} refers to revision "${missing}", but no migration file declares it`,
+      `revision "${revision}"${where ? ` (${where})` : ''} ${relation === 'parent' ? 'names parent' : 'depends on'} revision "${missing}", but no migration file declares it`,
       { code: 'REVISION_MISSING' },
     );
+  }
+}
+
+/** Two revisions declare the same branch label, or a label collides with a revision id. */
+export class DuplicateBranchLabelError extends RevisionError {
+  constructor(readonly label: string, readonly revisions: readonly string[], message: string) {
+    super(message, { code: 'REVISION_LABEL_DUPLICATE' });
+  }
+}
+
+/** A revision id or branch label that retort cannot use (bad characters, a reserved word). */
+export class InvalidRevisionError extends RevisionError {
+  constructor(message: string) {
+    super(message, { code: 'REVISION_INVALID' });
+  }
+}
+
+/**
+ * A target that cannot be reached from the current heads: an upgrade to a revision already below
+ * the current heads, a downgrade to a revision that is not applied, a relative target that walks
+ * past the end of the graph or cannot choose between branches.
+ */
+export class RevisionTargetError extends RevisionError {
+  constructor(readonly target: string, message: string) {
+    super(message, { code: 'REVISION_TARGET_INVALID' });
+  }
+}
+
+/** A migration step that cannot be applied to the given heads (its parents are not applied, ...). */
+export class RevisionStepError extends RevisionError {
+  constructor(readonly revision: string, message: string) {
+    super(message, { code: 'REVISION_STEP_INVALID' });
   }
 }
 
