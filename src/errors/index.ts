@@ -202,6 +202,23 @@ export class RevisionStepError extends RevisionError {
   }
 }
 
+/**
+ * A migration file that cannot be used: it does not load, or an export is missing or malformed.
+ * `file` names the file.
+ */
+export class ScriptError extends RevisionError {
+  constructor(readonly file: string, message: string, options: { cause?: unknown } = {}) {
+    super(`${file}: ${message}`, { code: 'SCRIPT_INVALID', ...options });
+  }
+}
+
+/** The migration lock could not be taken in time (another process is migrating the database). */
+export class LockTimeoutError extends RetortError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { code: 'LOCK_TIMEOUT', ...options });
+  }
+}
+
 /** A migration failed while running; names the revision, the direction and the statement. */
 export class MigrationError extends RetortError {
   readonly revision: string;

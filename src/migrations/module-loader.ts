@@ -1,0 +1,68 @@
+/**
+ * Loads configuration and migration modules at run time, without a build step: `.js` / `.mjs`
+ * natively with `import()`, TypeScript with jiti (loaded lazily, on the first `.ts` file, through
+ * `require` because that costs about half of jiti's ESM entry). Modules loaded through jiti that
+ * import `retort` receive the running retort's own module instance.
+ */
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { retortEntryPath } from './retort-entry.js';
+
+/** The exports of a loaded module. */
+export type ModuleExports = Readonly<Record<string, unknown>>;
+
+interface Jiti {
+  import(id: string): Promise<unknown>;
+}
+
+type CreateJiti = (id: string, options: Record<string, unknown>) => Jiti;
+
+const TYPESCRIPT = new Set(['.ts', '.mts', '.cts']);
+
+let jiti: Promise<Jiti> | undefined;
+
+/**
+ * The jiti instance shared by every TypeScript load: fs cache on, and `retort` mapped to the
+ * running entry module. `virtualModules` hands jiti the already-loaded namespace, because an
+ * alias to a `.ts` entry (retort running from source) would be transformed and evaluated a
+ * second time by jiti; the alias stays for a built (`.js`) entry, which jiti imports natively.
+ */
+async function getJiti(): Promise<Jiti> {
+  jiti ??= (async () => {
+    const entry = retortEntryPath();
+    const self: unknown = await import(pathToFileURL(entry).href);
+    const require = createRequire(import.meta.url);
+    const { createJiti } = require('jiti') as { createJiti: CreateJiti };
+    return createJiti(import.meta.url, {
+      fsCache: true,
+      interopDefault: false,
+      alias: { retort: entry },
+      virtualModules: { retort: self },
+    });
+  })();
+  return jiti;
+}
+
+/** True for the file extensions {@link loadModule} loads through jiti. */
+export function isTypeScriptFile(path: string): boolean {
+  return TYPESCRIPT.has(extname(path)) && !path.endsWith('.d.ts');
+}
+
+/**
+ * Loads a module by absolute path and returns its exports. Errors are the module's own
+ * (a syntax error, a failed import); callers wrap them with the file name.
+ *
+ * @example
+ * ```ts
+ * const mod = await loadModule('/app/migrations/2026_11_21_1015-a81c0e5f22d9_add_post_summary.ts');
+ * mod.revision; // 'a81c0e5f22d9'
+ * ```
+ */
+export async function loadModule(path: string): Promise<ModuleExports> {
+  if (isTypeScriptFile(path)) {
+    const loaded = await (await getJiti()).import(path);
+    return (loaded ?? {}) as ModuleExports;
+  }
+  return (await import(pathToFileURL(path).href)) as ModuleExports;
+}

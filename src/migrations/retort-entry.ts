@@ -1,0 +1,29 @@
+/**
+ * Where the running retort's own entry module is, so that a migration's `import ... from 'retort'`
+ * gets the very module instance the CLI or library is running, whether retort runs from its
+ * TypeScript sources (`src/index.ts`, under tsx) or from its build (`dist/index.js`).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let cached: string | undefined;
+
+/**
+ * The absolute path of the entry module next to this module's folder: `../index.ts` when this
+ * file runs as TypeScript, `../index.js` when built (the other is tried as a fallback).
+ *
+ * @example
+ * ```ts
+ * retortEntryPath(); // '/app/node_modules/retort/dist/index.js'
+ * ```
+ */
+export function retortEntryPath(): string {
+  if (cached !== undefined) return cached;
+  const here = fileURLToPath(import.meta.url);
+  const root = dirname(dirname(here));
+  const own = extname(here) === '.ts' ? ['index.ts', 'index.js'] : ['index.js', 'index.ts'];
+  const found = own.map((name) => join(root, name)).find((path) => existsSync(path));
+  cached = found ?? join(root, own[0] ?? 'index.js');
+  return cached;
+}
