@@ -1,0 +1,203 @@
+/**
+ * One migration lock per database, so that N processes running `upgrade` at once apply each
+ * migration exactly once. Every lock dies with the session that holds it, so a killed process
+ * cannot leave it stuck:
+ * - PostgreSQL: `pg_advisory_lock(<64-bit key from the version table name>)` on a dedicated
+ *   connection, held for the whole run (`scope: 'session'`).
+ * - MySQL / MariaDB: `GET_LOCK('retort:<database>:<table>', <seconds>)` on a dedicated connection
+ *   (`scope: 'session'`).
+ * - SQLite: the write lock of each step's `BEGIN IMMEDIATE` on the migrating connection, with
+ *   `PRAGMA busy_timeout` so that waiters wait (`scope: 'transaction'`). SQLite must leave the
+ *   transaction between migrations (`PRAGMA foreign_keys` only changes outside one), so the
+ *   runner re-reads the heads inside each step's transaction and re-plans when another process
+ *   moved them.
+ *
+ * Lock statements run online only; `--sql` output has none.
+ */
+import { createHash } from 'node:crypto';
+import type { Connection, Engine } from '../engine/types.js';
+import { LockTimeoutError, RetortError } from '../errors/index.js';
+
+/** A lock taken for one run. */
+export interface MigrationLock {
+  /** `session`: held from `acquire` to `release`; `transaction`: taken by each step's BEGIN IMMEDIATE. */
+  readonly scope: 'session' | 'transaction';
+  /** Every statement text the lock sends (all online only). */
+  readonly statements: readonly string[];
+  /** Takes the lock, waiting up to the timeout; calls `onWait` once when it has to wait. */
+  acquire(onWait?: () => void): Promise<void>;
+  /** Gives the lock back; never throws. Idempotent. */
+  release(): Promise<void>;
+}
+
+export interface LockOptions {
+  readonly versionTable: string;
+  /** How long to wait for another process's lock. Default 10 minutes. */
+  readonly timeoutMs?: number;
+}
+
+/** The default time a run waits for the lock. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 600_000;
+
+/**
+ * A stable signed 64-bit key for `pg_advisory_lock`, from sha256 of `retort:<versionTable>`.
+ *
+ * @example
+ * ```ts
+ * advisoryLockKey('retort_version'); // the same bigint in every process
+ * ```
+ */
+export function advisoryLockKey(versionTable: string): bigint {
+  const digest = createHash('sha256').update(`retort:${versionTable}`).digest();
+  return digest.readBigInt64BE(0);
+}
+
+/** The GET_LOCK name for a database and version table, at most 64 characters. */
+export function mysqlLockName(database: string, versionTable: string): string {
+  const name = `retort:${database}:${versionTable}`;
+  return name.length <= 64 ? name : `retort:${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
+}
+
+type LockFactory = (engine: Engine, migrating: Connection, options: LockOptions) => MigrationLock;
+
+const FACTORIES: Readonly<Record<string, LockFactory>> = {
+  postgresql: postgresLock,
+  mysql: mysqlLock,
+  sqlite: sqliteLock,
+};
+
+/**
+ * The lock for the engine's dialect. `migrating` is the connection the migrations run on
+ * (SQLite locks through it; the server dialects take a dedicated connection of `engine`).
+ *
+ * @example
+ * ```ts
+ * const lock = createMigrationLock(engine, conn, { versionTable: 'retort_version' });
+ * await lock.acquire(() => emit({ type: 'lock-wait' }));
+ * try { ... } finally { await lock.release(); }
+ * ```
+ */
+export function createMigrationLock(engine: Engine, migrating: Connection, options: LockOptions): MigrationLock {
+  const factory = FACTORIES[engine.dialect.name];
+  if (!factory) throw new RetortError(`retort has no migration lock for dialect "${engine.dialect.name}"`, { code: 'LOCK_UNSUPPORTED' });
+  return factory(engine, migrating, options);
+}
+
+function timeoutOf(options: LockOptions): number {
+  return options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+}
+
+function postgresLock(engine: Engine, _migrating: Connection, options: LockOptions): MigrationLock {
+  const key = advisoryLockKey(options.versionTable).toString();
+  const timeoutMs = Math.max(1, Math.round(timeoutOf(options)));
+  const tryLock = `SELECT pg_try_advisory_lock(${key}) AS acquired`;
+  const setTimeout = `SET lock_timeout = ${timeoutMs}`;
+  const lock = `SELECT pg_advisory_lock(${key})`;
+  const resetTimeout = 'RESET lock_timeout';
+  const unlock = `SELECT pg_advisory_unlock(${key})`;
+  return sessionLock(engine, [tryLock, setTimeout, lock, resetTimeout, unlock], {
+    async take(conn, onWait) {
+      const { rows } = await conn.execute(tryLock);
+      if (rows[0]?.acquired === true) return;
+      onWait?.();
+      await conn.execute(setTimeout);
+      try {
+        await conn.execute(lock);
+      } catch (e) {
+        throw new LockTimeoutError(
+          `another process has held the migration lock of "${options.versionTable}" for more than ${timeoutMs} ms; is a migration still running?`,
+          { cause: e },
+        );
+      } finally {
+        await conn.execute(resetTimeout).catch(() => undefined);
+      }
+    },
+    async give(conn) {
+      await conn.execute(unlock);
+    },
+  });
+}
+
+function mysqlLock(engine: Engine, _migrating: Connection, options: LockOptions): MigrationLock {
+  const name = engine.dialect.literal(mysqlLockName(databaseOf(engine), options.versionTable));
+  const seconds = Math.max(1, Math.ceil(timeoutOf(options) / 1000));
+  const tryLock = `SELECT GET_LOCK(${name}, 0) AS acquired`;
+  const lock = `SELECT GET_LOCK(${name}, ${seconds}) AS acquired`;
+  const unlock = `SELECT RELEASE_LOCK(${name})`;
+  return sessionLock(engine, [tryLock, lock, unlock], {
+    async take(conn, onWait) {
+      const first = await conn.execute(tryLock);
+      if (Number(first.rows[0]?.acquired) === 1) return;
+      onWait?.();
+      const { rows } = await conn.execute(lock);
+      if (Number(rows[0]?.acquired) !== 1) {
+        throw new LockTimeoutError(
+          `another process has held the migration lock of "${options.versionTable}" for more than ${seconds} s; is a migration still running?`,
+        );
+      }
+    },
+    async give(conn) {
+      await conn.execute(unlock);
+    },
+  });
+}
+
+/** The database named by the engine's URL. */
+function databaseOf(engine: Engine): string {
+  const database: unknown = Reflect.get(engine.url, 'database');
+  return typeof database === 'string' ? database : '';
+}
+
+interface SessionLockSteps {
+  take(conn: Connection, onWait?: () => void): Promise<void>;
+  give(conn: Connection): Promise<void>;
+}
+
+/** A lock held by a dedicated connection from acquire to release. */
+function sessionLock(engine: Engine, statements: readonly string[], steps: SessionLockSteps): MigrationLock {
+  let conn: Connection | null = null;
+  let held = false;
+  return {
+    scope: 'session',
+    statements,
+    async acquire(onWait) {
+      conn = await engine.connect();
+      try {
+        await steps.take(conn, onWait);
+        held = true;
+      } catch (e) {
+        const c = conn;
+        conn = null;
+        await c.release();
+        throw e;
+      }
+    },
+    async release() {
+      const c = conn;
+      if (c === null) return;
+      conn = null;
+      try {
+        if (held) await steps.give(c);
+      } catch {
+        // the session is gone or broken: the server released the lock with it
+      } finally {
+        held = false;
+        await c.release().catch(() => undefined);
+      }
+    },
+  };
+}
+
+function sqliteLock(_engine: Engine, migrating: Connection, options: LockOptions): MigrationLock {
+  const busy = `PRAGMA busy_timeout = ${Math.max(1, Math.round(timeoutOf(options)))}`;
+  return {
+    scope: 'transaction',
+    statements: [busy],
+    async acquire() {
+      await migrating.execute(busy);
+    },
+    async release() {
+      // each step's transaction released the write lock when it ended
+    },
+  };
+}
