@@ -28,7 +28,7 @@ function makeBase(metadata: MetaData): ModelBase {
       // The entry is completed right after the class exists; the class needs the entry.
       const entry = { columns, options, callSite, bound: null, table: null } as unknown as ModelEntry;
 
-      class Model {
+      class ModelBaseClass {
         constructor(init?: Partial<RowOf<C>>) {
           registry.bind(entry, new.target);
           if (init !== undefined) Object.assign(this, init);
@@ -50,9 +50,9 @@ function makeBase(metadata: MetaData): ModelBase {
           return metadata;
         }
       }
-      entry.generated = Model;
+      entry.generated = ModelBaseClass;
       registry.define(entry);
-      return Model as unknown as ModelClass<C>;
+      return ModelBaseClass as unknown as ModelClass<C>;
     },
   });
 }

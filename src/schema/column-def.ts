@@ -17,7 +17,6 @@ export type ReferentialAction = ForeignKeyAction | Lowercase<ForeignKeyAction>;
  * with TS2506 as soon as two models refer to each other. What the function returns is checked
  * when the schema is resolved, with a {@link SchemaError} naming the table and column.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type LazyReference = Function;
 
 /** Options of a foreign key (column `.references()` and {@link ForeignKeyConstraint}). */
