@@ -32,8 +32,8 @@ export type TableColumns<C extends ColumnsShape> = {
 /**
  * A database table: columns declared with builders, plus constraints and indexes. Column keys
  * become database names by snake_case unless a column has `.name()`. Column-level `.unique()`,
- * `.index()` and `.references()` become table-level constraints. The table registers itself in
- * its {@link MetaData}.
+ * `.index()` and `.references()` become table-level constraints (`.unique().index()` together
+ * make one unique index). The table registers itself in its {@link MetaData}.
  *
  * @example
  * ```ts
@@ -99,8 +99,14 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const indexes: Index[] = [];
     for (const col of list) {
       const def = col.def;
-      if (def.unique) uniques.push(new UniqueConstraint([col.name], def.unique.name ? { name: def.unique.name } : {}));
-      if (def.index) indexes.push(new Index(def.index.name, [col.name]));
+      if (def.unique && def.index) {
+        // `.unique().index()` is one unique index, as in SQLAlchemy, not a constraint plus an index.
+        indexes.push(new Index(def.index.name ?? def.unique.name, [col.name], { unique: true }));
+      } else if (def.unique) {
+        uniques.push(new UniqueConstraint([col.name], def.unique.name ? { name: def.unique.name } : {}));
+      } else if (def.index) {
+        indexes.push(new Index(def.index.name, [col.name]));
+      }
       const ref = def.references;
       if (ref) {
         const options = {

@@ -172,13 +172,14 @@ describe('conventions applied by snapshot()', () => {
     new Table(md, 'p', { id: column.integer().primaryKey() });
     new Table(md, 'c', {
       id: column.integer().primaryKey(),
-      pId: column.integer().references('p.id').unique().index(),
+      pId: column.integer().references('p.id').unique(),
+      q: column.integer().index(),
     }, new ForeignKeyConstraint(['pId'], 'p', ['id'], { name: 'fk_named' }));
     const c = md.snapshot('postgresql').tables.find((t) => t.name === 'c');
     assert.equal(c?.primaryKey?.name, null);
     assert.deepEqual(c?.foreignKeys.map((f) => f.name), ['fk_named', null]);
     assert.equal(c?.uniques[0]?.name, null);
-    assert.equal(c?.indexes[0]?.name, 'ix_c_p_id');
+    assert.equal(c?.indexes[0]?.name, 'ix_c_q');
   });
 
   test('MySQL primary keys have no name', () => {

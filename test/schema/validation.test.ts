@@ -113,6 +113,14 @@ describe('schema validation', () => {
     refuses(() => md.snapshot('postgresql'), /table "t": the name "dup" is used by both the unique \(a\) and the check \(b > 0\)/);
   });
 
+  test('.unique().index() on a column is one unique index', () => {
+    const md = new MetaData();
+    new Table(md, 't', { a: column.integer().unique().index() });
+    const t = md.snapshot('postgresql').tables[0];
+    assert.deepEqual(t?.uniques, []);
+    assert.deepEqual(t?.indexes.map((i) => [i.name, i.columns, i.unique]), [['ix_t_a', ['a'], true]]);
+  });
+
   test('generated names that collide', () => {
     const md = new MetaData();
     new Table(md, 't', { a: column.integer().unique() }, new UniqueConstraint(['a']));
