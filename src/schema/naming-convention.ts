@@ -14,6 +14,12 @@ import { shortHash } from './identifier.js';
  * A key that is absent leaves that kind of constraint unnamed (the database chooses), except
  * `ix`: indexes always need a name, so {@link defaultNamingConvention}'s `ix` applies.
  *
+ * An explicit name always wins and is used as is (unlike SQLAlchemy, it is not fed into
+ * `%(constraint_name)s`), so names read back from a database stay what they are. For an unnamed
+ * CHECK, `%(constraint_name)s` is derived by {@link checkConstraintName}. Generated names longer
+ * than the target dialect keeps are shortened by {@link shortenIdentifier}; explicit ones that are
+ * too long are refused.
+ *
  * @example
  * ```ts
  * new MetaData({ namingConvention: { ...defaultNamingConvention, fk: 'fk_%(table_name)s_%(column_0_name)s' } });
