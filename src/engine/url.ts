@@ -1,6 +1,6 @@
 /**
- * Placeholder so the engine contracts type-check on this branch; the engine helper's branch
- * provides the real URL parser and this file is replaced when branches are merged.
+ * PLACEHOLDER so that the schema branch type-checks: the engine helper owns the real URL module
+ * (parsing, password masking). The lead keeps theirs when merging.
  */
 export interface DatabaseUrl {
   readonly dialect: string;

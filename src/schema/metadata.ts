@@ -1,0 +1,197 @@
+import { SchemaError } from '../errors/index.js';
+import type { Engine } from '../engine/types.js';
+import { createAll, dropAll, type CreateAllOptions, type DropAllOptions } from './create-all.js';
+import { resolveForeignKey } from './fk-resolve.js';
+import { defaultNamingConvention, type NamingConvention } from './naming-convention.js';
+import { buildSchemaSnapshot } from './schema-snapshot.js';
+import type { SchemaSnapshot } from './snapshot.js';
+import { resolveTarget, type SnapshotTarget } from './snapshot-target.js';
+import { dependencyOrder, planCreate, type CreatePlan } from './sort-tables.js';
+import type { Table } from './table.js';
+
+/** Options of a {@link MetaData}. */
+export interface MetaDataOptions {
+  /** Templates naming constraints and indexes; default {@link defaultNamingConvention}. */
+  readonly namingConvention?: NamingConvention;
+  /** Schema (PostgreSQL) or database (MySQL) of tables that do not name one. */
+  readonly schema?: string;
+}
+
+/**
+ * A hook by which a layer above (the ORM) takes part in resolving a MetaData.
+ * @internal
+ */
+export interface MetaDataExtension {
+  /** Offered every value given to `registerModels`; returns true when it took it. */
+  register(value: unknown): boolean;
+  /** Called before anything that needs every table; may add tables, throws SchemaError when it cannot finish. */
+  resolve(): void;
+}
+
+/**
+ * A collection of tables (and the models declaring them) that belong to one database: the unit
+ * that `snapshot()`, `createAll()` and autogenerate work on. Nothing is global: several MetaData
+ * objects, each with its own models and engine, can live side by side.
+ *
+ * @example
+ * ```ts
+ * const metadata = new MetaData({ namingConvention: defaultNamingConvention });
+ * new Table(metadata, 'tag', { id: column.integer().primaryKey(), label: column.string(50).notNull().unique() });
+ * const snap = metadata.snapshot('postgresql');
+ * await metadata.createAll(engine);
+ * ```
+ */
+export class MetaData {
+  readonly namingConvention: NamingConvention;
+  readonly schema: string | null;
+  readonly #tables: Table[] = [];
+  readonly #extensions: MetaDataExtension[] = [];
+  #resolving = false;
+
+  constructor(options: MetaDataOptions = {}) {
+    this.namingConvention = Object.freeze({ ...(options.namingConvention ?? defaultNamingConvention) });
+    this.schema = options.schema ?? null;
+  }
+
+  /** Every table, in registration order, after pending models are resolved. */
+  get tables(): readonly Table[] {
+    this.resolve();
+    return Object.freeze([...this.#tables]);
+  }
+
+  /**
+   * The tables registered so far, without resolving pending models.
+   * @internal
+   */
+  get tablesUnresolved(): readonly Table[] {
+    return this.#tables;
+  }
+
+  /** The table with this name (and schema, when given); throws a SchemaError when there is none. */
+  table(name: string, schema?: string | null): Table {
+    const found = this.tables.find((t) => t.name === name && (schema === undefined || t.schema === schema));
+    if (!found) throw new SchemaError(`no table "${schema ? `${schema}.` : ''}${name}" in this MetaData`);
+    return found;
+  }
+
+  /** True when a table of this name (and schema, when given) exists. */
+  hasTable(name: string, schema?: string | null): boolean {
+    return this.tables.some((t) => t.name === name && (schema === undefined || t.schema === schema));
+  }
+
+  /**
+   * Registers a table; called by the Table constructor.
+   * @internal
+   */
+  addTable(table: Table): void {
+    if (table.metadata !== this) throw new SchemaError(`table "${table.name}" belongs to another MetaData`);
+    const clash = this.#tables.find((t) => t.name === table.name && t.schema === table.schema);
+    if (clash) throw new SchemaError(`table "${table.qualifiedName}" is defined twice in one MetaData`);
+    this.#tables.push(table);
+  }
+
+  /**
+   * Adds an extension (the ORM's model registry).
+   * @internal
+   */
+  addExtension(extension: MetaDataExtension): void {
+    this.#extensions.push(extension);
+  }
+
+  /**
+   * Binds model classes to this MetaData: classes, arrays of classes, or module namespace objects
+   * (`import * as models from './models.js'`), whose other exports are ignored. Needed only for
+   * models that nothing else refers to and that are never used before `snapshot()` / `createAll()`.
+   *
+   * @example
+   * ```ts
+   * import * as models from './models.js';
+   * metadata.registerModels(models);
+   * ```
+   */
+  registerModels(...items: unknown[]): this {
+    const offer = (value: unknown, direct: boolean): void => {
+      if (typeof value !== 'function') return;
+      const taken = this.#extensions.some((e) => e.register(value));
+      if (!taken && direct) throw new SchemaError(`registerModels(): ${value.name || 'an anonymous function'} is not a model class of this MetaData`);
+    };
+    for (const item of items) {
+      if (typeof item === 'function') offer(item, true);
+      else if (Array.isArray(item)) for (const v of item) offer(v, true);
+      else if (isNamespace(item)) for (const v of Object.values(item)) offer(v, false);
+      else throw new SchemaError('registerModels(): pass model classes, arrays of them, or module namespace objects');
+    }
+    return this;
+  }
+
+  /** Resolves pending models and relationships; throws SchemaError for what cannot be resolved. */
+  resolve(): void {
+    if (this.#resolving) return;
+    this.#resolving = true;
+    try {
+      for (const extension of this.#extensions) extension.resolve();
+    } finally {
+      this.#resolving = false;
+    }
+  }
+
+  /**
+   * The tables in foreign-key dependency order: parents first, ties broken by name,
+   * self-references ignored. Tables in a cycle come in the order `sortTables` gives them.
+   */
+  get sortedTables(): readonly Table[] {
+    const tables = this.tables;
+    const edges = tables.flatMap((table) =>
+      table.foreignKeys.map((fk) => ({ from: table, to: resolveForeignKey(this, table, fk).referredTable, data: fk })),
+    );
+    return Object.freeze(dependencyOrder(tables, (t) => t.qualifiedName, edges).order);
+  }
+
+  /**
+   * The schema as the one plain, frozen snapshot model, for a target dialect (a Dialect object or
+   * `'postgresql'` / `'mysql'` / `'sqlite'`). Names are final: naming conventions applied and
+   * names longer than the dialect keeps shortened with a hash. Validates the schema on the way
+   * (unknown foreign key targets, duplicate names, unnamed PostgreSQL enums, strings without
+   * length on MySQL, ...), throwing a SchemaError that names the table and column.
+   *
+   * @example
+   * ```ts
+   * const snap = metadata.snapshot(engine.dialect);
+   * snap.tables.map((t) => t.name);
+   * ```
+   */
+  snapshot(target: SnapshotTarget | string): SchemaSnapshot {
+    return buildSchemaSnapshot(this, target);
+  }
+
+  /** The creation plan for a dialect: tables in order and the cycle foreign keys to add afterwards. */
+  sortTablesForCreate(target: SnapshotTarget | string): CreatePlan {
+    return planCreate(this.snapshot(target), { alterConstraints: resolveTarget(target).alterConstraints });
+  }
+
+  /**
+   * Creates the enums, tables, indexes and foreign keys of this MetaData. With `checkFirst`,
+   * what exists already is left alone.
+   *
+   * @example
+   * ```ts
+   * await metadata.createAll(engine, { checkFirst: true });
+   * ```
+   */
+  createAll(engine: Engine, options: CreateAllOptions = {}): Promise<void> {
+    return createAll(this.snapshot(engine.dialect), engine, options);
+  }
+
+  /** Drops the tables (and enums) of this MetaData; with `checkFirst`, only those that exist. */
+  dropAll(engine: Engine, options: DropAllOptions = {}): Promise<void> {
+    return dropAll(this.snapshot(engine.dialect), engine, options);
+  }
+}
+
+/** A module namespace object or a plain object (whose values are offered as models). */
+function isNamespace(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Object.prototype.toString.call(value) === '[object Module]') return true;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

@@ -1,0 +1,98 @@
+import { SchemaError } from '../errors/index.js';
+import { resolveForeignKey } from './fk-resolve.js';
+import type { MetaData } from './metadata.js';
+import type { EnumSnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
+import { deepFreeze } from './snapshot.js';
+import { resolveTarget, type ResolvedTarget, type SnapshotTarget } from './snapshot-target.js';
+import { buildTableSnapshot, checkIdentifier } from './table-snapshot.js';
+import type { TypeSpec } from './type-spec.js';
+
+function enumTypes(type: TypeSpec): Extract<TypeSpec, { kind: 'enum' }>[] {
+  if (type.kind === 'enum') return [type];
+  if (type.kind === 'array') return enumTypes(type.of);
+  return [];
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function collectEnums(tables: readonly TableSnapshot[], target: ResolvedTarget): EnumSnapshot[] {
+  const found = new Map<string, { snapshot: EnumSnapshot; where: string }>();
+  for (const table of tables) {
+    for (const col of table.columns) {
+      for (const e of enumTypes(col.type)) {
+        const where = `table "${table.name}", column "${col.name}"`;
+        if (e.name === null) {
+          throw new SchemaError(`${where}: enums are named types on ${target.name}; give it a name: column.enum([...], { name: '...' })`);
+        }
+        checkIdentifier(e.name, target.maxIdentifierLength, `${where}, enum`, target.name);
+        const key = `${table.schema ?? ''}\u0000${e.name}`;
+        const seen = found.get(key);
+        if (!seen) found.set(key, { snapshot: { name: e.name, schema: table.schema, values: [...e.values] }, where });
+        else if (!sameValues(seen.snapshot.values, e.values)) {
+          throw new SchemaError(
+            `enum "${e.name}" is declared with different values: (${seen.snapshot.values.join(', ')}) at ${seen.where}, (${e.values.join(', ')}) at ${where}`,
+          );
+        }
+      }
+    }
+  }
+  return [...found.values()].map((f) => f.snapshot).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function checkStringLengths(tables: readonly TableSnapshot[], target: ResolvedTarget): void {
+  if (target.name !== 'mysql') return;
+  for (const table of tables) {
+    for (const col of table.columns) {
+      if (col.type.kind === 'string' && col.type.length === null) {
+        throw new SchemaError(`table "${table.name}", column "${col.name}": a string needs a length on mysql: column.string(255)`);
+      }
+    }
+  }
+}
+
+/**
+ * Constraint and index names must differ within a table; index, unique and primary key names
+ * must also differ across the tables of a schema (they name indexes, which PostgreSQL and SQLite
+ * keep in one namespace per schema), and on MySQL so must foreign key names.
+ */
+function checkDuplicateNames(tables: readonly TableSnapshot[], target: ResolvedTarget): void {
+  const schemaWide = new Map<string, string>();
+  for (const table of tables) {
+    const local = new Map<string, string>();
+    const named: [string | null, string, boolean][] = [
+      [table.primaryKey?.name ?? null, 'primary key', true],
+      ...table.foreignKeys.map((f): [string | null, string, boolean] => [f.name, `foreign key (${f.columns.join(', ')})`, target.name === 'mysql']),
+      ...table.uniques.map((u): [string | null, string, boolean] => [u.name, `unique (${u.columns.join(', ')})`, true]),
+      ...table.checks.map((c): [string | null, string, boolean] => [c.name, `check (${c.expression})`, false]),
+      ...table.indexes.map((i): [string | null, string, boolean] => [i.name, `index (${(i.expressions ?? i.columns).join(', ')})`, true]),
+    ];
+    for (const [name, what, wide] of named) {
+      if (name === null) continue;
+      const prev = local.get(name);
+      if (prev) throw new SchemaError(`table "${table.name}": the name "${name}" is used by both the ${prev} and the ${what}`);
+      local.set(name, what);
+      if (!wide) continue;
+      const key = `${table.schema ?? ''}\u0000${name}`;
+      const other = schemaWide.get(key);
+      if (other) throw new SchemaError(`the name "${name}" is used by both ${other} and table "${table.name}" ${what}`);
+      schemaWide.set(key, `table "${table.name}" ${what}`);
+    }
+  }
+}
+
+/**
+ * Builds the frozen {@link SchemaSnapshot} of a MetaData for one target dialect. See
+ * `MetaData.snapshot`.
+ */
+export function buildSchemaSnapshot(metadata: MetaData, targetInput: SnapshotTarget | string): SchemaSnapshot {
+  const target = resolveTarget(targetInput);
+  const tables = [...metadata.tables]
+    .map((table) => buildTableSnapshot(table, table.foreignKeys.map((fk) => resolveForeignKey(metadata, table, fk)), metadata.namingConvention, target))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : (a.schema ?? '') < (b.schema ?? '') ? -1 : (a.schema ?? '') > (b.schema ?? '') ? 1 : 0));
+  checkDuplicateNames(tables, target);
+  checkStringLengths(tables, target);
+  const enums = target.namedEnums ? collectEnums(tables, target) : [];
+  return deepFreeze({ schema: metadata.schema, tables, enums, views: [] });
+}

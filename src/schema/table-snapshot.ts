@@ -1,0 +1,170 @@
+import { SchemaError } from '../errors/index.js';
+import { resolveAutoincrement, resolveNullable } from './column-snapshot.js';
+import type { ResolvedForeignKey } from './fk-resolve.js';
+import { identifierLength, shortenIdentifier } from './identifier.js';
+import {
+  applyNamingConvention,
+  checkConstraintName,
+  columnsMentioned,
+  defaultNamingConvention,
+  expressionLabel,
+  templateUses,
+  type ConventionColumn,
+  type ConventionSubject,
+  type NamingConvention,
+} from './naming-convention.js';
+import type {
+  CheckSnapshot,
+  ColumnSnapshot,
+  ForeignKeySnapshot,
+  IndexSnapshot,
+  PrimaryKeySnapshot,
+  TableSnapshot,
+  UniqueSnapshot,
+} from './snapshot.js';
+import type { ResolvedTarget } from './snapshot-target.js';
+import type { Table } from './table.js';
+
+/** Throws when a name the user chose is longer than the database keeps. */
+export function checkIdentifier(name: string, limit: number | null, what: string, target: string): void {
+  if (limit !== null && identifierLength(name) > limit) {
+    throw new SchemaError(`${what}: the name "${name}" is ${identifierLength(name)} bytes long; ${target} keeps at most ${limit}`);
+  }
+}
+
+/** Orders by name with unnamed entries last, ties broken by a stable key. */
+export function byNameNullsLast<T extends { readonly name: string | null }>(key: (x: T) => string) {
+  return (a: T, b: T): number => {
+    if (a.name !== null && b.name !== null) return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    if (a.name !== null) return -1;
+    if (b.name !== null) return 1;
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+}
+
+class Namer {
+  constructor(
+    private readonly table: Table,
+    private readonly convention: NamingConvention,
+    private readonly target: ResolvedTarget,
+  ) {}
+
+  name(kind: keyof NamingConvention, explicit: string | null, subject: Omit<ConventionSubject, 'kind' | 'tableName'>): string | null {
+    const what = `table "${this.table.name}", ${kind} (${subject.columns.map((c) => c.name).join(', ')})`;
+    if (explicit !== null) {
+      checkIdentifier(explicit, this.target.maxIdentifierLength, what, this.target.name);
+      return explicit;
+    }
+    const template = this.convention[kind] ?? (kind === 'ix' ? defaultNamingConvention.ix : undefined);
+    if (template === undefined) return null;
+    const full = applyNamingConvention(template, { ...subject, kind, tableName: this.table.name });
+    return shortenIdentifier(full, this.target.maxIdentifierLength);
+  }
+
+  uses(kind: keyof NamingConvention, tokenName: string): boolean {
+    const template = this.convention[kind];
+    return template !== undefined && templateUses(template, tokenName);
+  }
+}
+
+/**
+ * The {@link TableSnapshot} of a table for one target: names from the naming convention (long
+ * ones shortened), autoincrement resolved, constraints sorted by name (nulls last), indexes by
+ * name. The foreign keys are given resolved.
+ */
+export function buildTableSnapshot(
+  table: Table,
+  foreignKeys: readonly ResolvedForeignKey[],
+  convention: NamingConvention,
+  target: ResolvedTarget,
+): TableSnapshot {
+  const limit = target.maxIdentifierLength;
+  checkIdentifier(table.name, limit, `table "${table.name}"`, target.name);
+  const namer = new Namer(table, convention, target);
+  const conventionColumn = (name: string): ConventionColumn => ({ name, key: table.column(name)?.key ?? name });
+  const pkColumns = table.primaryKey?.columns ?? [];
+  const fkColumns = new Set(foreignKeys.flatMap((r) => r.fk.columns));
+
+  const columns: ColumnSnapshot[] = table.columnList.map((col) => {
+    const where = `table "${table.name}", column "${col.name}"`;
+    checkIdentifier(col.name, limit, where, target.name);
+    const inPrimaryKey = pkColumns.includes(col.name);
+    return {
+      name: col.name,
+      type: col.def.type,
+      nullable: resolveNullable(col.def, inPrimaryKey, where),
+      default: col.def.serverDefault,
+      autoincrement: resolveAutoincrement(col.def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) }),
+      comment: col.def.comment,
+    };
+  });
+
+  let primaryKey: PrimaryKeySnapshot | null = null;
+  if (table.primaryKey) {
+    const name = namer.name('pk', table.primaryKey.name, { columns: pkColumns.map(conventionColumn) });
+    primaryKey = { name: target.namedPrimaryKeys ? name : null, columns: [...pkColumns] };
+  }
+
+  const fks: ForeignKeySnapshot[] = foreignKeys.map((r) => ({
+    name: namer.name('fk', r.fk.name, {
+      columns: r.fk.columns.map(conventionColumn),
+      referredTableName: r.referredTable.name,
+      referredColumns: r.referredColumns,
+    }),
+    columns: [...r.fk.columns],
+    referredSchema: r.referredTable.schema === table.schema ? null : r.referredTable.schema,
+    referredTable: r.referredTable.name,
+    referredColumns: [...r.referredColumns],
+    onDelete: r.fk.onDelete,
+    onUpdate: r.fk.onUpdate,
+    deferrable: r.fk.deferrable,
+    initiallyDeferred: r.fk.initiallyDeferred,
+  }));
+
+  const uniques: UniqueSnapshot[] = table.uniques.map((u) => ({
+    name: namer.name('uq', u.name, { columns: u.columns.map(conventionColumn) }),
+    columns: [...u.columns],
+  }));
+
+  const columnNames = table.columnList.map((c) => c.name);
+  const checks: CheckSnapshot[] = table.checks.map((c) => {
+    const mentioned = columnsMentioned(c.expression, columnNames).map(conventionColumn);
+    const constraintName = c.name === null && namer.uses('ck', 'constraint_name') ? checkConstraintName(c.expression, columnNames) : undefined;
+    return {
+      name: namer.name('ck', c.name, { columns: mentioned, ...(constraintName !== undefined ? { constraintName } : {}) }),
+      expression: c.expression,
+    };
+  });
+
+  const indexes: IndexSnapshot[] = table.indexes.map((ix) => {
+    const hasExpression = ix.elements.some((e) => typeof e !== 'string');
+    const subjectColumns = ix.elements.map((e) => (typeof e === 'string' ? conventionColumn(e) : { name: expressionLabel(e.expression), key: expressionLabel(e.expression) }));
+    const name = namer.name('ix', ix.name, { columns: subjectColumns });
+    if (name === null) throw new SchemaError(`table "${table.name}": an index needs a name`);
+    if (ix.where !== null && target.name === 'mysql') {
+      throw new SchemaError(`table "${table.name}", index "${name}": partial indexes (where) do not exist on mysql`);
+    }
+    return {
+      name,
+      columns: ix.elements.filter((e): e is string => typeof e === 'string'),
+      expressions: hasExpression ? ix.elements.map((e) => (typeof e === 'string' ? target.quoteIdentifier(e) : e.expression)) : null,
+      unique: ix.unique,
+      where: ix.where,
+      method: ix.method,
+    };
+  });
+
+  return {
+    name: table.name,
+    schema: table.schema,
+    comment: table.comment,
+    columns,
+    primaryKey,
+    foreignKeys: fks.sort(byNameNullsLast((f) => `${f.columns.join(',')}>${f.referredTable}`)),
+    uniques: uniques.sort(byNameNullsLast((u) => u.columns.join(','))),
+    checks: checks.sort(byNameNullsLast((c) => c.expression)),
+    indexes: indexes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
