@@ -166,3 +166,33 @@ export function recordingDialect(
     },
   };
 }
+
+/** An executor that records what it runs and answers from `answer` (default: no rows). */
+export function recordingExecutor(dialect: Dialect, answer: (sql: string) => Record<string, unknown>[] = () => [], inTransaction = false) {
+  const executed: string[] = [];
+  return {
+    executed,
+    inTransaction,
+    dialect,
+    execute<R>(statement: string | { text: string }): Promise<{ rows: R[]; rowCount: number }> {
+      const text = typeof statement === 'string' ? statement : statement.text;
+      executed.push(text);
+      const rows = answer(text) as R[];
+      return Promise.resolve({ rows, rowCount: rows.length });
+    },
+  };
+}
+
+/** An introspector over a snapshot the test controls, counting and recording its calls. */
+export function fakeIntrospector(database: () => SchemaSnapshot) {
+  const calls: (readonly string[] | undefined)[] = [];
+  const introspector: Introspector = {
+    introspect: (_executor, options) => {
+      calls.push(options?.include);
+      const db = database();
+      const include = options?.include;
+      return Promise.resolve(deepFreeze({ ...db, tables: include ? db.tables.filter((t) => include.includes(t.name)) : db.tables }));
+    },
+  };
+  return { introspector, calls };
+}
