@@ -66,32 +66,32 @@ export class Operations {
   }
 
   /** CREATE TABLE, with column-level and `options` constraints and indexes. */
-  createTable(name: string, columns: Readonly<Record<string, AnyColumn>>, options: CreateTableDeclaration = {}): Promise<void> {
+  async createTable(name: string, columns: Readonly<Record<string, AnyColumn>>, options: CreateTableDeclaration = {}): Promise<void> {
     return this.#run({ kind: 'createTable', table: buildTable(name, columns, options) });
   }
 
-  dropTable(name: string, options: InSchema = {}): Promise<void> {
+  async dropTable(name: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropTable', schema: options.schema ?? null, name });
   }
 
-  renameTable(from: string, to: string, options: InSchema = {}): Promise<void> {
+  async renameTable(from: string, to: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'renameTable', schema: options.schema ?? null, from, to });
   }
 
-  addColumn(table: string, name: string, column: AnyColumn, options: InSchema = {}): Promise<void> {
+  async addColumn(table: string, name: string, column: AnyColumn, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'addColumn', schema: options.schema ?? null, table, column: toColumnSnapshot(name, column) });
   }
 
-  dropColumn(table: string, name: string, options: InSchema = {}): Promise<void> {
+  async dropColumn(table: string, name: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropColumn', schema: options.schema ?? null, table, name });
   }
 
-  renameColumn(table: string, from: string, to: string, options: InSchema = {}): Promise<void> {
+  async renameColumn(table: string, from: string, to: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'renameColumn', schema: options.schema ?? null, table, from, to });
   }
 
   /** ALTER COLUMN: changes the given keys only. */
-  alterColumn(table: string, name: string, changes: AlterColumnChanges, options: InSchema = {}): Promise<void> {
+  async alterColumn(table: string, name: string, changes: AlterColumnChanges, options: InSchema = {}): Promise<void> {
     const c: { -readonly [K in keyof ColumnAlterations]: ColumnAlterations[K] } = {};
     if (changes.type !== undefined) c.type = toColumnSnapshot(name, changes.type).type;
     if (changes.nullable !== undefined) c.nullable = changes.nullable;
@@ -102,23 +102,23 @@ export class Operations {
     return this.#run({ kind: 'alterColumn', schema: options.schema ?? null, table, name, changes: c });
   }
 
-  createIndex(name: string, table: string, columns: readonly string[], options: CreateIndexOptions = {}): Promise<void> {
+  async createIndex(name: string, table: string, columns: readonly string[], options: CreateIndexOptions = {}): Promise<void> {
     return this.#run({ kind: 'createIndex', schema: options.schema ?? null, table, index: toIndex({ ...options, name, columns }) });
   }
 
-  dropIndex(name: string, table: string, options: InSchema = {}): Promise<void> {
+  async dropIndex(name: string, table: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropIndex', schema: options.schema ?? null, table, name });
   }
 
-  createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
+  async createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'addPrimaryKey', schema: options.schema ?? null, table, primaryKey: { name, columns: [...columns] } });
   }
 
-  dropPrimaryKey(name: string | null, table: string, options: InSchema = {}): Promise<void> {
+  async dropPrimaryKey(name: string | null, table: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropPrimaryKey', schema: options.schema ?? null, table, name });
   }
 
-  createForeignKey(
+  async createForeignKey(
     name: string | null,
     table: string,
     columns: readonly string[],
@@ -131,41 +131,41 @@ export class Operations {
     return this.#run({ kind: 'addForeignKey', schema, table, foreignKey });
   }
 
-  dropForeignKey(name: string, table: string, options: InSchema = {}): Promise<void> {
+  async dropForeignKey(name: string, table: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropForeignKey', schema: options.schema ?? null, table, name });
   }
 
-  createUnique(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
+  async createUnique(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'addUnique', schema: options.schema ?? null, table, unique: { name, columns: [...columns] } });
   }
 
-  dropUnique(name: string, table: string, options: InSchema = {}): Promise<void> {
+  async dropUnique(name: string, table: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropUnique', schema: options.schema ?? null, table, name });
   }
 
-  createCheck(name: string | null, table: string, expression: string, options: InSchema = {}): Promise<void> {
+  async createCheck(name: string | null, table: string, expression: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'addCheck', schema: options.schema ?? null, table, check: { name, expression } });
   }
 
-  dropCheck(name: string, table: string, options: InSchema = {}): Promise<void> {
+  async dropCheck(name: string, table: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropCheck', schema: options.schema ?? null, table, name });
   }
 
-  setTableComment(table: string, comment: string | null, options: InSchema = {}): Promise<void> {
+  async setTableComment(table: string, comment: string | null, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'setTableComment', schema: options.schema ?? null, table, comment });
   }
 
   /** CREATE TYPE ... AS ENUM (dialects with named enums; nothing elsewhere). */
-  createEnum(name: string, values: readonly string[], options: InSchema = {}): Promise<void> {
+  async createEnum(name: string, values: readonly string[], options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'createEnum', enum: { name, schema: options.schema ?? null, values: [...values] } });
   }
 
-  dropEnum(name: string, options: InSchema = {}): Promise<void> {
+  async dropEnum(name: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'dropEnum', schema: options.schema ?? null, name });
   }
 
   /** Adds a value to a named enum; PostgreSQL runs it outside the migration's transaction. */
-  addEnumValue(name: string, value: string, options: InSchema & { readonly before?: string; readonly after?: string } = {}): Promise<void> {
+  async addEnumValue(name: string, value: string, options: InSchema & { readonly before?: string; readonly after?: string } = {}): Promise<void> {
     const position = { ...(options.before !== undefined ? { before: options.before } : {}), ...(options.after !== undefined ? { after: options.after } : {}) };
     return this.#run({ kind: 'addEnumValue', schema: options.schema ?? null, name, value, ...position });
   }
@@ -174,7 +174,7 @@ export class Operations {
    * Runs raw SQL. Parameters of an sql`...` fragment are written into the text as literals of the
    * dialect (the same text online and in `--sql` output). `reverseSql` is what `reverse()` runs.
    */
-  execute(statement: string | SqlFragment, options: { readonly reverseSql?: string } = {}): Promise<void> {
+  async execute(statement: string | SqlFragment, options: { readonly reverseSql?: string } = {}): Promise<void> {
     const text = isSql(statement) ? this.#inline(statement) : statement;
     return this.#run({ kind: 'execute', sql: text, ...(options.reverseSql !== undefined ? { reverseSql: options.reverseSql } : {}) });
   }
