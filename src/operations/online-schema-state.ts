@@ -45,7 +45,8 @@ export class OnlineSchemaState implements SchemaState {
     if (!this.#complete && !this.#loaded.has(key)) {
       const wanted = schema ?? this.options.schema ?? null;
       const read = await this.#introspect({ ...(wanted !== null ? { schema: wanted } : {}), include: [name] });
-      if (this.#loaded.size === 0) this.#snapshot = { ...this.#snapshot, schema: read.schema };
+      // Learn the default schema's name (e.g. 'public'), so that tables named with schema null match.
+      if (wanted === null && this.#snapshot.schema === null) this.#snapshot = deepFreeze({ ...this.#snapshot, schema: read.schema });
       const found = read.tables.find((t) => t.name === name);
       this.#drop({ schema, name });
       if (found) {

@@ -113,6 +113,15 @@ describe('MigrationContext: state', () => {
     assert.deepEqual(on.calls, [['post'], ['post']]);
   });
 
+  test('tables the catalog names in the default schema match ops that name no schema', async () => {
+    const inPublic = (): SchemaSnapshot => ({ ...blogSnapshot(), schema: 'public', tables: blogSnapshot().tables.map((t) => ({ ...t, schema: 'public' })) });
+    const on = online('postgresql', inPublic);
+    await on.ctx.run({ kind: 'createTable', table: { ...blogSnapshot().tables[0]!, name: 'draft' } });
+    await on.ctx.run({ kind: 'alterColumn', schema: null, table: 'user', name: 'email', changes: { nullable: true } });
+    assert.equal((await on.state.table(null, 'user'))?.schema, 'public');
+    assert.ok(await on.state.table(null, 'draft'));
+  });
+
   test('dropEnumValue reads the whole schema', async () => {
     const status = { kind: 'enum', name: 'st', values: ['a', 'b'] } as const;
     const db = (): SchemaSnapshot => ({ ...blogSnapshot(), enums: [{ name: 'st', schema: null, values: ['a', 'b'] }], tables: [...blogSnapshot().tables].map((t) => (t.name === 'post' ? { ...t, columns: [...t.columns, col('st', status)] } : t)) });
