@@ -1,9 +1,7 @@
 import { OperationError } from '../errors/index.js';
 import { toColumnSnapshot } from '../schema/index.js';
-import type { ColumnAlterations } from './operation.js';
-import type { Operation } from './operation.js';
-import { isSql, type SqlFragment } from '../sql/sql.js';
 import { rewritePlaceholders } from '../sql/placeholders.js';
+import { isSql, type SqlFragment } from '../sql/sql.js';
 import type { MigrationContext } from './context.js';
 import {
   buildTable,
@@ -14,6 +12,7 @@ import {
   type CreateTableDeclaration,
   type ForeignKeyOptions,
 } from './facade-tables.js';
+import type { ColumnAlterations, Operation } from './operation.js';
 
 /** The trailing `{ schema }` option of the table-level methods. */
 export interface InSchema {

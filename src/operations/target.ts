@@ -55,17 +55,36 @@ export function operationTable(op: Operation): TableName | null {
 /**
  * True when two schema names denote the same schema, `null` standing for `defaultSchema`
  * (the snapshot's own schema).
+ *
+ * @example
+ * ```ts
+ * sameSchema(null, 'public', 'public'); // true
+ * ```
  */
 export function sameSchema(a: string | null, b: string | null, defaultSchema: string | null): boolean {
   return (a ?? defaultSchema) === (b ?? defaultSchema);
 }
 
-/** Position of a table in a snapshot's table list, or -1. */
+/**
+ * Position of a table in a snapshot's table list, or -1.
+ *
+ * @example
+ * ```ts
+ * tableIndexOf(snapshot, null, 'post'); // 0
+ * ```
+ */
 export function tableIndexOf(snapshot: SchemaSnapshot, schema: string | null, name: string): number {
   return snapshot.tables.findIndex((t) => t.name === name && sameSchema(t.schema, schema, snapshot.schema));
 }
 
-/** The table of a snapshot with this schema and name, if any. */
+/**
+ * The table of a snapshot with this schema and name, if any.
+ *
+ * @example
+ * ```ts
+ * lookupTable(snapshot, null, 'post')?.columns;
+ * ```
+ */
 export function lookupTable(snapshot: SchemaSnapshot, schema: string | null, name: string): TableSnapshot | undefined {
   const i = tableIndexOf(snapshot, schema, name);
   return i < 0 ? undefined : snapshot.tables[i];
@@ -75,6 +94,11 @@ export function lookupTable(snapshot: SchemaSnapshot, schema: string | null, nam
  * A table that carries only its name and schema: what the DDL compilers get for ops whose SQL
  * needs no more than the table's name (see `needsTable`), so that the statements never depend
  * on whether a caller happened to know the whole table.
+ *
+ * @example
+ * ```ts
+ * dialect.ddl.renameTable(tableReference(null, 'post'), 'article');
+ * ```
  */
 export function tableReference(schema: string | null, name: string): TableSnapshot {
   return Object.freeze({
@@ -90,12 +114,26 @@ export function tableReference(schema: string | null, name: string): TableSnapsh
   });
 }
 
-/** `schema.name` or `name`, for messages. */
+/**
+ * `schema.name` or `name`, for messages.
+ *
+ * @example
+ * ```ts
+ * qualifiedName('app', 'post'); // 'app.post'
+ * ```
+ */
 export function qualifiedName(schema: string | null, name: string): string {
   return schema ? `${schema}.${name}` : name;
 }
 
-/** A short, human description of an op for error messages: `dropColumn post.summary`. */
+/**
+ * A short, human description of an op for error messages.
+ *
+ * @example
+ * ```ts
+ * describeOperation({ kind: 'dropColumn', schema: null, table: 'post', name: 'summary' }); // 'dropColumn post.summary'
+ * ```
+ */
 export function describeOperation(op: Operation): string {
   switch (op.kind) {
     case 'createTable':
