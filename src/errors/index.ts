@@ -100,6 +100,22 @@ export class OperationError extends RetortError {
   }
 }
 
+/**
+ * A check statement of a migration returned rows it must not: SQLite `PRAGMA foreign_key_check`
+ * after a table rebuild found orphaned rows, or a rebuild found `PRAGMA foreign_keys` ON.
+ * `rows` holds (up to 20 of) the rows the check returned.
+ */
+export class IntegrityCheckError extends RetortError {
+  readonly sql: string;
+  readonly rows: readonly Record<string, unknown>[];
+
+  constructor(message: string, options: { sql: string; rows: readonly Record<string, unknown>[] }) {
+    super(message, { code: 'INTEGRITY_CHECK_FAILED' });
+    this.sql = options.sql;
+    this.rows = options.rows.slice(0, 20);
+  }
+}
+
 /** Base class of revision graph and script directory errors. */
 export class RevisionError extends RetortError {}
 

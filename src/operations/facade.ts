@@ -1,0 +1,190 @@
+import { OperationError } from '../errors/index.js';
+import { toColumnSnapshot } from '../schema/index.js';
+import { rewritePlaceholders } from '../sql/placeholders.js';
+import { isSql, type SqlFragment } from '../sql/sql.js';
+import type { MigrationContext } from './context.js';
+import {
+  buildTable,
+  toDefault,
+  toForeignKey,
+  toIndex,
+  type AnyColumn,
+  type CreateTableDeclaration,
+  type ForeignKeyOptions,
+} from './facade-tables.js';
+import type { ColumnAlterations, Operation } from './operation.js';
+
+/** The trailing `{ schema }` option of the table-level methods. */
+export interface InSchema {
+  readonly schema?: string | null;
+}
+
+/** What `op.alterColumn` can change; only the given keys change. */
+export interface AlterColumnChanges {
+  /** The new type, as a column builder (only its type is used). */
+  readonly type?: AnyColumn;
+  readonly nullable?: boolean;
+  /** A literal, sql`...` for an expression, or null to drop the default. */
+  readonly serverDefault?: string | number | boolean | SqlFragment | null;
+  readonly comment?: string | null;
+  readonly autoincrement?: boolean;
+}
+
+export interface CreateIndexOptions extends InSchema {
+  readonly unique?: boolean;
+  /** Partial index predicate (PostgreSQL, SQLite). */
+  readonly where?: string;
+  /** Expression elements, e.g. `['lower("email")']` (replace `columns` in the index body). */
+  readonly expressions?: readonly string[];
+  /** Index method (PostgreSQL `gin`, `gist`, ...). */
+  readonly method?: string;
+}
+
+/**
+ * The `op` object migration files receive: each method builds an operation and runs it through
+ * the migration context (so online and `--sql` runs emit the same statements). Table and column
+ * names are database names. Each table-level method takes `{ schema }` as a trailing option.
+ *
+ * @example
+ * ```ts
+ * export async function upgrade(op: Operations) {
+ *   await op.addColumn('post', 'summary', column.string(300));
+ *   await op.createIndex('ix_post_author_id', 'post', ['author_id']);
+ * }
+ * ```
+ */
+export class Operations {
+  readonly #context: MigrationContext;
+
+  constructor(context: MigrationContext) {
+    this.#context = context;
+  }
+
+  #run(op: Operation): Promise<void> {
+    return this.#context.run(op);
+  }
+
+  /** CREATE TABLE, with column-level and `options` constraints and indexes. */
+  async createTable(name: string, columns: Readonly<Record<string, AnyColumn>>, options: CreateTableDeclaration = {}): Promise<void> {
+    return this.#run({ kind: 'createTable', table: buildTable(name, columns, options) });
+  }
+
+  async dropTable(name: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropTable', schema: options.schema ?? null, name });
+  }
+
+  async renameTable(from: string, to: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'renameTable', schema: options.schema ?? null, from, to });
+  }
+
+  async addColumn(table: string, name: string, column: AnyColumn, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'addColumn', schema: options.schema ?? null, table, column: toColumnSnapshot(name, column) });
+  }
+
+  async dropColumn(table: string, name: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropColumn', schema: options.schema ?? null, table, name });
+  }
+
+  async renameColumn(table: string, from: string, to: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'renameColumn', schema: options.schema ?? null, table, from, to });
+  }
+
+  /** ALTER COLUMN: changes the given keys only. */
+  async alterColumn(table: string, name: string, changes: AlterColumnChanges, options: InSchema = {}): Promise<void> {
+    const c: { -readonly [K in keyof ColumnAlterations]: ColumnAlterations[K] } = {};
+    if (changes.type !== undefined) c.type = toColumnSnapshot(name, changes.type).type;
+    if (changes.nullable !== undefined) c.nullable = changes.nullable;
+    if (changes.serverDefault !== undefined) c.default = toDefault(changes.serverDefault);
+    if (changes.comment !== undefined) c.comment = changes.comment;
+    if (changes.autoincrement !== undefined) c.autoincrement = changes.autoincrement;
+    if (Object.keys(c).length === 0) throw new OperationError(`alterColumn ${table}.${name}: nothing to change`);
+    return this.#run({ kind: 'alterColumn', schema: options.schema ?? null, table, name, changes: c });
+  }
+
+  async createIndex(name: string, table: string, columns: readonly string[], options: CreateIndexOptions = {}): Promise<void> {
+    return this.#run({ kind: 'createIndex', schema: options.schema ?? null, table, index: toIndex({ ...options, name, columns }) });
+  }
+
+  async dropIndex(name: string, table: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropIndex', schema: options.schema ?? null, table, name });
+  }
+
+  async createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'addPrimaryKey', schema: options.schema ?? null, table, primaryKey: { name, columns: [...columns] } });
+  }
+
+  async dropPrimaryKey(name: string | null, table: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropPrimaryKey', schema: options.schema ?? null, table, name });
+  }
+
+  async createForeignKey(
+    name: string | null,
+    table: string,
+    columns: readonly string[],
+    referredTable: string,
+    referredColumns: readonly string[],
+    options: ForeignKeyOptions & InSchema = {},
+  ): Promise<void> {
+    const schema = options.schema ?? null;
+    const foreignKey = toForeignKey(schema, { ...options, name, columns, referredTable, referredColumns });
+    return this.#run({ kind: 'addForeignKey', schema, table, foreignKey });
+  }
+
+  async dropForeignKey(name: string, table: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropForeignKey', schema: options.schema ?? null, table, name });
+  }
+
+  async createUnique(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'addUnique', schema: options.schema ?? null, table, unique: { name, columns: [...columns] } });
+  }
+
+  async dropUnique(name: string, table: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropUnique', schema: options.schema ?? null, table, name });
+  }
+
+  async createCheck(name: string | null, table: string, expression: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'addCheck', schema: options.schema ?? null, table, check: { name, expression } });
+  }
+
+  async dropCheck(name: string, table: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropCheck', schema: options.schema ?? null, table, name });
+  }
+
+  async setTableComment(table: string, comment: string | null, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'setTableComment', schema: options.schema ?? null, table, comment });
+  }
+
+  /** CREATE TYPE ... AS ENUM (dialects with named enums; nothing elsewhere). */
+  async createEnum(name: string, values: readonly string[], options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'createEnum', enum: { name, schema: options.schema ?? null, values: [...values] } });
+  }
+
+  async dropEnum(name: string, options: InSchema = {}): Promise<void> {
+    return this.#run({ kind: 'dropEnum', schema: options.schema ?? null, name });
+  }
+
+  /** Adds a value to a named enum; PostgreSQL runs it outside the migration's transaction. */
+  async addEnumValue(name: string, value: string, options: InSchema & { readonly before?: string; readonly after?: string } = {}): Promise<void> {
+    const position = { ...(options.before !== undefined ? { before: options.before } : {}), ...(options.after !== undefined ? { after: options.after } : {}) };
+    return this.#run({ kind: 'addEnumValue', schema: options.schema ?? null, name, value, ...position });
+  }
+
+  /**
+   * Runs raw SQL. Parameters of an sql`...` fragment are written into the text as literals of the
+   * dialect (the same text online and in `--sql` output). `reverseSql` is what `reverse()` runs.
+   */
+  async execute(statement: string | SqlFragment, options: { readonly reverseSql?: string } = {}): Promise<void> {
+    const text = isSql(statement) ? this.#inline(statement) : statement;
+    return this.#run({ kind: 'execute', sql: text, ...(options.reverseSql !== undefined ? { reverseSql: options.reverseSql } : {}) });
+  }
+
+  #inline(fragment: SqlFragment): string {
+    const { dialect } = this.#context;
+    return rewritePlaceholders(fragment.text, (i) => {
+      const value = fragment.params[i - 1];
+      if (value === null || value === undefined) return dialect.literal(null);
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return dialect.literal(value);
+      throw new OperationError(`op.execute: parameter ${i} (${typeof value}) cannot be written as an SQL literal`);
+    });
+  }
+}

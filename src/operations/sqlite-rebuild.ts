@@ -1,0 +1,213 @@
+/**
+ * Table rebuilds for dialects that cannot alter a table in place (SQLite: capabilities
+ * `alterColumn` / `alterConstraints` false), the 12-step way of
+ * https://www.sqlite.org/lang_altertable.html#otheralter:
+ *
+ * 1. a guard that fails when `PRAGMA foreign_keys` is ON (expect no rows),
+ * 2. CREATE TABLE `_retort_tmp_<table>` in the new shape,
+ * 3. `INSERT INTO tmp (cols) SELECT cols FROM old` for the columns kept (renamed ones mapped),
+ * 4. DROP TABLE old, 5. ALTER TABLE tmp RENAME TO old, 6. CREATE INDEX for each index,
+ * 7. `PRAGMA foreign_key_check("<table>")` (expect no rows).
+ *
+ * Consecutive ops on one table are merged into one rebuild (see `rebuildRunLength`).
+ *
+ * CONTRACT FOR THE MIGRATION RUNNER. Foreign keys must be OFF during a rebuild: with them ON,
+ * `DROP TABLE old` runs the ON DELETE actions of child tables (CASCADE deletes their rows) and
+ * the rename rewrites their references. `PRAGMA foreign_keys` is a no-op inside a transaction, so
+ * on such a dialect the runner, on the migration's connection:
+ * - reads `PRAGMA foreign_keys`, runs `PRAGMA foreign_keys=OFF` BEFORE it begins the migration's
+ *   transaction (and outside any transaction),
+ * - runs the migration's statements in the transaction (the `foreign_key_check` statements are
+ *   among them and fail the migration, so the transaction rolls back, when rows are orphaned),
+ * - after COMMIT or ROLLBACK, restores the value it read (`PRAGMA foreign_keys=ON`), on every
+ *   path (try/finally).
+ * The guard statement makes a rebuild fail before it touches data when this was not done.
+ * Triggers and views on a rebuilt table are not recreated (retort does not model them).
+ */
+import { OperationError } from '../errors/index.js';
+import type { Dialect } from '../engine/dialect.js';
+import type { ColumnSnapshot, DefaultSpec, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import { applyOperation } from './apply.js';
+import { mentionsIdentifier } from './sql-identifiers.js';
+import type { Operation } from './operation.js';
+import type { Statement } from './statement.js';
+import { statements } from './statement.js';
+import { describeOperation, operationTable, qualifiedName, sameSchema, type TableName } from './target.js';
+
+/** Prefix of the temporary table of a rebuild. */
+export const REBUILD_TABLE_PREFIX = '_retort_tmp_';
+
+/** True when the dialect rebuilds tables for what it cannot alter in place. */
+export function rebuildsTables(dialect: Dialect): boolean {
+  return !dialect.capabilities.alterColumn || !dialect.capabilities.alterConstraints;
+}
+
+const CONSTANT = /^\s*(NULL|TRUE|FALSE|[-+]?\d+(\.\d+)?([eE][-+]?\d+)?|'([^']|'')*'|[xX]'[0-9A-Fa-f]*')\s*$/;
+
+function isConstant(value: DefaultSpec | null): boolean {
+  return value === null || value.kind === 'literal' || CONSTANT.test(value.sql);
+}
+
+/** True when the column is part of a key, index or constraint of its table. */
+function isInvolved(table: TableSnapshot, name: string): boolean {
+  const mentions = (text: string | null): boolean => text !== null && mentionsIdentifier(text, name);
+  return Boolean(table.primaryKey?.columns.includes(name))
+    || table.uniques.some((u) => u.columns.includes(name))
+    || table.foreignKeys.some((fk) => fk.columns.includes(name))
+    || table.checks.some((c) => mentions(c.expression))
+    || table.indexes.some((ix) => ix.columns.includes(name) || mentions(ix.where) || (ix.expressions ?? []).some(mentions))
+    || table.foreignKeys.some((fk) => fk.referredTable === table.name && fk.referredColumns.includes(name));
+}
+
+/**
+ * True when the op has to be carried out by rebuilding its table on this dialect. For
+ * dropColumn on such a dialect, `table` (its current definition) is required.
+ *
+ * SQLite does in place: ADD COLUMN (unless its default is not a constant, or it is NOT NULL
+ * without a default), RENAME COLUMN / TABLE, DROP COLUMN of a column no key, index or
+ * constraint involves, CREATE / DROP INDEX. Everything else that changes a table is a rebuild.
+ *
+ * @example
+ * ```ts
+ * needsRebuild({ kind: 'alterColumn', schema: null, table: 'post', name: 'title', changes: { nullable: false } }, sqliteDialect); // true
+ * ```
+ */
+export function needsRebuild(op: Operation, dialect: Dialect, table?: TableSnapshot): boolean {
+  const caps = dialect.capabilities;
+  switch (op.kind) {
+    case 'addColumn':
+      return !caps.alterColumn && (!isConstant(op.column.default) || (!op.column.nullable && op.column.default === null));
+    case 'alterColumn':
+      return !caps.alterColumn && effectiveAlterations(op, dialect).length > 0;
+    case 'dropColumn':
+      if (caps.alterConstraints) return false;
+      if (!table) throw new OperationError(`${describeOperation(op)}: deciding how to drop the column needs the table's definition`);
+      return isInvolved(table, op.name);
+    case 'addPrimaryKey':
+    case 'dropPrimaryKey':
+    case 'addForeignKey':
+    case 'dropForeignKey':
+    case 'addUnique':
+    case 'dropUnique':
+    case 'addCheck':
+    case 'dropCheck':
+      return !caps.alterConstraints;
+    default:
+      return false;
+  }
+}
+
+/** The keys an alterColumn changes that the dialect stores (comments only where it keeps them). */
+export function effectiveAlterations(op: Extract<Operation, { kind: 'alterColumn' }>, dialect: Dialect): string[] {
+  return Object.entries(op.changes)
+    .filter(([key, value]) => value !== undefined && (key !== 'comment' || dialect.capabilities.comments))
+    .map(([key]) => key);
+}
+
+const JOINS = new Set<Operation['kind']>([
+  'addColumn', 'dropColumn', 'alterColumn', 'setTableComment', 'createIndex', 'dropIndex',
+  'addPrimaryKey', 'dropPrimaryKey', 'addForeignKey', 'dropForeignKey', 'addUnique', 'dropUnique', 'addCheck', 'dropCheck',
+]);
+
+/**
+ * How many ops, from `ops[start]` (an op that needs a rebuild of `target`), one rebuild carries
+ * out: the following ops on the same table that a rebuild can express join it. A renameColumn
+ * joins only when `referenced` is false (no other table's foreign key refers to the table:
+ * SQLite's own RENAME COLUMN rewrites those references, a rebuild would not).
+ *
+ * @example
+ * ```ts
+ * rebuildRunLength([alterTitle, dropBody, addIndex, createOtherTable], 0, post, sqlite, false); // 3
+ * ```
+ */
+export function rebuildRunLength(ops: readonly Operation[], start: number, target: TableName, dialect: Dialect, referenced: boolean): number {
+  let n = 1;
+  if (!rebuildsTables(dialect)) return n;
+  for (let i = start + 1; i < ops.length; i++) {
+    const op = ops[i]!;
+    const t = operationTable(op);
+    if (!t || t.name !== target.name || !sameSchema(t.schema, target.schema, null)) break;
+    if (!(JOINS.has(op.kind) || (op.kind === 'renameColumn' && !referenced))) break;
+    n++;
+  }
+  return n;
+}
+
+/** True when a table other than the given one has a foreign key that refers to it. */
+export function referencedByOtherTables(snapshot: SchemaSnapshot, target: TableName): boolean {
+  return snapshot.tables.some((t) => !(t.name === target.name && sameSchema(t.schema, target.schema, snapshot.schema))
+    && t.foreignKeys.some((fk) => fk.referredTable === target.name && sameSchema(fk.referredSchema ?? t.schema, target.schema, snapshot.schema)));
+}
+
+/**
+ * The statements of one rebuild of `table` (its definition before the ops) that carries out
+ * `ops`, in order. Throws an OperationError for a NOT NULL column added without a default (the
+ * rows already there would have no value).
+ *
+ * @example
+ * ```ts
+ * compileRebuild(sqliteDialect, post, [{ kind: 'alterColumn', schema: null, table: 'post', name: 'title', changes: { nullable: false } }]);
+ * ```
+ */
+export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: readonly Operation[]): Statement[] {
+  const { ddl } = dialect;
+  let shape = table;
+  /** New column name -> the old column its values come from (null: a new column). */
+  const origin = new Map<string, string | null>(table.columns.map((c) => [c.name, c.name]));
+  for (const op of ops) {
+    const target = operationTable(op);
+    if (!target || target.name !== table.name) {
+      throw new OperationError(`${describeOperation(op)}: cannot be part of a rebuild of table "${table.name}"`);
+    }
+    if (op.kind === 'addColumn') checkAddable(op.column, op);
+    shape = applyOperation({ schema: table.schema, tables: [shape], enums: [], views: [] }, op).tables[0]!;
+    if (op.kind === 'addColumn') origin.set(op.column.name, null);
+    else if (op.kind === 'dropColumn') origin.delete(op.name);
+    else if (op.kind === 'renameColumn') {
+      origin.set(op.to, origin.get(op.from) ?? null);
+      origin.delete(op.from);
+    }
+  }
+  const tmp: TableSnapshot = { ...shape, name: `${REBUILD_TABLE_PREFIX}${table.name}` };
+  const kept = shape.columns.filter((c) => (origin.get(c.name) ?? null) !== null);
+  const q = (name: string): string => dialect.quoteIdentifier(name);
+  const out: Statement[] = [foreignKeysOffGuard(table)];
+  out.push(...statements(ddl.createTable(tmp)));
+  if (kept.length > 0) {
+    out.push(...statements([
+      `INSERT INTO ${ddl.tableName(tmp)} (${kept.map((c) => q(c.name)).join(', ')}) ` +
+        `SELECT ${kept.map((c) => q(origin.get(c.name)!)).join(', ')} FROM ${ddl.tableName(table)}`,
+    ]));
+  }
+  out.push(...statements(ddl.dropTable(table)));
+  out.push(...statements(ddl.renameTable(tmp, table.name)));
+  for (const index of shape.indexes) out.push(...statements(ddl.createIndex(shape, index)));
+  const prefix = table.schema ? `${q(table.schema)}.` : '';
+  out.push(Object.freeze({
+    sql: `PRAGMA ${prefix}foreign_key_check(${q(table.name)})`,
+    transactional: true,
+    expect: 'noRows' as const,
+    expectMessage: `after rebuilding table "${qualifiedName(table.schema, table.name)}", some of its rows refer to rows that do not exist`,
+  }));
+  return out;
+}
+
+function checkAddable(column: ColumnSnapshot, op: Operation): void {
+  if (!column.nullable && column.default === null && !column.autoincrement) {
+    throw new OperationError(
+      `${describeOperation(op)}: cannot add a NOT NULL column without a server default, because the rows already in the ` +
+        'table would have no value; give it a serverDefault, or add it nullable, fill it, and make it NOT NULL afterwards',
+    );
+  }
+}
+
+function foreignKeysOffGuard(table: TableSnapshot): Statement {
+  return Object.freeze({
+    sql: "SELECT 'foreign_keys is ON' AS problem FROM pragma_foreign_keys WHERE foreign_keys",
+    transactional: true,
+    expect: 'noRows' as const,
+    expectMessage:
+      `rebuilding table "${qualifiedName(table.schema, table.name)}" needs PRAGMA foreign_keys=OFF, set before the ` +
+      "migration's transaction begins (with it ON, dropping the old table would run the ON DELETE actions of child tables)",
+  });
+}
