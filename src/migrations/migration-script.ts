@@ -3,10 +3,11 @@
  * checked, each problem named with the file), its upgrade / downgrade functions and its checksum.
  */
 import { ScriptError } from '../errors/index.js';
+import type { Operations } from '../operations/facade.js';
 import type { RevisionInput } from './revision.js';
 
 /** The upgrade or downgrade function of a migration file; `op` is the `Operations` facade. */
-export type MigrationFunction = (op: never) => Promise<void> | void;
+export type MigrationFunction = (op: Operations) => Promise<void> | void;
 
 /**
  * A loaded, validated migration file.

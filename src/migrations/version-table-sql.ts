@@ -12,6 +12,7 @@
  */
 import type { Dialect } from '../engine/dialect.js';
 import { MAX_REVISION_LENGTH } from './migration-script.js';
+import { headsChange } from './revision-heads.js';
 
 /** A direction recorded in the history table. */
 export type HistoryDirection = 'up' | 'down' | 'stamp';
@@ -129,10 +130,7 @@ export class VersionTableSql {
    * replaces another, else DELETEs then INSERTs.
    */
   moveHeads(from: readonly string[], to: readonly string[]): readonly string[] {
-    const before = new Set(from);
-    const after = new Set(to);
-    const removed = from.filter((h) => !after.has(h)).sort();
-    const added = to.filter((h) => !before.has(h)).sort();
+    const { removed, added } = headsChange(from, to);
     const lit = (v: string): string => this.#dialect.literal(v);
     if (removed.length === 1 && added.length === 1) {
       return [`UPDATE ${this.#t} SET version_num = ${lit(added[0] ?? '')} WHERE version_num = ${lit(removed[0] ?? '')}`];

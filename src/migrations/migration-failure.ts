@@ -1,0 +1,74 @@
+/**
+ * The MigrationError of a failed step: the revision, the direction, the failing statement, the
+ * database's message (as `cause`) and the statements of the migration that had already run,
+ * with what became of them (rolled back, or left committed where DDL is not transactional).
+ */
+import { DriverError, IntegrityCheckError, MigrationError, RetortError } from '../errors/index.js';
+import type { PlannedStep } from './runner-events.js';
+
+export interface FailureContext {
+  readonly step: PlannedStep;
+  /** The statements of the failed migration accepted before the failure (the failing one excluded). */
+  readonly executed: readonly string[];
+  /** True when the failed migration ran inside a transaction that was rolled back. */
+  readonly rolledBack: boolean;
+  /** In `all` mode: the earlier migrations of the run were rolled back too. */
+  readonly wholeRun: boolean;
+  /** The stored heads the database stays at. */
+  readonly heads: readonly string[];
+  readonly dialect: string;
+}
+
+function failingSql(cause: unknown): string | undefined {
+  if (cause instanceof DriverError || cause instanceof IntegrityCheckError) return cause.sql;
+  return undefined;
+}
+
+function reason(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  return String(cause);
+}
+
+function describeHeads(heads: readonly string[]): string {
+  return heads.length === 0 ? 'base' : heads.join(', ');
+}
+
+/**
+ * Builds the error thrown for a failed step.
+ *
+ * @example
+ * ```ts
+ * throw migrationFailure(cause, { step, executed, rolledBack: true, wholeRun: false, heads: step.fromHeads, dialect: 'postgresql' });
+ * ```
+ */
+export function migrationFailure(cause: unknown, context: FailureContext): MigrationError {
+  const { step } = context;
+  const direction = step.direction === 'up' ? 'upgrade' : 'downgrade';
+  const sql = failingSql(cause);
+  const executed = sql !== undefined && context.executed.at(-1) === sql ? context.executed.slice(0, -1) : context.executed;
+  const lines = [`${direction} of revision ${step.revision}${step.message ? ` (${step.message})` : ''} failed: ${reason(cause)}`];
+  if (sql !== undefined) lines.push(`  failing statement: ${sql}`);
+  if (context.rolledBack) {
+    lines.push(
+      context.wholeRun
+        ? `  the run's transaction was rolled back (transaction: 'all'): the database stays at ${describeHeads(context.heads)}`
+        : `  the migration's transaction was rolled back: the database stays at ${describeHeads(context.heads)}`,
+    );
+  } else if (executed.length > 0) {
+    lines.push(
+      `  these statements of the migration had already run and were NOT rolled back (${context.dialect} commits DDL as it runs):`,
+      ...executed.map((s, i) => `    ${i + 1}. ${s}`),
+      `  the version table still records ${describeHeads(context.heads)}: undo or finish them by hand, then run ${direction} again`,
+    );
+  } else {
+    lines.push(`  nothing of the migration had run; the version table still records ${describeHeads(context.heads)}`);
+  }
+  return new MigrationError(lines.join('\n'), {
+    revision: step.revision,
+    direction,
+    ...(sql !== undefined ? { sql } : {}),
+    executed,
+    cause,
+    ...(cause instanceof RetortError && cause.code === 'INTEGRITY_CHECK_FAILED' ? { code: 'MIGRATION_INTEGRITY_FAILED' } : {}),
+  });
+}
