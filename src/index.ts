@@ -5,3 +5,4 @@ export * from './errors/index.js';
 export { isSql, sql, type SqlFragment } from './sql/sql.js';
 export * from './schema/index.js';
 export * from './orm/index.js';
+export { Operations } from './operations/facade.js';

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import * as retort from '../../src/index.js';
+import { ConfigError, DuplicateRevisionError, MissingRevisionError, ScriptError } from '../../src/errors/index.js';
+import { loadModule } from '../../src/migrations/module-loader.js';
+import { renderRevision } from '../../src/migrations/revision-template.js';
+import { writeRevision } from '../../src/migrations/revision-writer.js';
+import { isMigrationFileName, listMigrationFiles, loadMigrationScript, ScriptDirectory } from '../../src/migrations/script-directory.js';
+import { migrationSource, tempDir, writeFiles, writeMigrations } from './script-helpers.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/migrations/', import.meta.url));
+
+describe('script directory', () => {
+  it('loads the migration files of a folder, with checksums, and builds the graph', async () => {
+    const dir = join(fixtures, 'linear');
+    const scripts = await ScriptDirectory.load(dir);
+    assert.deepEqual(scripts.graph.heads, ['cccccccccccc']);
+    assert.deepEqual(
+      scripts.scripts.map((s) => [s.revision, s.parents, s.message]),
+      [
+        ['aaaaaaaaaaaa', [], 'create author'],
+        ['bbbbbbbbbbbb', ['aaaaaaaaaaaa'], 'create book'],
+        ['cccccccccccc', ['bbbbbbbbbbbb'], 'add book isbn'],
+      ],
+    );
+    const first = scripts.get('aaaaaaaaaaaa');
+    assert.equal(first.checksum, createHash('sha256').update(readFileSync(first.path)).digest('hex'));
+    assert.equal(first.transaction, true);
+    assert.equal(first.createdAt, '2026-01-01T00:00:00.000Z');
+  });
+
+  it('chooses files by name: .ts .mts .js .mjs, not .d.ts nor names starting with _ or .', async () => {
+    for (const name of ['a.ts', 'a.mts', 'a.js', 'a.mjs']) assert.equal(isMigrationFileName(name), true, name);
+    for (const name of ['a.d.ts', '_helper.ts', '.hidden.ts', 'notes.md', 'a.json', 'a.tsx']) assert.equal(isMigrationFileName(name), false, name);
+    const dir = tempDir();
+    writeFiles(dir, { 'b.ts': '', 'a.mjs': '', '_shared.ts': '', 'types.d.ts': '', 'README.md': '' });
+    assert.deepEqual((await listMigrationFiles(dir)).map((p) => p.slice(dir.length + 1)), ['a.mjs', 'b.ts']);
+  });
+
+  it('gives migrations the running retort module instance (not a second copy)', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'probe.ts': `import * as r from 'retort';\nexport const column = r.column;\nexport const typed: number = 1;\n` });
+    const mod = await loadModule(join(dir, 'probe.ts'));
+    assert.equal(mod.column, retort.column);
+  });
+
+  it('loads .mjs migrations natively', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      '001_js.mjs': `export const revision = 'abc123';\nexport const parent = null;\nexport async function upgrade() {}\nexport async function downgrade() {}\n`,
+    });
+    const scripts = await ScriptDirectory.load(dir);
+    assert.deepEqual(scripts.graph.heads, ['abc123']);
+    assert.equal(scripts.get('abc123').message, '');
+  });
+
+  it('names the file and the export for a missing or malformed declaration', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['no-revision', `export const parent = null;\nexport async function upgrade() {}\nexport async function downgrade() {}\n`, /missing `export const revision/],
+      ['bad-revision', `export const revision = 'not valid!';\nexport const parent = null;\nexport async function upgrade() {}\nexport async function downgrade() {}\n`, /"revision" must be/],
+      ['no-parent', `export const revision = 'a1';\nexport async function upgrade() {}\nexport async function downgrade() {}\n`, /missing `export const parent/],
+      ['bad-parent', `export const revision = 'a1';\nexport const parent = 42;\nexport async function upgrade() {}\nexport async function downgrade() {}\n`, /"parent" must be null, a revision id or a non-empty list/],
+      ['no-upgrade', `export const revision = 'a1';\nexport const parent = null;\nexport async function downgrade() {}\n`, /missing `export async function upgrade/],
+      ['no-downgrade', `export const revision = 'a1';\nexport const parent = null;\nexport const upgrade = 'x';\nexport async function downgrade() {}\n`, /missing `export async function upgrade\(op\)` \(got "x"\)/],
+      ['bad-transaction', `export const revision = 'a1';\nexport const parent = null;\nexport const transaction = 'no';\nexport async function upgrade() {}\nexport async function downgrade() {}\n`, /"transaction" must be true or false/],
+      ['bad-date', `export const revision = 'a1';\nexport const parent = null;\nexport const createdAt = 'yesterday';\nexport async function upgrade() {}\nexport async function downgrade() {}\n`, /"createdAt" must be an ISO date/],
+      ['syntax', `export const revision = 'a1'\nexport const parent = (;\n`, /cannot load/],
+    ];
+    for (const [name, text, message] of cases) {
+      const dir = tempDir();
+      const file = join(dir, `${name}.ts`);
+      writeFileSync(file, text);
+      await assert.rejects(ScriptDirectory.load(dir), (e: unknown) => {
+        assert.ok(e instanceof ScriptError, `${name}: ${String(e)}`);
+        assert.equal(e.file, file);
+        assert.ok(e.message.startsWith(file), e.message);
+        assert.match(e.message, message);
+        return true;
+      });
+    }
+  });
+
+  it('reports a missing parent and a duplicate revision with their files', async () => {
+    const dir = tempDir();
+    writeMigrations(dir, [
+      { id: 'a1a1a1', parent: null },
+      { id: 'b2b2b2', parent: 'f0f0f0' },
+    ]);
+    await assert.rejects(ScriptDirectory.load(dir), (e: unknown) => {
+      assert.ok(e instanceof MissingRevisionError);
+      assert.match(e.message, /revision "b2b2b2" \(.*001_b2b2b2\.ts\) names parent revision "f0f0f0", but no migration file declares it/);
+      return true;
+    });
+    const dup = tempDir();
+    writeMigrations(dup, [
+      { id: 'a1a1a1', parent: null },
+      { id: 'a1a1a1', parent: null },
+    ]);
+    await assert.rejects(ScriptDirectory.load(dup), (e: unknown) => e instanceof DuplicateRevisionError && /000_a1a1a1\.ts.*001_a1a1a1\.ts/.test(e.message));
+  });
+
+  it('reports a missing folder as a configuration problem', async () => {
+    await assert.rejects(ScriptDirectory.load('/nonexistent/retort/migrations'), (e: unknown) => e instanceof ConfigError && /does not exist/.test(e.message));
+  });
+
+  it('reads merges, dependencies, labels and the transaction opt-out', async () => {
+    const dir = tempDir();
+    writeMigrations(dir, [
+      { id: 'a1a1a1', parent: null, extra: [`export const branchLabels = ['core'];`] },
+      { id: 'b1b1b1', parent: 'a1a1a1' },
+      { id: 'b2b2b2', parent: 'a1a1a1', extra: ['export const transaction = false;', `export const dependsOn = ['b1b1b1'];`] },
+      { id: 'c3c3c3', parent: ['b1b1b1', 'b2b2b2'] },
+    ]);
+    const scripts = await ScriptDirectory.load(dir);
+    assert.deepEqual(scripts.graph.heads, ['c3c3c3']);
+    assert.deepEqual(scripts.get('c3c3c3').parents, ['b1b1b1', 'b2b2b2']);
+    assert.deepEqual(scripts.get('b2b2b2').dependsOn, ['b1b1b1']);
+    assert.equal(scripts.get('b2b2b2').transaction, false);
+    assert.deepEqual(scripts.get('a1a1a1').branchLabels, ['core']);
+  });
+});
+
+describe('revision files', () => {
+  it('writes a new revision that loads back with the same declarations', async () => {
+    const dir = tempDir();
+    const date = new Date('2026-11-21T10:15:00Z');
+    const written = await writeRevision({ directory: dir, id: 'a81c0e5f22d9', parents: ['3f2a9c1d7b04'], message: "add post's summary", date });
+    assert.equal(written.path, join(dir, '2026_11_21_1015-a81c0e5f22d9_add_post_s_summary.ts'));
+    const script = await loadMigrationScript(written.path);
+    assert.equal(script.revision, 'a81c0e5f22d9');
+    assert.deepEqual(script.parents, ['3f2a9c1d7b04']);
+    assert.equal(script.message, "add post's summary");
+    assert.equal(script.createdAt, '2026-11-21T10:15:00.000Z');
+    await assert.rejects(writeRevision({ directory: dir, id: 'a81c0e5f22d9', parents: [], message: "add post's summary", date }), /already exists/);
+  });
+
+  it('renders the contract format: null parent for a base, a list for a merge, labels and dependencies', () => {
+    const base = renderRevision({ id: 'aaaaaaaaaaaa', parents: [], message: 'init', createdAt: '2026-01-01T00:00:00.000Z' });
+    assert.match(base, /^import type \{ Operations \} from 'retort';\n\nexport const revision = 'aaaaaaaaaaaa';\nexport const parent = null;\nexport const message = 'init';\nexport const createdAt = '2026-01-01T00:00:00.000Z';\n/);
+    assert.match(base, /export async function upgrade\(op: Operations\): Promise<void> \{\n  \/\/ nothing to do yet/);
+    const merge = renderRevision({ id: 'm1', parents: ['b1', 'b2'], message: 'merge', createdAt: 'x', branchLabels: ['x'], dependsOn: ['d'] });
+    assert.match(merge, /export const parent = \['b1', 'b2'\];/);
+    assert.match(merge, /export const dependsOn = \['d'\];\nexport const branchLabels = \['x'\];/);
+  });
+
+  it('writes a migration source the helper format agrees with', () => {
+    assert.match(migrationSource({ id: 'a1', parent: ['b', 'c'] }), /export const parent = \["b","c"\];/);
+  });
+});
