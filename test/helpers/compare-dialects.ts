@@ -64,7 +64,7 @@ function pgCanonical(t: TypeSpec): string {
     case 'enum': return t.name === null ? `enum(${t.values.map(quote).join(',')})` : `enum:${t.name}`;
     case 'array': return `${pgCanonical(t.of)}[]`;
     case 'custom': {
-      const text = t.sql.trim().toLowerCase().replace(/\s+/g, ' ');
+      const text = t.sql.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^character varying/, 'varchar');
       return pgSynonyms[text] ?? text;
     }
   }
