@@ -8,7 +8,7 @@ import type { CompareDialect } from './compare-options.js';
  */
 
 /** The dialect's canonical key of a type. */
-export function typeKey(dialect: CompareDialect, type: TypeSpec): string {
+export function typeKey(dialect: Pick<CompareDialect, 'types'>, type: TypeSpec): string {
   return dialect.types.canonical(type);
 }
 
