@@ -1,5 +1,5 @@
-import type { ForeignKeySnapshot, TableSnapshot } from '../../schema/snapshot.js';
-import { sortTables } from '../../schema/sort-tables.js';
+import type { TableSnapshot } from '../../schema/snapshot.js';
+import { sortTables, type TableForeignKey } from '../../schema/sort-tables.js';
 import type { SchemaComparator } from '../comparator.js';
 import { byName, byText } from '../normalize.js';
 
@@ -28,7 +28,7 @@ export const tablesComparator: SchemaComparator = {
     const created = sortTables({ ...ctx.target, tables: added });
     const cycles = alterConstraints ? created.cycleForeignKeys : [];
     for (const table of created.order) {
-      const deferred = cycles.filter((c) => c.table === table.name).map((c) => c.fk);
+      const deferred = cycles.filter((c) => c.table.name === table.name).map((c) => c.fk);
       const named = deferred.filter((fk) => fk.name !== null).map((fk) => fk.name ?? '');
       const unnamed = new Set(deferred.filter((fk) => fk.name === null));
       const withoutUnnamed: TableSnapshot = unnamed.size === 0 ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk) => !unnamed.has(fk)) };
@@ -37,25 +37,23 @@ export const tablesComparator: SchemaComparator = {
         : { kind: 'createTable', table: withoutUnnamed });
     }
     for (const { table, fk } of sortCycle(cycles)) {
-      const schema = added.find((t) => t.name === table)?.schema ?? null;
-      plan.add('addForeignKeys', { kind: 'addForeignKey', schema, table, foreignKey: fk });
+      plan.add('addForeignKeys', { kind: 'addForeignKey', schema: table.schema, table: table.name, foreignKey: fk });
     }
 
     const dropped = ctx.droppedTables.filter((t) => ctx.keeps({ kind: 'table', table: t.name, name: t.name, target: null, current: t }));
     const removal = sortTables({ ...ctx.database, tables: dropped });
     const cut = alterConstraints ? removal.cycleForeignKeys : [];
     for (const { table, fk } of sortCycle(cut)) {
-      const schema = dropped.find((t) => t.name === table)?.schema ?? null;
-      plan.add('dropForeignKeys', { kind: 'dropForeignKey', schema, table, name: fk.name ?? '', foreignKey: fk });
+      plan.add('dropForeignKeys', { kind: 'dropForeignKey', schema: table.schema, table: table.name, name: fk.name ?? '', foreignKey: fk });
     }
     for (const table of [...removal.order].reverse()) {
-      const gone = new Set(cut.filter((c) => c.table === table.name).map((c) => c.fk));
+      const gone = new Set(cut.filter((c) => c.table.name === table.name).map((c) => c.fk));
       const asDropped = gone.size === 0 ? table : { ...table, foreignKeys: table.foreignKeys.filter((fk) => !gone.has(fk)) };
       plan.add('dropTables', { kind: 'dropTable', schema: table.schema, name: table.name, table: asDropped });
     }
   },
 };
 
-function sortCycle(list: readonly { table: string; fk: ForeignKeySnapshot }[]): { table: string; fk: ForeignKeySnapshot }[] {
-  return [...list].sort((a, b) => byText(a.table, b.table) || byName(a.fk, b.fk));
+function sortCycle(list: readonly TableForeignKey[]): TableForeignKey[] {
+  return [...list].sort((a, b) => byText(a.table.name, b.table.name) || byName(a.fk, b.fk));
 }
