@@ -256,6 +256,29 @@ export async function downgrade(op: Operations): Promise<void> {
     for (const line of text.split('\n')) if (!line.trimStart().startsWith('//')) assert.ok(line.length <= 120, line);
   });
 
+  it('unnamed constraints render with name: null; types without a builder use the dialect', () => {
+    const ops: Operation[] = [{
+      kind: 'createTable',
+      table: table('a', [col('id', t.integer, { nullable: false }), col('h', { kind: 'binary', length: 16 })], {
+        primaryKey: pk(null, ['id']), uniques: [uq(null, ['h'])],
+      }),
+    }];
+    const withDialect = renderMigration({ ...header, message: 'x', upgradeOps: ops, downgradeOps: [], dialect: pg });
+    assert.match(withDialect, /h: column\.custom\('BINARY\(16\)'\),/);
+    assert.match(withDialect, /primaryKey: \{ name: null, columns: \['id'\] \},\n {4}uniques: \[\{ name: null, columns: \['h'\] \}\],/);
+    assert.match(renderMigration({ ...header, message: 'x', upgradeOps: ops, downgradeOps: [] }), /h: column\.largeBinary\(\),/);
+  });
+
+  it('alterColumn takes the schema as a trailing option; execute keeps its reverse SQL', () => {
+    const ops: Operation[] = [
+      { kind: 'alterColumn', schema: 'app', table: 'post', name: 'title', changes: { nullable: false }, previous: { nullable: true } },
+      { kind: 'execute', sql: 'UPDATE post SET n = 1', reverseSql: 'UPDATE post SET n = 0' },
+    ];
+    const text = renderMigration({ ...header, message: 'x', upgradeOps: ops, downgradeOps: [] });
+    assert.match(text, /await op\.alterColumn\('post', 'title', \{ nullable: false \}, \{ schema: 'app' \}\);/);
+    assert.match(text, /await op\.execute\('UPDATE post SET n = 1', \{ reverseSql: 'UPDATE post SET n = 0' \}\);/);
+  });
+
   it('refuses ids that are not revisions', () => {
     assert.throws(() => renderMigration({ ...header, revision: 'nope', message: 'x', upgradeOps: [], downgradeOps: [] }),
       (e: unknown) => e instanceof AutogenerateError && e.code === 'REVISION_INVALID');

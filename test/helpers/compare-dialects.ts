@@ -119,6 +119,7 @@ function compile(t: TypeSpec): string {
     case 'custom': return t.sql;
     case 'numeric': return t.precision === null ? 'NUMERIC' : `NUMERIC(${t.precision}, ${t.scale ?? 0})`;
     case 'char': return `CHAR(${t.length ?? 1})`;
+    case 'binary': return t.length == null ? 'BYTEA' : `BINARY(${t.length})`;
     default: {
       const unsigned = 'unsigned' in t && t.unsigned === true ? ' UNSIGNED' : '';
       return `${t.kind.toUpperCase()}${unsigned}`;

@@ -7,7 +7,7 @@
 export type Code =
   | { readonly kind: 'raw'; readonly text: string }
   | { readonly kind: 'call'; readonly callee: string; readonly args: readonly Code[] }
-  | { readonly kind: 'object'; readonly entries: readonly (readonly [key: string, value: Code])[] }
+  | { readonly kind: 'object'; readonly entries: readonly (readonly [key: string, value: Code])[]; readonly multiline?: boolean }
   | { readonly kind: 'array'; readonly items: readonly Code[] };
 
 /** Raw source text, printed as it is. */
@@ -20,9 +20,22 @@ export function call(callee: string, ...args: Code[]): Code {
   return { kind: 'call', callee, args };
 }
 
-/** An object literal; entries whose value is undefined are left out. Keys are printed as given. */
-export function object(entries: readonly (readonly [string, Code | undefined])[]): Code {
-  return { kind: 'object', entries: entries.filter((e): e is readonly [string, Code] => e[1] !== undefined) };
+/**
+ * An object literal; entries whose value is undefined are left out. Keys are printed as given.
+ * `multiline` puts each entry on its own line even when the object would fit on one.
+ */
+export function object(entries: readonly (readonly [string, Code | undefined])[], options: { readonly multiline?: boolean } = {}): Code {
+  const kept = entries.filter((e): e is readonly [string, Code] => e[1] !== undefined);
+  return options.multiline === true ? { kind: 'object', entries: kept, multiline: true } : { kind: 'object', entries: kept };
+}
+
+function forcesBreak(code: Code): boolean {
+  switch (code.kind) {
+    case 'raw': return false;
+    case 'call': return code.args.some(forcesBreak);
+    case 'object': return (code.multiline === true && code.entries.length > 0) || code.entries.some(([, v]) => forcesBreak(v));
+    case 'array': return code.items.some(forcesBreak);
+  }
 }
 
 /** An array literal. */
@@ -53,7 +66,7 @@ function isContainer(code: Code): boolean {
  */
 export function print(code: Code, indent: string, column: number, suffix: number): string {
   const one = flat(code);
-  if (column + one.length + suffix <= LINE_WIDTH || code.kind === 'raw') return one;
+  if ((column + one.length + suffix <= LINE_WIDTH && !forcesBreak(code)) || code.kind === 'raw') return one;
   const inner = `${indent}  `;
   switch (code.kind) {
     case 'object':

@@ -48,7 +48,9 @@ export function renderType(type: TypeSpec, ctx: RenderContext): string {
     case 'json': return 'column.json()';
     case 'jsonb': return 'column.jsonb()';
     case 'uuid': return 'column.uuid()';
-    case 'binary': return `column.largeBinary(${type.length ?? ''})`;
+    case 'binary':
+      if (type.length === undefined || type.length === null || ctx.dialect === null) return 'column.largeBinary()';
+      return `column.custom(${quote(ctx.dialect.types.compile(type))})`;
     case 'inet': return 'column.inet()';
     case 'enum': {
       const values = `[${type.values.map(quote).join(', ')}]`;

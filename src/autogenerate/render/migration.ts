@@ -1,3 +1,4 @@
+import type { Dialect } from '../../engine/dialect.js';
 import { AutogenerateError } from '../../errors/index.js';
 import type { Operation } from '../../operations/operation.js';
 import type { DestructiveChange } from '../destructive.js';
@@ -30,6 +31,12 @@ export interface RenderMigrationInput {
   readonly transaction?: boolean;
   /** Renderers to use instead of retort's (to render custom ops). */
   readonly renderers?: OperationRenderers;
+  /**
+   * The dialect the ops were compared for: types the column builders cannot express (a binary
+   * column with a length) then render as `column.custom('<its DDL type>')`; without it they
+   * render as the nearest builder (`column.largeBinary()`).
+   */
+  readonly dialect?: Pick<Dialect, 'types'>;
 }
 
 const REVISION = /^[0-9a-f]{12}$/;
@@ -94,7 +101,7 @@ export function renderMigration(input: RenderMigrationInput): string {
   checkRevision(input.revision, 'revision');
   for (const p of input.parents) checkRevision(p, 'parent');
   for (const p of input.dependsOn ?? []) checkRevision(p, 'dependsOn');
-  const ctx = new RenderContext();
+  const ctx = new RenderContext(input.dialect === undefined ? {} : { dialect: input.dialect });
   const upgrade = renderBody(input.upgradeOps, ctx, input, { top: input.warnings ?? [], renames: input.renameCandidates ?? [] });
   const downgrade = renderBody(input.downgradeOps, ctx, input, { top: [], renames: [] });
 

@@ -22,10 +22,14 @@ function schemaArg(schema: string | null): Code[] {
   return schema === null ? [] : [object([['schema', str(schema)]])];
 }
 
-/** An options object as the last argument, left out when empty. */
-function optionsArg(entries: readonly (readonly [string, Code | undefined])[]): Code[] {
-  const o = object(entries);
-  return o.kind === 'object' && o.entries.length > 0 ? [o] : [];
+/**
+ * An options object as the last argument, left out when empty; on several lines from
+ * `multilineFrom` entries on.
+ */
+function optionsArg(entries: readonly (readonly [string, Code | undefined])[], options: { readonly multilineFrom?: number } = {}): Code[] {
+  const count = entries.filter((e) => e[1] !== undefined).length;
+  if (count === 0) return [];
+  return [object(entries, { multiline: count >= (options.multilineFrom ?? Number.POSITIVE_INFINITY) })];
 }
 
 function foreignKeyOptions(fk: ForeignKeySnapshot): (readonly [string, Code | undefined])[] {
@@ -49,7 +53,7 @@ function indexOptions(ix: IndexSnapshot): (readonly [string, Code | undefined])[
 
 function foreignKeyObject(fk: ForeignKeySnapshot): Code {
   return object([
-    ['name', opt(fk.name, str)],
+    ['name', strOrNull(fk.name)],
     ['columns', strings(fk.columns)],
     ['referredTable', str(fk.referredTable)],
     ['referredColumns', strings(fk.referredColumns)],
@@ -57,8 +61,8 @@ function foreignKeyObject(fk: ForeignKeySnapshot): Code {
   ]);
 }
 
-const uniqueObject = (u: UniqueSnapshot): Code => object([['name', opt(u.name, str)], ['columns', strings(u.columns)]]);
-const checkObject = (c: CheckSnapshot): Code => object([['name', opt(c.name, str)], ['expression', str(c.expression)]]);
+const uniqueObject = (u: UniqueSnapshot): Code => object([['name', strOrNull(u.name)], ['columns', strings(u.columns)]]);
+const checkObject = (c: CheckSnapshot): Code => object([['name', strOrNull(c.name)], ['expression', str(c.expression)]]);
 const indexObject = (ix: IndexSnapshot): Code => object([['name', str(ix.name)], ['columns', strings(ix.columns)], ...indexOptions(ix)]);
 const listOf = <T>(items: readonly T[], f: (x: T) => Code): Code | undefined => (items.length === 0 ? undefined : array(items.map(f)));
 
@@ -67,16 +71,17 @@ export const operationRenderers: OperationRenderers = {
   createTable: (op, ctx) => {
     const t = op.table;
     const omitted = new Set(op.omitForeignKeys ?? []);
-    const columns = object(t.columns.map((c) => [propertyKey(c.name), raw(renderColumn(c, ctx))] as const));
-    return call('op.createTable', str(t.name), columns, ...optionsArg([
-      ['primaryKey', opt(t.primaryKey, (pk) => object([['name', opt(pk.name, str)], ['columns', strings(pk.columns)]]))],
+    const columns = object(t.columns.map((c) => [propertyKey(c.name), raw(renderColumn(c, ctx))] as const), { multiline: true });
+    const options = optionsArg([
+      ['primaryKey', opt(t.primaryKey, (pk) => object([['name', strOrNull(pk.name)], ['columns', strings(pk.columns)]]))],
       ['foreignKeys', listOf(t.foreignKeys.filter((fk) => fk.name === null || !omitted.has(fk.name)), foreignKeyObject)],
       ['uniques', listOf(t.uniques, uniqueObject)],
       ['checks', listOf(t.checks, checkObject)],
       ['indexes', listOf(t.indexes, indexObject)],
       ['comment', opt(t.comment, str)],
       ['schema', opt(t.schema, str)],
-    ]));
+    ], { multilineFrom: 2 });
+    return call('op.createTable', str(t.name), columns, ...options);
   },
   dropTable: (op) => call('op.dropTable', str(op.name), ...schemaArg(op.schema)),
   renameTable: (op) => call('op.renameTable', str(op.from), str(op.to), ...schemaArg(op.schema)),
@@ -92,8 +97,7 @@ export const operationRenderers: OperationRenderers = {
       ['serverDefault', c.default === undefined ? undefined : c.default === null ? raw('null') : raw(renderDefault(c.default, ctx))],
       ['comment', c.comment === undefined ? undefined : strOrNull(c.comment)],
       ['autoincrement', opt(c.autoincrement, (a) => raw(String(a)))],
-      ['schema', opt(op.schema, str)],
-    ]));
+    ]), ...schemaArg(op.schema));
   },
   createIndex: (op) => call('op.createIndex', str(op.index.name), str(op.table), strings(op.index.columns), ...optionsArg([
     ...indexOptions(op.index),
@@ -120,7 +124,7 @@ export const operationRenderers: OperationRenderers = {
     ['schema', opt(op.schema, str)],
   ])),
   dropEnumValue: (op) => call('op.dropEnumValue', str(op.name), str(op.value), ...schemaArg(op.schema)),
-  execute: (op) => call('op.execute', str(op.sql)),
+  execute: (op) => call('op.execute', str(op.sql), ...optionsArg([['reverseSql', opt(op.reverseSql, str)]])),
 };
 
 /**
