@@ -1,4 +1,4 @@
-import type { ColumnAlterations } from '../operations/operation.js';
+import { assertNever, type ColumnAlterations } from '../operations/operation.js';
 import type { CompareDialect } from './compare-options.js';
 import type { ColumnCompareContext, SchemaCompareContext, TableCompareContext } from './compare-context.js';
 import type { OperationPlan } from './operation-plan.js';
@@ -80,6 +80,8 @@ export class ComparatorRegistry {
       case 'column':
         insert(this.#column, { comparator, dialects }, options.before);
         break;
+      default:
+        assertNever(comparator, 'comparator scope');
     }
     return this;
   }
