@@ -53,7 +53,7 @@ interface Entry<C extends Comparator> {
 /**
  * Comparators by scope, in the order they run. Adding a comparison is writing one comparator and
  * registering it; a dialect-specific comparator runs before the generic ones it relieves and
- * claims the objects it handled (see `TableCompareContext.claim`).
+ * claims the objects it handled (see `SchemaCompareContext.claim`).
  *
  * @example
  * ```ts

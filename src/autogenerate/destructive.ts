@@ -117,6 +117,11 @@ export function nullCheckQuery(check: NullCheck, dialect: Pick<Dialect, 'quoteId
 /**
  * Throws AutogenerateError (code `DESTRUCTIVE_CHANGES`) listing the changes, when there are any:
  * what `--fail-on-destructive` does.
+ *
+ * @example
+ * ```ts
+ * if (argv.failOnDestructive) assertNoDestructiveChanges(destructive);
+ * ```
  */
 export function assertNoDestructiveChanges(changes: readonly DestructiveChange[]): void {
   if (changes.length === 0) return;

@@ -79,7 +79,14 @@ export function findRenameCandidates(target: SchemaSnapshot, current: SchemaSnap
   return candidates;
 }
 
-/** A resolver that answers no to everything: the non-interactive default. */
+/**
+ * A resolver that answers no to everything: the non-interactive default.
+ *
+ * @example
+ * ```ts
+ * const resolver = process.stdin.isTTY ? promptResolver : declineRenames;
+ * ```
+ */
 export const declineRenames: RenameResolver = () => Promise.resolve(false);
 
 /** The outcome of {@link resolveRenames}. */
@@ -132,6 +139,11 @@ function takenBy(c: RenameCandidate, tables: readonly TableRename[], columns: re
 /**
  * A resolver that accepts exactly the given renames (for `--rename` flags or config used as
  * answers rather than as decided renames).
+ *
+ * @example
+ * ```ts
+ * await resolveRenames(candidates, resolverFromDecisions(parseRenameFlags(['post.body:content'])));
+ * ```
  */
 export function resolverFromDecisions(decisions: RenameDecisions): RenameResolver {
   return (c) => Promise.resolve(c.kind === 'table'
@@ -142,6 +154,11 @@ export function resolverFromDecisions(decisions: RenameDecisions): RenameResolve
 /**
  * The `--rename` flag text of a candidate: `post.body:content` for a column, `post:article` for
  * a table.
+ *
+ * @example
+ * ```ts
+ * formatRenameFlag({ kind: 'table', schema: null, from: 'post', to: 'article' }); // 'post:article'
+ * ```
  */
 export function formatRenameFlag(candidate: RenameCandidate): string {
   return candidate.kind === 'table' ? `${candidate.from}:${candidate.to}` : `${candidate.table}.${candidate.from}:${candidate.to}`;
