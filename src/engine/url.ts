@@ -1,6 +1,7 @@
-// TEMPORARY PLACEHOLDER (ops branch): replaced by the engine branch's URL module.
-
-/** A parsed database URL (placeholder: only what the ops branch needs to type-check). */
+/**
+ * PLACEHOLDER so that the schema branch type-checks: the engine helper owns the real URL module
+ * (parsing, password masking). The lead keeps theirs when merging.
+ */
 export interface DatabaseUrl {
   readonly dialect: string;
 }
