@@ -45,7 +45,7 @@ function toBindable(params: Params): unknown[] {
   const out = params.slice();
   for (let i = 0; i < out.length; i++) {
     const v = out[i];
-    if (typeof v === 'boolean') out[i] = v ? 1 : 0;
+    if (typeof v === 'boolean') out[i] = v ? 1n : 0n;
     else if (v === undefined) out[i] = null;
     else if (v instanceof Date) out[i] = v.toISOString();
     else if (typeof v === 'object' && v !== null && !Buffer.isBuffer(v) && !ArrayBuffer.isView(v)) out[i] = JSON.stringify(v);
