@@ -48,6 +48,9 @@ class FailedConnect {
 
 type Slot = PooledConnection | FailedConnect;
 
+/** Internal: the wait for a connection ran past acquireTimeoutMs. */
+class AcquireTimeout extends Error {}
+
 const RESOLVED = Promise.resolve();
 const noop = (): void => undefined;
 
@@ -64,6 +67,8 @@ export class ConnectionPool {
   #destroyed = 0;
   #maxSeen = 0;
   #closing: Promise<void> | null = null;
+  /** Requests that timed out but still wait in the generic pool (they give back what they get). */
+  #abandoned = 0;
 
   constructor(config: PoolConfig, hooks: PoolHooks) {
     this.#config = config;
@@ -75,7 +80,8 @@ export class ConnectionPool {
         max: config.max,
         min: 0,
         fifo: false,
-        acquireTimeoutMillis: config.acquireTimeoutMs,
+        // no acquireTimeoutMillis: generic-pool would arm a timer on every acquire; #take arms
+        // one only when the caller has to wait
         idleTimeoutMillis: evict ? config.idleTimeoutMs : Number.MAX_SAFE_INTEGER,
         evictionRunIntervalMillis: evict ? Math.min(config.idleTimeoutMs, 1000) : 0,
         numTestsPerEvictionRun: config.max,
@@ -89,7 +95,7 @@ export class ConnectionPool {
       if (this.#closing) throw new EngineDisposedError();
       let slot: Slot;
       try {
-        slot = await this.#pool.acquire();
+        slot = await this.#take();
       } catch (e) {
         throw this.#acquireError(e);
       }
@@ -120,7 +126,8 @@ export class ConnectionPool {
     if (conn.broken || slot.discard || this.#closing) return this.#close(slot);
     if (conn.inTransaction) return this.#rollbackAndRelease(slot);
     this.#borrowed.delete(slot);
-    this.#pool.release(slot).catch(noop);
+    // generic-pool's release only rejects for a slot it did not lend, which #borrowed rules out
+    void this.#pool.release(slot);
     return RESOLVED;
   }
 
@@ -128,7 +135,7 @@ export class ConnectionPool {
     return {
       size: this.#created - this.#destroyed,
       available: this.#pool.available,
-      pending: this.#pool.pending,
+      pending: this.#pool.pending - this.#abandoned,
       created: this.#created,
       destroyed: this.#destroyed,
       maxSeen: this.#maxSeen,
@@ -146,6 +153,41 @@ export class ConnectionPool {
     this.#borrowed.clear();
     await this.#pool.drain();
     await this.#pool.clear();
+  }
+
+  /**
+   * A slot from the generic pool. An idle one is handed out synchronously inside acquire(), so
+   * only a caller that has to wait (for a release or a new connection) gets a timeout.
+   */
+  #take(): Promise<Slot> {
+    const pool = this.#pool;
+    if (pool.available > 0) return pool.acquire();
+    const request = pool.acquire();
+    return new Promise<Slot>((resolve, reject) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        this.#abandoned++;
+        reject(new AcquireTimeout());
+      }, this.#config.acquireTimeoutMs);
+      request.then(
+        (slot) => {
+          if (!timedOut) {
+            clearTimeout(timer);
+            resolve(slot);
+            return;
+          }
+          this.#abandoned--;
+          if (slot instanceof PooledConnection && !this.#closing) this.#pool.release(slot).catch(noop);
+          else this.#pool.destroy(slot).catch(noop);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          if (timedOut) this.#abandoned--;
+          else reject(e);
+        },
+      );
+    });
   }
 
   async #rollbackAndRelease(slot: PooledConnection): Promise<void> {
@@ -198,7 +240,7 @@ export class ConnectionPool {
   }
 
   #acquireError(e: unknown): Error {
-    if (e instanceof Error && e.name === 'TimeoutError') {
+    if (e instanceof AcquireTimeout) {
       const { max, acquireTimeoutMs } = this.#config;
       return new PoolTimeoutError(
         `no database connection became free within ${acquireTimeoutMs} ms: the pool's ${max} connection${max === 1 ? ' is' : 's are'} ` +

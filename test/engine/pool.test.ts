@@ -68,8 +68,10 @@ forEachDialect('pool', (ctx) => {
         return true;
       });
       assert.ok(Date.now() - started >= 90, 'it waited for the timeout');
+      assert.equal(engine.pool.pending, 0, 'the timed-out caller no longer counts as waiting');
       await held.release();
       assert.deepEqual((await engine.execute('SELECT 1 AS one')).rows, [{ one: 1 }]);
+      assert.deepEqual([engine.pool.size, engine.pool.available, engine.pool.created], [1, 1, 1]);
     } finally {
       await engine.dispose();
     }
