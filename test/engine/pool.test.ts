@@ -78,11 +78,11 @@ forEachDialect('pool', (ctx) => {
   });
 
   it('recycles connections older than recycleMs', async () => {
-    const engine = await engineFor('recycle', { pool: { max: 1, recycleMs: 50 } });
+    const engine = await engineFor('recycle', { pool: { max: 1, recycleMs: 200 } });
     try {
       const first = await engine.withConnection(async (c) => c.backendId);
       assert.equal(await engine.withConnection(async (c) => c.backendId), first, 'a young connection is reused');
-      await sleep(70);
+      await sleep(220);
       const second = await engine.withConnection(async (c) => c.backendId);
       assert.notEqual(second, first);
       assert.equal(engine.pool.destroyed, 1);
@@ -96,7 +96,7 @@ forEachDialect('pool', (ctx) => {
     const engine = await engineFor('idle', { pool: { max: 2, idleTimeoutMs: 30 } });
     try {
       await Promise.all([engine.execute('SELECT 1'), engine.execute('SELECT 1')]);
-      assert.equal(engine.pool.size, 2);
+      assert.equal(engine.pool.created, 2); // (one may already be gone: 30 ms is short on a busy machine)
       await waitFor(() => engine.pool.size === 0, 2000);
       assert.equal(engine.pool.destroyed, 2);
       assert.deepEqual((await engine.execute('SELECT 1 AS one')).rows, [{ one: 1 }]);
