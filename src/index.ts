@@ -14,10 +14,8 @@ import './dialects/index.js';
 
 export * from './errors/index.js';
 export { sql, isSql, type SqlFragment } from './sql/sql.js';
-export { countPlaceholders, rewritePlaceholders } from './sql/placeholders.js';
 export { createEngine } from './engine/engine.js';
 export { DatabaseUrl, parseUrl, type DatabaseUrlParts } from './engine/url.js';
-export { maskUrlText } from './engine/url-mask.js';
 export { registerDialect, getDialect, listDialects } from './engine/registry.js';
 export { mysqlDialect, postgresDialect, sqliteDialect } from './dialects/index.js';
 export type * from './engine/types.js';

@@ -103,11 +103,12 @@ export class ConnectionPool {
         this.#pool.destroy(slot).catch(noop);
         throw slot.error;
       }
+      const usable = !slot.conn.broken && !this.#expired(slot) && (!this.#config.prePing || slot.uses === 0 || (await this.#alive(slot)));
       if (this.#closing) {
         this.#pool.destroy(slot).catch(noop);
         throw new EngineDisposedError();
       }
-      if (!slot.conn.broken && !this.#expired(slot) && (!this.#config.prePing || slot.uses === 0 || (await this.#alive(slot)))) {
+      if (usable) {
         slot.uses++;
         this.#borrowed.add(slot);
         return slot;
@@ -129,6 +130,11 @@ export class ConnectionPool {
     // generic-pool's release only rejects for a slot it did not lend, which #borrowed rules out
     void this.#pool.release(slot);
     return RESOLVED;
+  }
+
+  /** True once close() has been called. */
+  get closed(): boolean {
+    return this.#closing !== null;
   }
 
   stats(): PoolStats {

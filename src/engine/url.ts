@@ -13,16 +13,6 @@ export interface DatabaseUrlParts {
   readonly query?: Readonly<Record<string, string>>;
 }
 
-interface UrlFields {
-  readonly dialect: string;
-  readonly scheme: string;
-  readonly username: string | null;
-  readonly host: string | null;
-  readonly port: number | null;
-  readonly database: string | null;
-  readonly query: Readonly<Record<string, string>>;
-}
-
 /**
  * A parsed database URL. The password lives in a private field: `toString()`, `toJSON()`,
  * `util.inspect` and error messages show it as `***`; only {@link DatabaseUrl.revealPassword}
@@ -109,6 +99,9 @@ export class DatabaseUrl {
     return `DatabaseUrl <${this.toString()}>`;
   }
 }
+
+/** Everything of a DatabaseUrl but the password. */
+type UrlFields = Pick<DatabaseUrl, 'dialect' | 'scheme' | 'username' | 'host' | 'port' | 'database' | 'query'>;
 
 function render(url: DatabaseUrl, password: string | null): string {
   const query = Object.keys(url.query).length ? `?${new URLSearchParams(url.query as Record<string, string>).toString()}` : '';

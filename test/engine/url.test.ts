@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
-import { DatabaseUrl, UnknownDialectError, UrlError, maskUrlText, parseUrl } from '../../src/index.js';
+import { maskUrlText } from '../../src/engine/url-mask.js';
+import { DatabaseUrl, UnknownDialectError, UrlError, parseUrl } from '../../src/index.js';
 
 interface Good {
   readonly text: string;

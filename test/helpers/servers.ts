@@ -70,20 +70,7 @@ function postgresServer(url: DatabaseUrl): TestServer {
     }
   };
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  return {
-    url,
-    probe: memo(async () => {
-      try {
-        await run(['SELECT 1']);
-        return null;
-      } catch (e) {
-        return describeFailure(url, e);
-      }
-    }),
-    createDatabase: async (name) => void (await run([`CREATE DATABASE ${q(name)}`])),
-    dropDatabases: async (names) => void (await run(names.map((n) => `DROP DATABASE IF EXISTS ${q(n)} WITH (FORCE)`))),
-    execute: (sql, params) => run([sql], params),
-  };
+  return makeServer(url, run, (n) => `CREATE DATABASE ${q(n)}`, (n) => `DROP DATABASE IF EXISTS ${q(n)} WITH (FORCE)`);
 }
 
 function mysqlServer(url: DatabaseUrl): TestServer {
@@ -110,6 +97,13 @@ function mysqlServer(url: DatabaseUrl): TestServer {
     }
   };
   const q = (name: string) => `\`${name.replace(/`/g, '``')}\``;
+  return makeServer(url, run, (n) => `CREATE DATABASE ${q(n)}`, (n) => `DROP DATABASE IF EXISTS ${q(n)}`);
+}
+
+type Run = (statements: readonly string[], params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** A TestServer from a function that runs statements on a new admin connection. */
+function makeServer(url: DatabaseUrl, run: Run, create: (name: string) => string, drop: (name: string) => string): TestServer {
   return {
     url,
     probe: memo(async () => {
@@ -120,8 +114,8 @@ function mysqlServer(url: DatabaseUrl): TestServer {
         return describeFailure(url, e);
       }
     }),
-    createDatabase: async (name) => void (await run([`CREATE DATABASE ${q(name)}`])),
-    dropDatabases: async (names) => void (await run(names.map((n) => `DROP DATABASE IF EXISTS ${q(n)}`))),
+    createDatabase: async (name) => void (await run([create(name)])),
+    dropDatabases: async (names) => void (await run(names.map(drop))),
     execute: (sql, params) => run([sql], params),
   };
 }
