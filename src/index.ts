@@ -1,8 +1,28 @@
 /**
- * retort's public API. Minimal for now: each layer's own index lists what it exports.
+ * retort: migration-centric schema management for TypeScript. This is the public entry point;
+ * importing it registers the built-in dialects (their npm drivers load only on first connect).
+ *
+ * @example
+ * ```ts
+ * import { createEngine, sql } from 'retort';
+ * const engine = createEngine(process.env.DATABASE_URL ?? 'sqlite:///app.db');
+ * const { rows } = await engine.execute(sql`SELECT ${1} AS one`);
+ * await engine.dispose();
+ * ```
  */
+import './dialects/index.js';
+
 export * from './errors/index.js';
-export { isSql, sql, type SqlFragment } from './sql/sql.js';
+export { sql, isSql, type SqlFragment } from './sql/sql.js';
+export { createEngine } from './engine/engine.js';
+export { DatabaseUrl, parseUrl, type DatabaseUrlParts } from './engine/url.js';
+export { registerDialect, getDialect, listDialects } from './engine/registry.js';
+export { mysqlDialect, postgresDialect, sqliteDialect } from './dialects/index.js';
+export type * from './engine/types.js';
+export type * from './engine/dialect.js';
+export type * from './schema/snapshot.js';
+export type * from './schema/type-spec.js';
 export * from './schema/index.js';
 export * from './orm/index.js';
 export { Operations } from './operations/facade.js';
+export type { Operation, OperationKind } from './operations/operation.js';

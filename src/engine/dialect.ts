@@ -58,6 +58,12 @@ export interface DriverConnection {
   readonly broken: boolean;
   /** Server session id (PostgreSQL backend pid, MySQL connection id), or a counter. */
   readonly backendId: number | string;
+  /**
+   * True while the server session has a transaction open, as far as the driver can tell
+   * (PostgreSQL ReadyForQuery status, MySQL OK-packet status, SQLite `inTransaction`). The pool
+   * rolls such a connection back before it is handed out again.
+   */
+  readonly inTransaction: boolean;
 }
 
 export interface DriverOptions {
@@ -178,8 +184,17 @@ export interface Dialect {
   /** URL schemes that select this dialect (`postgres`, `mariadb`, ...), besides `name`. */
   readonly aliases: readonly string[];
   readonly capabilities: DialectCapabilities;
+  /** How URLs of this dialect are written: `server` (user@host:port/db) or `file` (SQLite paths). */
+  readonly urlKind: 'server' | 'file';
   /** Default pool size for this dialect. */
   readonly defaultPoolSize: (url: DatabaseUrl) => number;
+  /**
+   * Limits the dialect puts on the pool for a URL, whatever the options say: SQLite `:memory:`
+   * allows one connection, kept open for the engine's life (closing it would lose the database).
+   */
+  readonly poolLimits?: (url: DatabaseUrl) => { readonly max?: number; readonly keepOpen?: boolean };
+  /** A query whose first column of the first row is the server's version text. */
+  readonly serverVersionSql: string;
   /** Creates the driver for a URL, importing the npm driver package only now. */
   createDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver>;
   /** Rewrites retort's `?` placeholders into the driver's style (identity for MySQL and SQLite). */

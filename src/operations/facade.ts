@@ -170,6 +170,16 @@ export class Operations {
   }
 
   /**
+   * Removes a value from a named enum (the reverse of addEnumValue). PostgreSQL cannot drop a value
+   * in place: the type is recreated and the columns using it converted. Rows holding the value
+   * make the conversion fail.
+   */
+  async dropEnumValue(name: string, value: string, options: InSchema & { readonly before?: string; readonly after?: string } = {}): Promise<void> {
+    const position = { ...(options.before !== undefined ? { before: options.before } : {}), ...(options.after !== undefined ? { after: options.after } : {}) };
+    return this.#run({ kind: 'dropEnumValue', schema: options.schema ?? null, name, value, ...position });
+  }
+
+  /**
    * Runs raw SQL. Parameters of an sql`...` fragment are written into the text as literals of the
    * dialect (the same text online and in `--sql` output). `reverseSql` is what `reverse()` runs.
    */

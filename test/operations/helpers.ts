@@ -139,6 +139,8 @@ export function recordingDialect(
   return {
     name: kind,
     aliases: [],
+    urlKind: kind === 'sqlite' ? 'file' : 'server',
+    serverVersionSql: 'SELECT 1',
     capabilities: capabilities[kind],
     defaultPoolSize: () => 1,
     createDriver: () => Promise.reject(new Error('no driver in tests')),

@@ -1,0 +1,76 @@
+import type { ForeignKeySnapshot, TableSnapshot } from '../../schema/snapshot.js';
+import type { TableComparator } from '../comparator.js';
+import type { CompareDialect } from '../compare-options.js';
+import { matchConstraints } from '../match.js';
+import { actionKey, sameList } from '../normalize.js';
+
+/** What pairs two FKs when one has no name: columns and what they refer to. */
+export function foreignKeyIdentity(fk: ForeignKeySnapshot): string {
+  return [fk.columns.join(','), fk.referredTable, fk.referredColumns.join(',')].join('\u0000');
+}
+
+/** The referred schema, null when it is the FK's own table's schema (or the default). */
+function referredSchema(fk: ForeignKeySnapshot, table: TableSnapshot, defaultSchema: string | null): string | null {
+  const s = fk.referredSchema;
+  return s === null || s === table.schema || s === defaultSchema ? null : s;
+}
+
+/** True when two FKs (already paired) have the same definition. */
+export function sameForeignKey(
+  dialect: CompareDialect,
+  a: { fk: ForeignKeySnapshot; table: TableSnapshot; schema: string | null },
+  b: { fk: ForeignKeySnapshot; table: TableSnapshot; schema: string | null },
+): boolean {
+  const deferrable = dialect.capabilities.deferrableForeignKeys;
+  return sameList(a.fk.columns, b.fk.columns)
+    && a.fk.referredTable === b.fk.referredTable
+    && sameList(a.fk.referredColumns, b.fk.referredColumns)
+    && referredSchema(a.fk, a.table, a.schema) === referredSchema(b.fk, b.table, b.schema)
+    && actionKey(dialect, a.fk.onDelete) === actionKey(dialect, b.fk.onDelete)
+    && actionKey(dialect, a.fk.onUpdate) === actionKey(dialect, b.fk.onUpdate)
+    && (!deferrable || (a.fk.deferrable === b.fk.deferrable && a.fk.initiallyDeferred === b.fk.initiallyDeferred));
+}
+
+/**
+ * Foreign keys, matched by name (or by definition when a side has no name); a changed FK is a
+ * drop and an add. FKs the models no longer have go first of all, which covers FKs to tables and
+ * columns about to be dropped.
+ */
+export const foreignKeysComparator: TableComparator = {
+  id: 'foreign-keys',
+  scope: 'table',
+  compare(ctx, plan) {
+    const { schema } = ctx;
+    const targetFks = ctx.target.foreignKeys.filter((fk) => !schema.claimed(fk));
+    const currentFks = ctx.current.foreignKeys.filter((fk) => !schema.claimed(fk));
+    const m = matchConstraints(targetFks, currentFks, foreignKeyIdentity);
+    const table = ctx.target.name;
+    const drop = (fk: ForeignKeySnapshot): void => {
+      const foreignKey = schema.renames.original(fk);
+      plan.add('dropForeignKeys', { kind: 'dropForeignKey', schema: ctx.opSchema, table: ctx.database.name, name: foreignKey.name ?? '', foreignKey });
+    };
+    const add = (fk: ForeignKeySnapshot): void => {
+      plan.add('addForeignKeys', { kind: 'addForeignKey', schema: ctx.opSchema, table, foreignKey: fk });
+    };
+    for (const [t, c] of m.pairs) {
+      const differs = schema.differs(
+        { kind: 'foreignKey', table, name: t.name ?? c.name, target: t, current: c },
+        () => !sameForeignKey(
+          ctx.dialect,
+          { fk: t, table: ctx.target, schema: schema.target.schema },
+          { fk: c, table: ctx.current, schema: schema.current.schema },
+        ),
+      );
+      if (differs) {
+        drop(c);
+        add(t);
+      }
+    }
+    for (const fk of m.removed) {
+      if (schema.keeps({ kind: 'foreignKey', table, name: fk.name, target: null, current: fk })) drop(fk);
+    }
+    for (const fk of m.added) {
+      if (schema.keeps({ kind: 'foreignKey', table, name: fk.name, target: fk, current: null })) add(fk);
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import type { ColumnSnapshot, ForeignKeyAction } from '../schema/snapshot.js';
+import type { TypeSpec } from '../schema/type-spec.js';
+import type { CompareDialect } from './compare-options.js';
+
+/**
+ * Comparison keys built from the dialect's normaliser, so that spellings a catalog gives back
+ * (casts, synonyms, `now()`) never show as changes. Every comparator goes through these.
+ */
+
+/** The dialect's canonical key of a type. */
+export function typeKey(dialect: Pick<CompareDialect, 'types'>, type: TypeSpec): string {
+  return dialect.types.canonical(type);
+}
+
+/** The canonical text of a column's server default, or null. */
+export function defaultKey(dialect: CompareDialect, column: ColumnSnapshot): string | null {
+  return dialect.normalizer.defaultValue(column.default, column);
+}
+
+/** The canonical text of an SQL expression (CHECK, index WHERE, index element), or null. */
+export function expressionKey(dialect: CompareDialect, sqlText: string | null): string | null {
+  return sqlText === null ? null : dialect.normalizer.expression(sqlText);
+}
+
+/** The canonical FK action. */
+export function actionKey(dialect: CompareDialect, action: ForeignKeyAction | null): ForeignKeyAction {
+  return dialect.normalizer.foreignKeyAction(action);
+}
+
+/** A comment, with the empty string (MySQL's "no comment") read as none. */
+export function commentKey(comment: string | null): string | null {
+  return comment === null || comment === '' ? null : comment;
+}
+
+/** An index method, with the common default (`btree`) read as none. Case-insensitive. */
+export function methodKey(method: string | null): string | null {
+  const m = method?.trim().toLowerCase() ?? '';
+  return m === '' || m === 'btree' ? null : m;
+}
+
+/** True when two lists hold the same strings in the same order. */
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Orders strings by code point, the order every list of ops and names is sorted in. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders names with nulls last. */
+export function byName(a: { readonly name: string | null }, b: { readonly name: string | null }): number {
+  if (a.name === null) return b.name === null ? 0 : 1;
+  if (b.name === null) return -1;
+  return byText(a.name, b.name);
+}

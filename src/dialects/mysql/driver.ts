@@ -1,0 +1,132 @@
+import type { Connection, ConnectionOptions, QueryError } from 'mysql2';
+import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
+import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
+import type { Params, QueryResult, Row } from '../../engine/types.js';
+import type { DatabaseUrl } from '../../engine/url.js';
+
+const DEFAULT_PORT = 3306;
+/** SERVER_STATUS_IN_TRANS of the MySQL protocol's OK packet. */
+const SERVER_STATUS_IN_TRANS = 1;
+
+/**
+ * The MySQL / MariaDB driver: one plain `mysql2` connection per pooled connection (callback API,
+ * wrapped). `mysql2` is imported here, when the first engine for a MySQL URL connects.
+ */
+export async function createMysqlDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
+  const { createConnection } = await import('mysql2');
+  const config = connectionOptions(url, options);
+  return {
+    async connect(): Promise<DriverConnection> {
+      const raw = createConnection(config);
+      const conn = new MysqlConnection(raw);
+      await new Promise<void>((resolve, reject) => {
+        raw.connect((err: QueryError | null) => (err ? reject(toConnectionError(url, err)) : resolve()));
+      });
+      return conn;
+    },
+  };
+}
+
+function connectionOptions(url: DatabaseUrl, options: DriverOptions): ConnectionOptions {
+  const q = url.query;
+  const config: ConnectionOptions = {
+    host: url.host ?? '127.0.0.1',
+    port: url.port ?? DEFAULT_PORT,
+    connectTimeout: options.connectTimeoutMs,
+    supportBigNumbers: true,
+  };
+  if (url.username !== null) config.user = url.username;
+  const password = url.revealPassword();
+  if (password !== null) config.password = password;
+  if (url.database !== null) config.database = url.database;
+  if (q.charset) config.charset = q.charset;
+  if (q.timezone) config.timezone = q.timezone;
+  return config;
+}
+
+/** Plain objects are sent as JSON text; everything else as mysql2 escapes it (arrays become lists). */
+function toValues(params: Params): unknown[] {
+  const out = params.slice();
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) out[i] = JSON.stringify(v);
+  }
+  return out;
+}
+
+interface OkPacket {
+  readonly affectedRows: number;
+  readonly insertId: number;
+  readonly serverStatus?: number;
+}
+
+class MysqlConnection implements DriverConnection {
+  readonly #conn: Connection;
+  #broken = false;
+  #inTransaction = false;
+
+  constructor(conn: Connection) {
+    this.#conn = conn;
+    const lost = (): void => {
+      this.#broken = true;
+    };
+    conn.on('error', lost);
+    conn.on('end', lost);
+  }
+
+  get broken(): boolean {
+    return this.#broken;
+  }
+
+  get backendId(): number {
+    return this.#conn.threadId;
+  }
+
+  get inTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  query(sql: string, params: Params): Promise<QueryResult> {
+    return new Promise((resolve, reject) => {
+      const done = (err: QueryError | null, result: unknown): void => {
+        if (err) {
+          if (err.fatal) this.#broken = true;
+          reject(toDriverError(err, sql, params, stringProp(err, 'code')));
+        } else {
+          resolve(this.#result(result));
+        }
+      };
+      if (params.length === 0) this.#conn.query(sql, done);
+      else this.#conn.query(sql, toValues(params), done);
+    });
+  }
+
+  #result(result: unknown): QueryResult {
+    if (Array.isArray(result)) return { rows: result as Row[], rowCount: result.length };
+    const ok = result as OkPacket;
+    if (ok.serverStatus !== undefined) this.#inTransaction = (ok.serverStatus & SERVER_STATUS_IN_TRANS) !== 0;
+    return { rows: [], rowCount: ok.affectedRows, insertId: ok.insertId || undefined };
+  }
+
+  ping(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#conn.ping((err: QueryError | null) => {
+        if (err) {
+          this.#broken = true;
+          reject(toDriverError(err, 'PING', [], stringProp(err, 'code')));
+        } else resolve();
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.#broken) {
+      this.#conn.destroy();
+      return Promise.resolve();
+    }
+    this.#broken = true;
+    return new Promise((resolve) => {
+      this.#conn.end(() => resolve());
+    });
+  }
+}

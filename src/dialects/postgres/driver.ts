@@ -1,0 +1,119 @@
+import type { Client, ClientConfig, QueryResult as PgResult } from 'pg';
+import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
+import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
+import type { Params, QueryResult } from '../../engine/types.js';
+import type { DatabaseUrl } from '../../engine/url.js';
+
+const DEFAULT_PORT = 5432;
+
+/**
+ * The PostgreSQL driver: one `pg.Client` per pooled connection (retort's pool does the pooling).
+ * `pg` is imported here, when the first engine for a PostgreSQL URL connects.
+ */
+export async function createPostgresDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
+  const { Client: PgClient } = await import('pg');
+  const config = clientConfig(url, options);
+  return {
+    async connect(): Promise<DriverConnection> {
+      const client = new PgClient(config);
+      const conn = new PostgresConnection(client);
+      try {
+        await client.connect();
+      } catch (e) {
+        conn.markBroken();
+        client.end().catch(() => undefined);
+        throw toConnectionError(url, e);
+      }
+      await conn.init();
+      return conn;
+    },
+  };
+}
+
+function clientConfig(url: DatabaseUrl, options: DriverOptions): ClientConfig {
+  const q = url.query;
+  const config: ClientConfig = {
+    host: url.host ?? '127.0.0.1',
+    port: url.port ?? DEFAULT_PORT,
+    connectionTimeoutMillis: q.connect_timeout ? Number(q.connect_timeout) * 1000 : options.connectTimeoutMs,
+    keepAlive: true,
+  };
+  if (url.username !== null) config.user = url.username;
+  const password = url.revealPassword();
+  if (password !== null) config.password = password;
+  if (url.database !== null) config.database = url.database;
+  if (q.application_name) config.application_name = q.application_name;
+  if (q.options) config.options = q.options;
+  if (q.sslmode) config.ssl = q.sslmode === 'disable' ? false : q.sslmode.startsWith('verify') ? true : { rejectUnauthorized: false };
+  return config;
+}
+
+/** SQLSTATE classes after which the session is gone: connection exceptions, admin shutdown. */
+const FATAL_SQLSTATE = /^(08|57P0)/;
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+class PostgresConnection implements DriverConnection {
+  readonly #client: Client;
+  #broken = false;
+  #backendId: number | string = 0;
+
+  constructor(client: Client) {
+    this.#client = client;
+    const lost = (): void => {
+      this.#broken = true;
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+  }
+
+  async init(): Promise<void> {
+    const pid = (this.#client as unknown as { processID?: unknown }).processID;
+    if (typeof pid === 'number') this.#backendId = pid;
+    else this.#backendId = Number((await this.query('SELECT pg_backend_pid() AS pid', [])).rows[0]?.pid);
+  }
+
+  get broken(): boolean {
+    return this.#broken;
+  }
+
+  get backendId(): number | string {
+    return this.#backendId;
+  }
+
+  get inTransaction(): boolean {
+    const status = this.#client.getTransactionStatus();
+    return status === 'T' || status === 'E';
+  }
+
+  markBroken(): void {
+    this.#broken = true;
+  }
+
+  async query(sql: string, params: Params): Promise<QueryResult> {
+    let res: PgResult | PgResult[];
+    try {
+      res = params.length === 0 ? await this.#client.query(sql) : await this.#client.query(sql, params as unknown[]);
+    } catch (e) {
+      const code = stringProp(e, 'code');
+      if (code === undefined || !SQLSTATE.test(code) || FATAL_SQLSTATE.test(code)) this.#broken = true;
+      throw toDriverError(e, sql, params, code);
+    }
+    // several statements in one string (no parameters) give one result each: report the last
+    const last = Array.isArray(res) ? res[res.length - 1] : res;
+    if (last === undefined) return { rows: [], rowCount: 0 };
+    return { rows: last.rows, rowCount: last.rowCount ?? last.rows.length };
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    if (this.#broken) {
+      this.#client.end().catch(() => undefined);
+      return;
+    }
+    this.#broken = true;
+    await this.#client.end();
+  }
+}

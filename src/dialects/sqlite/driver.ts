@@ -1,0 +1,124 @@
+import { resolve as resolvePath } from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
+import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
+import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
+import { ConnectionError } from '../../errors/index.js';
+import type { Params, QueryResult, Row } from '../../engine/types.js';
+import type { DatabaseUrl } from '../../engine/url.js';
+
+/** Prepared statements kept per connection; the oldest is dropped past this. */
+const STATEMENT_CACHE_SIZE = 200;
+const NO_ROWS: Row[] = [];
+let counter = 0;
+
+/** True for the URL of an in-memory SQLite database. */
+export function isMemoryUrl(url: DatabaseUrl): boolean {
+  return url.database === null || url.database === ':memory:';
+}
+
+/**
+ * The SQLite driver: one `better-sqlite3` Database per pooled connection, with foreign keys on and
+ * WAL journaling for files. Calls are synchronous underneath and wrapped in promises.
+ * `better-sqlite3` is imported here, when the first engine for a SQLite URL connects.
+ */
+export async function createSqliteDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
+  const { default: Sqlite } = await import('better-sqlite3');
+  const memory = isMemoryUrl(url);
+  const file = memory ? ':memory:' : resolvePath(url.database ?? '');
+  return {
+    async connect(): Promise<DriverConnection> {
+      let db: Database;
+      try {
+        db = new Sqlite(file, { timeout: Math.min(options.connectTimeoutMs, 5000) });
+        db.pragma('foreign_keys = ON');
+        if (!memory) db.pragma('journal_mode = WAL');
+      } catch (e) {
+        throw toConnectionError(url, e);
+      }
+      return new SqliteConnection(db, ++counter);
+    },
+  };
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null: convert the rest. */
+function toBindable(params: Params): unknown[] {
+  const out = params.slice();
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i];
+    if (typeof v === 'boolean') out[i] = v ? 1n : 0n;
+    else if (v === undefined) out[i] = null;
+    else if (v instanceof Date) out[i] = v.toISOString();
+    else if (typeof v === 'object' && v !== null && !Buffer.isBuffer(v) && !ArrayBuffer.isView(v)) out[i] = JSON.stringify(v);
+  }
+  return out;
+}
+
+class SqliteConnection implements DriverConnection {
+  readonly #db: Database;
+  readonly #statements = new Map<string, Statement>();
+  readonly backendId: number;
+
+  constructor(db: Database, id: number) {
+    this.#db = db;
+    this.backendId = id;
+  }
+
+  get broken(): boolean {
+    return !this.#db.open;
+  }
+
+  get inTransaction(): boolean {
+    return this.#db.open && this.#db.inTransaction;
+  }
+
+  query(sql: string, params: Params): Promise<QueryResult> {
+    try {
+      return Promise.resolve(this.#run(sql, params));
+    } catch (e) {
+      return Promise.reject(toDriverError(e, sql, params, stringProp(e, 'code')));
+    }
+  }
+
+  #run(sql: string, params: Params): QueryResult {
+    const stmt = this.#prepare(sql, params);
+    if (stmt === null) return { rows: NO_ROWS, rowCount: 0 };
+    const values = params.length === 0 ? params : toBindable(params);
+    if (stmt.reader) {
+      const rows = stmt.all(values) as Row[];
+      return { rows, rowCount: rows.length };
+    }
+    const info = stmt.run(values);
+    return { rows: [], rowCount: info.changes, insertId: info.changes > 0 ? info.lastInsertRowid : undefined };
+  }
+
+  /** The cached statement for `sql`; null when `sql` held several statements and ran with `exec`. */
+  #prepare(sql: string, params: Params): Statement | null {
+    let stmt = this.#statements.get(sql);
+    if (stmt !== undefined) return stmt;
+    try {
+      stmt = this.#db.prepare(sql);
+    } catch (e) {
+      if (params.length === 0 && e instanceof RangeError && /more than one statement|no statements/.test(e.message)) {
+        this.#db.exec(sql);
+        return null;
+      }
+      throw e;
+    }
+    if (this.#statements.size >= STATEMENT_CACHE_SIZE) {
+      const oldest = this.#statements.keys().next();
+      if (!oldest.done) this.#statements.delete(oldest.value);
+    }
+    this.#statements.set(sql, stmt);
+    return stmt;
+  }
+
+  ping(): Promise<void> {
+    return this.#db.open ? Promise.resolve() : Promise.reject(new ConnectionError('sqlite: the database connection is closed'));
+  }
+
+  close(): Promise<void> {
+    this.#statements.clear();
+    if (this.#db.open) this.#db.close();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compare } from '../../src/autogenerate/compare.js';
+import { describeDifferences } from '../../src/autogenerate/describe-differences.js';
+import { describeOperations } from '../../src/autogenerate/describe.js';
+import type { SchemaSnapshot } from '../../src/schema/snapshot.js';
+import { testDialect } from '../helpers/compare-dialects.js';
+import { blog, col, enumType, expr, fk, ix, lit, snapshot, t, table, uq } from '../helpers/snapshots.js';
+
+const pg = testDialect('postgresql');
+
+function changedBlog(): SchemaSnapshot {
+  const b = blog();
+  return {
+    ...b,
+    tables: [
+      ...b.tables.map((x) => (x.name === 'post'
+        ? {
+            ...x,
+            columns: x.columns.filter((c) => c.name !== 'body').map((c) => (c.name === 'title' ? { ...c, type: t.string(300), default: lit('untitled') } : c))
+              .concat([col('summary', t.string(300), { nullable: false, default: expr('CURRENT_TIMESTAMP') })]),
+            indexes: [ix('ix_post_title', ['title'], { unique: true })],
+          }
+        : x)),
+      table('tag', [col('id', t.integer, { nullable: false })]),
+    ],
+    enums: [enumType('mood', ['ok', 'sad'])],
+  };
+}
+
+describe('describeOperations', () => {
+  it('one readable line per op', () => {
+    const ops = compare(changedBlog(), blog(), { dialect: pg });
+    assert.deepEqual(describeOperations(ops, pg), [
+      "+ enum mood ('ok', 'sad')",
+      '- index ix_post_author_id on post (author_id)',
+      "~ column post.title: VARCHAR(200) -> VARCHAR(300), default none -> 'untitled'",
+      '+ column post.summary VARCHAR(300) NOT NULL DEFAULT CURRENT_TIMESTAMP',
+      '- column post.body',
+      '+ unique index ix_post_title on post (title)',
+      '+ table tag',
+    ]);
+  });
+
+  it('FKs, renames, enum values, uniques', () => {
+    const ops = compare(
+      snapshot([table('b', [col('x', t.integer), col('y', t.integer)], { foreignKeys: [fk('fk_b_x', ['x'], 'a', ['id'], { onDelete: 'CASCADE' })], uniques: [uq('uq_b_y', ['y'])] })],
+        [enumType('s', ['a', 'b'])]),
+      snapshot([table('a', [col('x', t.integer), col('y', t.integer)])], [enumType('s', ['a'])]),
+      { dialect: pg, renames: { tables: [{ from: 'a', to: 'b' }] } },
+    );
+    assert.deepEqual(describeOperations(ops, pg), [
+      "+ enum value s 'b'",
+      '~ table a -> b (renamed)',
+      '+ unique uq_b_y on b (y)',
+      '+ foreign key fk_b_x on b (x) -> a (id) ON DELETE CASCADE',
+    ]);
+  });
+});
+
+describe('describeDifferences', () => {
+  it('each differing table and enum as a unified diff, database to models', () => {
+    const ops = compare(changedBlog(), blog(), { dialect: pg });
+    const diffs = describeDifferences(changedBlog(), blog(), ops, pg);
+    assert.deepEqual(diffs.map((d) => `${d.kind} ${d.name}`), ['enum mood', 'table post', 'table tag']);
+    assert.equal(diffs[1]?.patch, `--- database: post
++++ models: post
+@@ -1,8 +1,8 @@
+ table post
+   column id INTEGER NOT NULL AUTOINCREMENT
+   column author_id INTEGER NOT NULL
+-  column title VARCHAR(200) NOT NULL
+-  column body TEXT
++  column title VARCHAR(300) NOT NULL DEFAULT 'untitled'
++  column summary VARCHAR(300) NOT NULL DEFAULT CURRENT_TIMESTAMP
+   primary key pk_post (id)
+   foreign key fk_post_author_id_user (author_id) -> user (id) on delete CASCADE on update NO ACTION
+-  index ix_post_author_id (author_id)
++  unique index ix_post_title (title)
+`);
+    assert.match(diffs[0]?.patch ?? '', /\+enum mood\n\+ {2}'ok'\n\+ {2}'sad'/);
+  });
+
+  it('shows nothing for spellings that only differ before normalisation', () => {
+    const declared = snapshot([table('a', [col('s', t.string(5), { default: lit('x') }), col('n', t.integer)], { uniques: [uq(null, ['s'])] })]);
+    const reflected = snapshot([table('a', [col('s', t.string(5), { default: expr("'x'::character varying") }), col('n', t.bigint)],
+      { uniques: [uq('a_s_key', ['s'])] })]);
+    const ops = compare(declared, reflected, { dialect: pg });
+    const [d] = describeDifferences(declared, reflected, ops, pg);
+    assert.equal(d?.patch.split('\n').filter((l) => /^[-+] /.test(l)).join('\n'), '-  column n BIGINT\n+  column n INTEGER');
+  });
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, it } from 'node:test';
+import { createEngine, getDialect, listDialects, mysqlDialect, OperationError, postgresDialect, registerDialect, sqliteDialect, UnknownDialectError } from '../../src/index.js';
+
+describe('dialect registry', () => {
+  it('finds the built-ins by name and alias, case-insensitively', () => {
+    assert.deepEqual(listDialects().map((d) => d.name), ['postgresql', 'mysql', 'sqlite']);
+    assert.equal(getDialect('postgres'), postgresDialect);
+    assert.equal(getDialect('MariaDB'), mysqlDialect);
+    assert.equal(getDialect('sqlite'), sqliteDialect);
+    assert.throws(() => getDialect('oracle'), UnknownDialectError);
+  });
+
+  it('refuses a second dialect under a taken name', () => {
+    assert.throws(() => registerDialect({ ...sqliteDialect, name: 'other', aliases: ['postgres'] }), { code: 'CONFIG_INVALID', message: /"postgres" already belongs to dialect "postgresql"/ });
+    registerDialect(sqliteDialect); // the same object again is fine
+  });
+});
+
+describe('placeholders', () => {
+  it('PostgreSQL rewrites ? to $n outside literals and ?? to ?', () => {
+    assert.equal(postgresDialect.prepareSql("SELECT ?, '?', data ?? 'k' FROM t WHERE a = ?", 2), "SELECT $1, '?', data ? 'k' FROM t WHERE a = $2");
+    assert.equal(postgresDialect.prepareSql('SELECT 1', 0), 'SELECT 1');
+  });
+
+  it('MySQL and SQLite keep ?, and allow ?? only without parameters', () => {
+    for (const d of [mysqlDialect, sqliteDialect]) {
+      assert.equal(d.prepareSql('SELECT ?', 1), 'SELECT ?');
+      assert.equal(d.prepareSql("SELECT '??' AS q, 1 ?? 2", 0), "SELECT '??' AS q, 1 ? 2");
+      assert.throws(() => d.prepareSql('SELECT ?? , ?', 1), OperationError);
+    }
+  });
+});
+
+describe('quoting and literals', () => {
+  it('quote identifiers, doubling the quote character', () => {
+    assert.equal(postgresDialect.quoteIdentifier('we"ird'), '"we""ird"');
+    assert.equal(sqliteDialect.quoteIdentifier('user'), '"user"');
+    assert.equal(mysqlDialect.quoteIdentifier('we`ird'), '`we``ird`');
+  });
+
+  it('write literals in each dialect\'s spelling', () => {
+    assert.equal(postgresDialect.literal("it's"), "'it''s'");
+    assert.equal(postgresDialect.literal('a\\b'), "'a\\b'");
+    assert.equal(mysqlDialect.literal('a\\b\'c'), "'a\\\\b''c'");
+    assert.equal(postgresDialect.literal(true), 'TRUE');
+    assert.equal(sqliteDialect.literal(false), '0');
+    assert.equal(mysqlDialect.literal(12n), '12');
+    assert.equal(sqliteDialect.literal(null), 'NULL');
+    assert.equal(postgresDialect.literal(-1.5), '-1.5');
+    assert.throws(() => postgresDialect.literal(Number.NaN), OperationError);
+  });
+
+  it('parts not built yet say so', () => {
+    assert.throws(() => postgresDialect.ddl.dropTable({ name: 't', schema: null } as never), { message: 'postgresql: the DDL compiler is not available yet' });
+  });
+});
+
+describe('SQLite :memory:', () => {
+  it('is one shared connection that keeps its data while the engine lives', async () => {
+    const engine = createEngine('sqlite://:memory:', { pool: { max: 5, idleTimeoutMs: 10 } });
+    try {
+      await engine.execute('CREATE TABLE t (v INTEGER)');
+      await Promise.all([1, 2, 3].map((v) => engine.execute('INSERT INTO t (v) VALUES (?)', [v])));
+      await sleep(40);
+      assert.deepEqual((await engine.execute('SELECT v FROM t ORDER BY v')).rows, [{ v: 1 }, { v: 2 }, { v: 3 }]);
+      assert.equal(engine.pool.maxSeen, 1);
+      assert.equal(engine.pool.created, 1);
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('binds booleans, dates and objects, and runs several statements without parameters', async () => {
+    const engine = createEngine('sqlite://');
+    try {
+      await engine.execute('CREATE TABLE a (x INTEGER); CREATE TABLE b (y TEXT);');
+      const at = new Date('2024-01-02T03:04:05.000Z');
+      const r = await engine.execute('INSERT INTO b (y) VALUES (?), (?), (?)', [true, at, { k: 1 }]);
+      assert.equal(r.rowCount, 3);
+      assert.equal(r.insertId, 3);
+      assert.deepEqual((await engine.execute('SELECT y FROM b')).rows.map((row) => row.y), ['1', '2024-01-02T03:04:05.000Z', '{"k":1}']);
+      assert.deepEqual((await engine.execute("PRAGMA foreign_keys")).rows, [{ foreign_keys: 1 }]);
+    } finally {
+      await engine.dispose();
+    }
+  });
+});
