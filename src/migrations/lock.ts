@@ -119,7 +119,7 @@ function postgresLock(engine: Engine, _migrating: Connection, options: LockOptio
 }
 
 function mysqlLock(engine: Engine, _migrating: Connection, options: LockOptions): MigrationLock {
-  const name = engine.dialect.literal(mysqlLockName(databaseOf(engine), options.versionTable));
+  const name = engine.dialect.literal(mysqlLockName(engine.url.database ?? '', options.versionTable));
   const seconds = Math.max(1, Math.ceil(timeoutOf(options) / 1000));
   const tryLock = `SELECT GET_LOCK(${name}, 0) AS acquired`;
   const lock = `SELECT GET_LOCK(${name}, ${seconds}) AS acquired`;
@@ -140,12 +140,6 @@ function mysqlLock(engine: Engine, _migrating: Connection, options: LockOptions)
       await conn.execute(unlock);
     },
   });
-}
-
-/** The database named by the engine's URL. */
-function databaseOf(engine: Engine): string {
-  const database: unknown = Reflect.get(engine.url, 'database');
-  return typeof database === 'string' ? database : '';
 }
 
 interface SessionLockSteps {

@@ -202,7 +202,7 @@ export async function runOffline(options: OfflineRunOptions): Promise<MigrateRes
   warnTransactionMode(options, dialect);
   const heads = scripts.graph.normalizeHeads(options.fromHeads);
   const sink = new SqlTextSink();
-  const output: SessionOutput = { sink, online: false, comment: (text) => sink.raw(text.split('\n').map((l) => `-- ${l}`).join('\n')) };
+  const output: SessionOutput = { sink, online: false, comment: (text) => sink.raw(`\n${text.split('\n').map((l) => `-- ${l}`).join('\n')}`) };
   const state = await replayState(scripts, dialect, heads);
   const session = new MigrationSession({
     dialect,

@@ -1,0 +1,91 @@
+/**
+ * What every programmatic migration call resolves first: the configuration, the script
+ * directory, and the engine (given, or created from a URL and disposed afterwards) or, offline,
+ * only the dialect.
+ */
+import { resolve } from 'node:path';
+import '../dialects/index.js';
+import type { Dialect } from '../engine/dialect.js';
+import { createEngine } from '../engine/engine.js';
+import { getDialect } from '../engine/registry.js';
+import type { Engine } from '../engine/types.js';
+import { parseUrl } from '../engine/url.js';
+import { ConfigError } from '../errors/index.js';
+import { checkTransactionMode, checkVersionTable, type ResolvedConfig, type TransactionMode } from './config.js';
+import { loadConfig } from './config-load.js';
+import type { MigrationListener } from './runner-events.js';
+import { ScriptDirectory } from './script-directory.js';
+
+/** Options shared by the programmatic migration calls. Explicit options win over `config`. */
+export interface MigrationApiOptions {
+  /** An engine to run on; it is not disposed. */
+  readonly engine?: Engine;
+  /** A database URL: an engine is created for the call and disposed at its end. */
+  readonly url?: string;
+  /** A configuration from `loadConfig`; default: `loadConfig({ cwd })`. */
+  readonly config?: ResolvedConfig;
+  /** Where to look for `retort.config.ts` when `config` is not given. Default `process.cwd()`. */
+  readonly cwd?: string;
+  /** The migrations folder (absolute, or relative to cwd); default from the config. */
+  readonly migrations?: string;
+  /** Scripts already loaded (skips loading the folder). */
+  readonly scripts?: ScriptDirectory;
+  readonly versionTable?: string;
+  /** Receives progress and warnings; library code never prints. */
+  readonly onEvent?: MigrationListener;
+  /** How long to wait for another process's migration lock, in ms. Default 10 minutes. */
+  readonly lockTimeoutMs?: number;
+}
+
+/** The resolved pieces of a call. */
+export interface ApiContext {
+  readonly config: ResolvedConfig;
+  readonly scripts: ScriptDirectory;
+  readonly versionTable: string;
+  readonly transaction: TransactionMode;
+}
+
+/** Loads the configuration (unless given) and the scripts (unless given). */
+export async function resolveApiContext(options: MigrationApiOptions & { readonly transaction?: TransactionMode }): Promise<ApiContext> {
+  const config = options.config ?? (await loadConfig({ ...(options.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options.migrations !== undefined ? { overrides: { migrations: options.migrations } } : {}) }));
+  const directory = options.migrations !== undefined && options.config !== undefined ? resolvePath(options.cwd, options.migrations) : config.migrations;
+  const scripts = options.scripts ?? (await ScriptDirectory.load(directory));
+  return {
+    config,
+    scripts,
+    versionTable: options.versionTable === undefined ? config.versionTable : checkVersionTable(options.versionTable, 'versionTable'),
+    transaction: options.transaction === undefined ? config.transaction : checkTransactionMode(options.transaction, 'transaction'),
+  };
+}
+
+function resolvePath(cwd: string | undefined, path: string): string {
+  return resolve(cwd ?? process.cwd(), path);
+}
+
+function urlOf(options: MigrationApiOptions, config: ResolvedConfig): string {
+  const url = options.url ?? config.url;
+  if (url === null || url === undefined || url === '') {
+    throw new ConfigError('no database URL: pass { url } or { engine }, set DATABASE_URL, or set "url" in retort.config.ts');
+  }
+  return url;
+}
+
+/**
+ * Runs `fn` with the call's engine: the given one, or one created from the URL and disposed
+ * afterwards.
+ */
+export async function withEngine<T>(options: MigrationApiOptions, config: ResolvedConfig, fn: (engine: Engine) => Promise<T>): Promise<T> {
+  if (options.engine) return fn(options.engine);
+  const engine = createEngine(urlOf(options, config));
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/** The dialect of the call, without connecting (for `--sql`). */
+export function dialectOf(options: MigrationApiOptions, config: ResolvedConfig): Dialect {
+  if (options.engine) return options.engine.dialect;
+  return getDialect(parseUrl(urlOf(options, config)).dialect);
+}
