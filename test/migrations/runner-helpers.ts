@@ -1,0 +1,61 @@
+// Helpers for the runner tests: version rows, history rows, table existence, statement capture.
+import { fileURLToPath } from 'node:url';
+import type { Engine, QueryEvent } from '../../src/index.js';
+import { VersionTableSql } from '../../src/migrations/version-table-sql.js';
+import { readHistoryRows } from '../../src/migrations/version-table.js';
+
+/** Absolute path of a committed fixture scenario (test/fixtures/migrations/<name>). */
+export function fixture(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/migrations/${name}/`, import.meta.url));
+}
+
+/** The rows of the version table, sorted. */
+export async function versionRows(engine: Engine, table = 'retort_version'): Promise<string[]> {
+  const { rows } = await engine.execute(`SELECT version_num FROM ${engine.dialect.quoteIdentifier(table)}`);
+  return rows.map((r) => String(r.version_num)).sort();
+}
+
+/** The history rows as `revision:direction`, oldest first. */
+export async function historyOf(engine: Engine, table = 'retort_version'): Promise<string[]> {
+  const rows = await engine.withConnection((conn) => readHistoryRows(conn, new VersionTableSql(engine.dialect, table)));
+  return rows.map((r) => `${r.revision}:${r.direction}`);
+}
+
+/** True when a table exists in the engine's database (current schema). */
+export async function tableExists(engine: Engine, name: string): Promise<boolean> {
+  const { rows } = await engine.execute(new VersionTableSql(engine.dialect, name).exists());
+  return rows.length > 0;
+}
+
+/** Which of `names` exist, in the given order. */
+export async function existing(engine: Engine, names: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) if (await tableExists(engine, name)) out.push(name);
+  return out;
+}
+
+/** Records every statement the engine runs until `stop()`. */
+export function capture(engine: Engine): { readonly events: QueryEvent[]; readonly sql: () => string[]; stop: () => void } {
+  const events: QueryEvent[] = [];
+  const stop = engine.onQuery((e) => events.push(e));
+  return { events, sql: () => events.map((e) => e.sql), stop };
+}
+
+/** A statement that makes the database wait `seconds` (a busy wait in JS for SQLite, see `sleepLines`). */
+export function sleepSql(dialect: string, seconds: number): string | null {
+  if (dialect === 'postgresql') return `SELECT pg_sleep(${seconds})`;
+  if (dialect === 'mysql') return `SELECT SLEEP(${seconds})`;
+  return null;
+}
+
+/**
+ * Lines of a migration body that write `marker` (when given) and then wait `seconds` inside the
+ * migration: in the database for servers, as a busy JS loop for SQLite (whose write lock the
+ * migration's BEGIN IMMEDIATE already holds).
+ */
+export function sleepLines(dialect: string, seconds: number, marker?: string): string[] {
+  const lines = marker ? [`(await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, String(process.pid));`] : [];
+  const sql = sleepSql(dialect, seconds);
+  if (sql) return [...lines, `await op.execute(${JSON.stringify(sql)});`];
+  return [...lines, `{ const until = Date.now() + ${seconds * 1000}; while (Date.now() < until) { /* hold the write lock */ } }`];
+}

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { cpSync, appendFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { createEngine, type Engine } from '../../src/index.js';
+import { MultipleHeadsError, RevisionNotFoundError, RevisionTargetError } from '../../src/errors/index.js';
+import { current, downgrade, stamp, upgrade } from '../../src/migrations/api.js';
+import type { MigrationEvent } from '../../src/migrations/runner-events.js';
+import { ScriptDirectory } from '../../src/migrations/script-directory.js';
+import { forEachDialect } from '../helpers/databases.js';
+import { existing, fixture, historyOf, versionRows } from './runner-helpers.js';
+import { tempDir, writeMigrations } from './script-helpers.js';
+
+const A = 'aaaaaaaaaaaa';
+const B = 'bbbbbbbbbbbb';
+const C = 'cccccccccccc';
+
+forEachDialect('migration runner', (ctx) => {
+  let engine: Engine;
+  let linear: ScriptDirectory;
+
+  before(async () => {
+    linear = await ScriptDirectory.load(fixture('linear'));
+  });
+
+  async function fresh(label: string): Promise<Engine> {
+    engine = createEngine(await ctx.freshUrl(label));
+    return engine;
+  }
+
+  after(async () => {
+    await engine?.dispose();
+  });
+
+  it('upgrades a linear history to head, down to base and up again, with the version rows right at each point', async () => {
+    const e = await fresh('linear');
+    const events: MigrationEvent[] = [];
+    const up = await upgrade({ engine: e, scripts: linear, onEvent: (ev) => events.push(ev) });
+    assert.deepEqual(up.steps.map((s) => s.revision), [A, B, C]);
+    assert.deepEqual(up.fromHeads, []);
+    assert.deepEqual(up.heads, [C]);
+    assert.deepEqual(await versionRows(e), [C]);
+    assert.deepEqual(await existing(e, ['author', 'book']), ['author', 'book']);
+    assert.deepEqual(events.map((ev) => ev.type), ['plan', 'step-start', 'step-finish', 'step-start', 'step-finish', 'step-start', 'step-finish']);
+    assert.deepEqual(up.steps[1]?.statements.length, 2);
+
+    const again = await upgrade({ engine: e, scripts: linear });
+    assert.deepEqual(again.steps, []);
+
+    const minusOne = await downgrade({ engine: e, scripts: linear, target: '-1' });
+    assert.deepEqual(minusOne.steps.map((s) => [s.revision, s.direction]), [[C, 'down']]);
+    assert.deepEqual(await versionRows(e), [B]);
+
+    const toBase = await downgrade({ engine: e, scripts: linear, target: 'base' });
+    assert.deepEqual(toBase.steps.map((s) => s.revision), [B, A]);
+    assert.deepEqual(await versionRows(e), []);
+    assert.deepEqual(await existing(e, ['author', 'book']), []);
+
+    await upgrade({ engine: e, scripts: linear, target: B });
+    assert.deepEqual(await versionRows(e), [B]);
+    await upgrade({ engine: e, scripts: linear });
+    assert.deepEqual(await versionRows(e), [C]);
+    assert.deepEqual(await historyOf(e), [
+      `${A}:up`, `${B}:up`, `${C}:up`, `${C}:down`, `${B}:down`, `${A}:down`, `${A}:up`, `${B}:up`, `${C}:up`,
+    ]);
+  });
+
+  it('runs branches and their merge, and downgrades one branch', async () => {
+    const e = await fresh('branches');
+    const scripts = await ScriptDirectory.load(fixture('branches'));
+    await upgrade({ engine: e, scripts, target: 'b1b1b1b1b1b1' });
+    assert.deepEqual(await versionRows(e), ['b1b1b1b1b1b1']);
+    await upgrade({ engine: e, scripts, target: 'b2b2b2b2b2b2' });
+    assert.deepEqual(await versionRows(e), ['b1b1b1b1b1b1', 'b2b2b2b2b2b2']);
+    const cur = await current({ engine: e, scripts });
+    assert.deepEqual(cur.pending.map((s) => s.revision), ['m3m3m3m3m3m3']);
+    assert.equal(cur.upToDate, false);
+
+    const merged = await upgrade({ engine: e, scripts, target: 'heads' });
+    assert.deepEqual(merged.steps.map((s) => s.revision), ['m3m3m3m3m3m3']);
+    assert.deepEqual(await versionRows(e), ['m3m3m3m3m3m3']);
+    const unmerged = await downgrade({ engine: e, scripts, target: 'b1b1b1b1b1b1' });
+    assert.deepEqual(unmerged.steps.map((s) => s.revision), ['m3m3m3m3m3m3']);
+    assert.deepEqual(await versionRows(e), ['b1b1b1b1b1b1', 'b2b2b2b2b2b2']);
+
+    const right = await downgrade({ engine: e, scripts, target: 'right@-1' });
+    assert.deepEqual(right.steps.map((s) => s.revision), ['b2b2b2b2b2b2']);
+    assert.deepEqual(await versionRows(e), ['b1b1b1b1b1b1']);
+    assert.deepEqual(await existing(e, ['root_t', 'left_t', 'right_t', 'merged_t']), ['root_t', 'left_t']);
+
+    const all = await upgrade({ engine: e, scripts, target: 'heads' });
+    assert.deepEqual(all.steps.map((s) => s.revision), ['b2b2b2b2b2b2', 'm3m3m3m3m3m3']);
+    assert.deepEqual(await existing(e, ['root_t', 'left_t', 'right_t', 'merged_t']), ['root_t', 'left_t', 'right_t', 'merged_t']);
+  });
+
+  it('stamps the version table without running migrations', async () => {
+    const e = await fresh('stamp');
+    const result = await stamp({ engine: e, scripts: linear, target: 'head' });
+    assert.deepEqual(result.heads, [C]);
+    assert.deepEqual(await versionRows(e), [C]);
+    assert.deepEqual(await existing(e, ['author', 'book']), []);
+    assert.deepEqual(await historyOf(e), [`${C}:stamp`]);
+    await stamp({ engine: e, scripts: linear, target: 'base' });
+    assert.deepEqual(await versionRows(e), []);
+    const up = await upgrade({ engine: e, scripts: linear });
+    assert.deepEqual(up.steps.map((s) => s.revision), [A, B, C]);
+    await stamp({ engine: e, scripts: linear, target: A });
+    assert.deepEqual(await versionRows(e), [A]);
+    assert.deepEqual(await historyOf(e), [`${C}:stamp`, `${A}:up`, `${B}:up`, `${C}:up`, `${A}:stamp`]);
+  });
+
+  it('reports what it cannot do with clear errors', async () => {
+    const e = await fresh('errors');
+    const branches = await ScriptDirectory.load(fixture('branches'));
+    const dir = tempDir();
+    writeMigrations(dir, [
+      { id: 'r1r1r1', parent: null },
+      { id: 'r2r2r2', parent: 'r1r1r1' },
+      { id: 'r3r3r3', parent: 'r1r1r1' },
+    ]);
+    const twoHeads = await ScriptDirectory.load(dir);
+    await assert.rejects(upgrade({ engine: e, scripts: twoHeads }), (err: unknown) => {
+      assert.ok(err instanceof MultipleHeadsError);
+      assert.match(err.message, /multiple heads are present for "head" \(r2r2r2, r3r3r3\)/);
+      return true;
+    });
+    assert.deepEqual(await versionRows(e), [], 'nothing ran');
+    await assert.rejects(upgrade({ engine: e, scripts: branches, target: 'f00f00' }), (err: unknown) => err instanceof RevisionNotFoundError && /f00f00/.test(err.message));
+    await assert.rejects(downgrade({ engine: e, scripts: branches, target: '-1' }), RevisionTargetError);
+
+    await upgrade({ engine: e, scripts: twoHeads, target: 'heads' });
+    await assert.rejects(current({ engine: e, scripts: linear }), (err: unknown) => {
+      assert.ok(err instanceof RevisionNotFoundError);
+      assert.match(err.message, /the database records revision "r[23]r[23]r[23]", but no migration file declares it/);
+      return true;
+    });
+    await assert.rejects(upgrade({ engine: e, scripts: linear }), RevisionNotFoundError);
+  });
+
+  it('reports checksum drift of applied migrations in current and as an upgrade warning', async () => {
+    const e = await fresh('drift');
+    const dir = tempDir('drift');
+    cpSync(fixture('linear'), dir, { recursive: true });
+    await upgrade({ engine: e, migrations: dir, target: B });
+    const clean = await current({ engine: e, migrations: dir });
+    assert.deepEqual(clean.drift, []);
+    assert.deepEqual(clean.heads.map((h) => [h.revision, h.message]), [[B, 'create book']]);
+    assert.deepEqual(clean.pending.map((s) => s.revision), [C]);
+
+    const edited = join(dir, readdirSync(dir).find((f) => f.includes(A)) ?? '');
+    appendFileSync(edited, '// edited after it was applied\n');
+    const drifted = await current({ engine: e, migrations: dir });
+    assert.deepEqual(drifted.drift.map((d) => [d.revision, d.path]), [[A, edited]]);
+    assert.notEqual(drifted.drift[0]?.recorded, drifted.drift[0]?.current);
+
+    const warnings: string[] = [];
+    const up = await upgrade({ engine: e, migrations: dir, onEvent: (ev) => ev.type === 'warning' && warnings.push(`${ev.code} ${ev.revision ?? ''}`) });
+    assert.deepEqual(up.drift.map((d) => d.revision), [A]);
+    assert.deepEqual(warnings, [`CHECKSUM_DRIFT ${A}`]);
+    assert.deepEqual(await versionRows(e), [C], 'drift does not stop the upgrade');
+  });
+});
