@@ -46,7 +46,9 @@ export function migrationFailure(cause: unknown, context: FailureContext): Migra
   const direction = step.direction === 'up' ? 'upgrade' : 'downgrade';
   const sql = failingSql(cause);
   const executed = sql !== undefined && context.executed.at(-1) === sql ? context.executed.slice(0, -1) : context.executed;
-  const lines = [`${direction} of revision ${step.revision}${step.message ? ` (${step.message})` : ''} failed: ${reason(cause)}`];
+  // the driver's message repeats the statement; it has a line of its own here
+  const why = sql === undefined ? reason(cause) : reason(cause).replace(/ in statement: [\s\S]*$/, '');
+  const lines = [`${direction} of revision ${step.revision}${step.message ? ` (${step.message})` : ''} failed: ${why}`];
   if (sql !== undefined) lines.push(`  failing statement: ${sql}`);
   if (context.rolledBack) {
     lines.push(
