@@ -201,9 +201,9 @@ export async function stamp(options: StampOptions): Promise<StampResult> {
   return withEngine(options, ctx.config, async (engine) => {
     const versionSql = new VersionTableSql(engine.dialect, ctx.versionTable);
     const conn = await engine.connect();
-    const lock = createMigrationLock(engine, conn, { versionTable: ctx.versionTable, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
+    const lock = createMigrationLock(engine, { versionTable: ctx.versionTable, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
     try {
-      await lock.acquire();
+      await lock.acquire(conn);
       const session = new MigrationSession({
         dialect: engine.dialect,
         output: { sink: new ExecutorSink(conn), online: true, comment: () => undefined },

@@ -24,8 +24,12 @@ export interface MigrationLock {
   readonly scope: 'session' | 'transaction';
   /** Every statement text the lock sends (all online only). */
   readonly statements: readonly string[];
-  /** Takes the lock, waiting up to the timeout; calls `onWait` once when it has to wait. */
-  acquire(onWait?: () => void): Promise<void>;
+  /**
+   * Takes the lock, waiting up to the timeout; calls `onWait` once when it has to wait.
+   * `migrating` is the connection the migrations run on (SQLite locks through it; the server
+   * dialects take a dedicated connection of their own).
+   */
+  acquire(migrating: Connection, onWait?: () => void): Promise<void>;
   /** Gives the lock back; never throws. Idempotent. */
   release(): Promise<void>;
 }
@@ -58,7 +62,7 @@ export function mysqlLockName(database: string, versionTable: string): string {
   return name.length <= 64 ? name : `retort:${createHash('sha256').update(name).digest('hex').slice(0, 40)}`;
 }
 
-type LockFactory = (engine: Engine, migrating: Connection, options: LockOptions) => MigrationLock;
+type LockFactory = (engine: Engine, options: LockOptions) => MigrationLock;
 
 const FACTORIES: Readonly<Record<string, LockFactory>> = {
   postgresql: postgresLock,
@@ -67,27 +71,27 @@ const FACTORIES: Readonly<Record<string, LockFactory>> = {
 };
 
 /**
- * The lock for the engine's dialect. `migrating` is the connection the migrations run on
- * (SQLite locks through it; the server dialects take a dedicated connection of `engine`).
+ * The lock for the engine's dialect. Its `statements` are known before it is taken (they are
+ * what an online run sends besides the script of an offline one).
  *
  * @example
  * ```ts
- * const lock = createMigrationLock(engine, conn, { versionTable: 'retort_version' });
- * await lock.acquire(() => emit({ type: 'lock-wait' }));
+ * const lock = createMigrationLock(engine, { versionTable: 'retort_version' });
+ * await lock.acquire(conn, () => emit({ type: 'lock-wait' }));
  * try { ... } finally { await lock.release(); }
  * ```
  */
-export function createMigrationLock(engine: Engine, migrating: Connection, options: LockOptions): MigrationLock {
+export function createMigrationLock(engine: Engine, options: LockOptions): MigrationLock {
   const factory = FACTORIES[engine.dialect.name];
   if (!factory) throw new RetortError(`retort has no migration lock for dialect "${engine.dialect.name}"`, { code: 'LOCK_UNSUPPORTED' });
-  return factory(engine, migrating, options);
+  return factory(engine, options);
 }
 
 function timeoutOf(options: LockOptions): number {
   return options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
 }
 
-function postgresLock(engine: Engine, _migrating: Connection, options: LockOptions): MigrationLock {
+function postgresLock(engine: Engine, options: LockOptions): MigrationLock {
   const key = advisoryLockKey(options.versionTable).toString();
   const timeoutMs = Math.max(1, Math.round(timeoutOf(options)));
   const tryLock = `SELECT pg_try_advisory_lock(${key}) AS acquired`;
@@ -118,7 +122,7 @@ function postgresLock(engine: Engine, _migrating: Connection, options: LockOptio
   });
 }
 
-function mysqlLock(engine: Engine, _migrating: Connection, options: LockOptions): MigrationLock {
+function mysqlLock(engine: Engine, options: LockOptions): MigrationLock {
   const name = engine.dialect.literal(mysqlLockName(engine.url.database ?? '', options.versionTable));
   const seconds = Math.max(1, Math.ceil(timeoutOf(options) / 1000));
   const tryLock = `SELECT GET_LOCK(${name}, 0) AS acquired`;
@@ -154,7 +158,7 @@ function sessionLock(engine: Engine, statements: readonly string[], steps: Sessi
   return {
     scope: 'session',
     statements,
-    async acquire(onWait) {
+    async acquire(_migrating, onWait) {
       conn = await engine.connect();
       try {
         await steps.take(conn, onWait);
@@ -182,12 +186,12 @@ function sessionLock(engine: Engine, statements: readonly string[], steps: Sessi
   };
 }
 
-function sqliteLock(_engine: Engine, migrating: Connection, options: LockOptions): MigrationLock {
+function sqliteLock(_engine: Engine, options: LockOptions): MigrationLock {
   const busy = `PRAGMA busy_timeout = ${Math.max(1, Math.round(timeoutOf(options)))}`;
   return {
     scope: 'transaction',
     statements: [busy],
-    async acquire() {
+    async acquire(migrating) {
       await migrating.execute(busy);
     },
     async release() {

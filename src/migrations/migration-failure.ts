@@ -17,6 +17,8 @@ export interface FailureContext {
   /** The stored heads the database stays at. */
   readonly heads: readonly string[];
   readonly dialect: string;
+  /** True when the run was writing a `--sql` script (nothing ran on a database). */
+  readonly offline?: boolean;
 }
 
 function failingSql(cause: unknown): string | undefined {
@@ -50,7 +52,9 @@ export function migrationFailure(cause: unknown, context: FailureContext): Migra
   const why = sql === undefined ? reason(cause) : reason(cause).replace(/ in statement: [\s\S]*$/, '');
   const lines = [`${direction} of revision ${step.revision}${step.message ? ` (${step.message})` : ''} failed: ${why}`];
   if (sql !== undefined) lines.push(`  failing statement: ${sql}`);
-  if (context.rolledBack) {
+  if (context.offline === true) {
+    lines[0] = `cannot write the --sql script: ${lines[0] ?? ''}`;
+  } else if (context.rolledBack) {
     lines.push(
       context.wholeRun
         ? `  the run's transaction was rolled back (transaction: 'all'): the database stays at ${describeHeads(context.heads)}`

@@ -106,6 +106,11 @@ export class MigrationSession {
     this.#onSplit = options.onSplit;
   }
 
+  /** True when statements run on a database (not written to a script). */
+  get online(): boolean {
+    return this.#out.online;
+  }
+
   /** True while a transaction is open. */
   get inTransaction(): boolean {
     return this.#inTransaction;

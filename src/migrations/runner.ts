@@ -109,7 +109,7 @@ async function runPlan(
       await session.beginRun();
       continue;
     }
-    const rolledBack = session.inTransaction && options.dialect.capabilities.transactionalDdl;
+    const rolledBack = session.online && session.inTransaction && options.dialect.capabilities.transactionalDdl;
     const wholeRun = rolledBack && options.transaction === 'all';
     await session.abort();
     throw migrationFailure(outcome.cause, {
@@ -119,6 +119,7 @@ async function runPlan(
       wholeRun,
       heads: wholeRun ? heads : outcome.heads,
       dialect: options.dialect.name,
+      offline: !session.online,
     });
   }
 }
@@ -140,11 +141,11 @@ export async function runOnline(options: OnlineRunOptions): Promise<MigrateResul
   warnTransactionMode(options, dialect);
   const versionSql = new VersionTableSql(dialect, options.versionTable);
   const conn = await engine.connect();
-  const lock = createMigrationLock(engine, conn, { versionTable: options.versionTable, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
+  const lock = createMigrationLock(engine, { versionTable: options.versionTable, ...(options.lockTimeoutMs !== undefined ? { timeoutMs: options.lockTimeoutMs } : {}) });
   try {
     const waitStart = performance.now();
     let waited = false;
-    await lock.acquire(() => {
+    await lock.acquire(conn, () => {
       waited = true;
       emitTo(options.onEvent, { type: 'lock-wait', message: `waiting for another process's migration lock on ${options.versionTable}` });
     });
@@ -215,4 +216,23 @@ export async function runOffline(options: OfflineRunOptions): Promise<MigrateRes
   await session.createVersionTables();
   const run = await runPlan({ ...options, dialect }, session, heads, () => undefined);
   return { direction: options.direction, target: options.target, fromHeads: heads, heads: run.heads, steps: run.steps, drift: [], sql: sink.text() };
+}
+
+/**
+ * The statements an online run sends that its `--sql` script does not contain: the lock's
+ * (`MigrationLock.statements`) and the reads of the version tables. Reads of the schema state
+ * (catalog queries, when a SQLite rebuild or a MySQL MODIFY needs a table) are online-only too.
+ * Apart from these, and the measured `execution_ms` of history rows (NULL offline), an online
+ * run and the `--sql` script of the same migrations send the same statements in the same order.
+ *
+ * @example
+ * ```ts
+ * const skip = onlineOnlyStatements(engine, { versionTable: 'retort_version' });
+ * const writes = captured.filter((sql) => !skip.has(sql));
+ * ```
+ */
+export function onlineOnlyStatements(engine: Engine, options: { readonly versionTable: string; readonly lockTimeoutMs?: number }): ReadonlySet<string> {
+  const lock = createMigrationLock(engine, options);
+  const sql = new VersionTableSql(engine.dialect, options.versionTable);
+  return new Set([...lock.statements, sql.selectHeads(), sql.selectApplied()]);
 }

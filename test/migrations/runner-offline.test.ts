@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, it } from 'node:test';
+import { createEngine, getDialect, parseUrl, type Engine } from '../../src/index.js';
+import { downgrade, upgrade } from '../../src/migrations/api.js';
+import type { TransactionMode } from '../../src/migrations/config.js';
+import { onlineOnlyStatements } from '../../src/migrations/runner.js';
+import { ScriptDirectory } from '../../src/migrations/script-directory.js';
+import { forEachDialect } from '../helpers/databases.js';
+import { capture, fixture, versionRows } from './runner-helpers.js';
+
+/** The statements of a `--sql` script: comments and blank lines dropped, `;` removed. */
+function scriptStatements(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split('\n')) {
+    if (current.length === 0 && (line.trim() === '' || line.startsWith('--'))) continue;
+    current.push(line);
+    if (line.endsWith(';')) {
+      out.push(current.join('\n').slice(0, -1));
+      current = [];
+    }
+  }
+  assert.deepEqual(current, [], 'the script ends with a complete statement');
+  return out;
+}
+
+/** History inserts carry the measured execution time online and NULL offline. */
+function maskDuration(sql: string): string {
+  return sql.replace(/^(INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
+}
+
+forEachDialect('offline (--sql) output', (ctx) => {
+  const engines: Engine[] = [];
+  after(async () => {
+    await Promise.all(engines.map((e) => e.dispose()));
+  });
+  async function fresh(label: string): Promise<Engine> {
+    const engine = createEngine(await ctx.freshUrl(label));
+    engines.push(engine);
+    return engine;
+  }
+
+  async function compare(scripts: ScriptDirectory, transaction: TransactionMode): Promise<string[]> {
+    const engine = await fresh(`offline_${transaction}`);
+    const url = engine.url.toUnmaskedString();
+    const offline = await upgrade({ url, scripts, transaction, sql: true });
+    assert.equal(offline.steps.length, scripts.scripts.length);
+    assert.deepEqual(await versionRows(engine).catch(() => 'no version table'), 'no version table', '--sql does not touch the database');
+    const seen = capture(engine);
+    await upgrade({ engine, scripts, transaction });
+    seen.stop();
+    const skip = onlineOnlyStatements(engine, { versionTable: 'retort_version' });
+    const online = seen.sql().filter((s) => !skip.has(s)).map(maskDuration);
+    const script = scriptStatements(offline.sql ?? '').map(maskDuration);
+    assert.deepEqual(online, script);
+    return script;
+  }
+
+  it("emits the statements an online upgrade runs (transaction 'each'), without connecting", async () => {
+    const script = await compare(await ScriptDirectory.load(fixture('linear')), 'each');
+    const begin = getDialect(ctx.dialect).transactions.begin({ immediate: true });
+    assert.equal(script.filter((s) => s === begin).length, 3, 'a transaction per migration (MySQL: for the version rows)');
+    assert.ok(script.some((s) => /^UPDATE .*retort_version.* SET version_num = 'cccccccccccc' WHERE version_num = 'bbbbbbbbbbbb'$/.test(s)));
+    assert.equal(script.some((s) => s.startsWith('PRAGMA foreign_keys')), ctx.dialect === 'sqlite');
+  });
+
+  it("emits the statements an online upgrade runs (transaction 'all')", async () => {
+    await compare(await ScriptDirectory.load(fixture('branches')), 'all');
+  });
+
+  it('starts a script at a given revision (from:to) and writes downgrades', async () => {
+    const url = ctx.dialect === 'sqlite' ? 'sqlite:///unused.db' : (await ctx.freshUrl('offline_range'));
+    const scripts = await ScriptDirectory.load(fixture('linear'));
+    const ranged = await upgrade({ url, scripts, target: 'aaaaaaaaaaaa:head', sql: true });
+    assert.deepEqual(ranged.steps.map((s) => s.revision), ['bbbbbbbbbbbb', 'cccccccccccc']);
+    assert.doesNotMatch(ranged.sql ?? '', /CREATE TABLE author/);
+    assert.match(ranged.sql ?? '', /-- Running upgrade aaaaaaaaaaaa -> bbbbbbbbbbbb, create book/);
+    const down = await downgrade({ url, scripts, target: 'cccccccccccc:aaaaaaaaaaaa', sql: true });
+    assert.deepEqual(down.steps.map((s) => [s.revision, s.direction]), [['cccccccccccc', 'down'], ['bbbbbbbbbbbb', 'down']]);
+    assert.match(down.sql ?? '', /ALTER TABLE book DROP COLUMN isbn;\n[\s\S]*DROP TABLE book;/);
+    assert.match(down.sql ?? '', /'bbbbbbbbbbbb', 'down'/);
+    await assert.rejects(upgrade({ url, scripts, target: 'aaaaaaaaaaaa:head' }), /only for --sql output/);
+    assert.equal(parseUrl(url).dialect, ctx.dialect);
+  });
+
+  it('op facade migrations: the offline script equals the online statements (needs the dialect DDL compiler)', async (t) => {
+    const scripts = await ScriptDirectory.load(fixture('ops'));
+    const engine = await fresh('offline_ops');
+    try {
+      await upgrade({ url: engine.url.toUnmaskedString(), scripts, sql: true });
+    } catch (e) {
+      if (e instanceof Error && /not available yet/.test(e.message)) {
+        t.skip(`${ctx.dialect}: ${e.message}`);
+        return;
+      }
+      throw e;
+    }
+    await compareWithReads(engine, scripts);
+  });
+});
+
+/** Like compare(), also dropping the catalog reads of the online schema state (SQLite rebuilds, MySQL MODIFY). */
+async function compareWithReads(engine: Engine, scripts: ScriptDirectory): Promise<void> {
+  const offline = await upgrade({ url: engine.url.toUnmaskedString(), scripts, sql: true });
+  const seen = capture(engine);
+  await upgrade({ engine, scripts });
+  seen.stop();
+  const script = scriptStatements(offline.sql ?? '').map(maskDuration);
+  const skip = onlineOnlyStatements(engine, { versionTable: 'retort_version' });
+  const wanted = new Set(script);
+  const online = seen.sql().filter((s) => !skip.has(s) && (wanted.has(maskDuration(s)) || !/^\s*(SELECT|WITH|PRAGMA|SHOW)\b/i.test(s))).map(maskDuration);
+  assert.deepEqual(online, script);
+}
