@@ -37,25 +37,54 @@ export interface MigrationApiOptions {
   readonly lockTimeoutMs?: number;
 }
 
-/** The resolved pieces of a call. */
-export interface ApiContext {
+/** The resolved settings of a call. */
+export interface CallSettings {
   readonly config: ResolvedConfig;
-  readonly scripts: ScriptDirectory;
+  /** The migrations folder, absolute. */
+  readonly directory: string;
   readonly versionTable: string;
   readonly transaction: TransactionMode;
 }
 
-/** Loads the configuration (unless given) and the scripts (unless given). */
-export async function resolveApiContext(options: MigrationApiOptions & { readonly transaction?: TransactionMode }): Promise<ApiContext> {
-  const config = options.config ?? (await loadConfig({ ...(options.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options.migrations !== undefined ? { overrides: { migrations: options.migrations } } : {}) }));
-  const directory = options.migrations !== undefined && options.config !== undefined ? resolvePath(options.cwd, options.migrations) : config.migrations;
-  const scripts = options.scripts ?? (await ScriptDirectory.load(directory));
+/** The resolved pieces of a call, scripts loaded. */
+export interface ApiContext extends CallSettings {
+  readonly scripts: ScriptDirectory;
+}
+
+/** Loads the configuration (unless given) and resolves the call's settings. */
+export async function resolveSettings(options: MigrationApiOptions & { readonly transaction?: TransactionMode }): Promise<CallSettings> {
+  const config =
+    options.config ??
+    (await loadConfig({
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.migrations !== undefined ? { overrides: { migrations: options.migrations } } : {}),
+    }));
   return {
     config,
-    scripts,
+    directory: options.migrations !== undefined && options.config !== undefined ? resolvePath(options.cwd, options.migrations) : config.migrations,
     versionTable: options.versionTable === undefined ? config.versionTable : checkVersionTable(options.versionTable, 'versionTable'),
     transaction: options.transaction === undefined ? config.transaction : checkTransactionMode(options.transaction, 'transaction'),
   };
+}
+
+/** The call's scripts: the given ones, or the migrations folder loaded. */
+export function loadScripts(options: MigrationApiOptions, settings: CallSettings): Promise<ScriptDirectory> {
+  return options.scripts ? Promise.resolve(options.scripts) : ScriptDirectory.load(settings.directory);
+}
+
+/** Loads the configuration (unless given) and the scripts (unless given). */
+export async function resolveApiContext(options: MigrationApiOptions & { readonly transaction?: TransactionMode }): Promise<ApiContext> {
+  const settings = await resolveSettings(options);
+  return { ...settings, scripts: await loadScripts(options, settings) };
+}
+
+/**
+ * Opens `count` connections of the engine and returns them to its pool, so that the TCP and
+ * login round trips overlap with loading the migration files. Failures surface later, on use.
+ */
+export async function prewarm(engine: Engine, count: number): Promise<void> {
+  const opened = await Promise.allSettled(Array.from({ length: count }, () => engine.connect()));
+  await Promise.all(opened.map((o) => (o.status === 'fulfilled' ? o.value.release() : undefined)));
 }
 
 function resolvePath(cwd: string | undefined, path: string): string {

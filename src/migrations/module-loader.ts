@@ -24,22 +24,19 @@ let jiti: Promise<Jiti> | undefined;
 
 /**
  * The jiti instance shared by every TypeScript load: fs cache on, and `retort` mapped to the
- * running entry module. `virtualModules` hands jiti the already-loaded namespace, because an
- * alias to a `.ts` entry (retort running from source) would be transformed and evaluated a
- * second time by jiti; the alias stays for a built (`.js`) entry, which jiti imports natively.
+ * running entry module. A built entry (`dist/index.js`) is given as an alias: jiti imports
+ * aliased ESM `.js` natively, so migrations get the same instance, and only when one imports
+ * `retort` at run time (type-only imports are erased). An entry in TypeScript (retort running
+ * from source, under tsx) would be transformed and evaluated a second time by jiti, so its
+ * already-loaded namespace is handed over as a virtual module instead.
  */
 async function getJiti(): Promise<Jiti> {
   jiti ??= (async () => {
     const entry = retortEntryPath();
-    const self: unknown = await import(pathToFileURL(entry).href);
+    const virtual = isTypeScriptFile(entry) ? { virtualModules: { retort: (await import(pathToFileURL(entry).href)) as unknown } } : {};
     const require = createRequire(import.meta.url);
     const { createJiti } = require('jiti') as { createJiti: CreateJiti };
-    return createJiti(import.meta.url, {
-      fsCache: true,
-      interopDefault: false,
-      alias: { retort: entry },
-      virtualModules: { retort: self },
-    });
+    return createJiti(import.meta.url, { fsCache: true, interopDefault: false, alias: { retort: entry }, ...virtual });
   })();
   return jiti;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { createEngine, type Engine } from '../../src/index.js';
 import { MultipleHeadsError, RevisionNotFoundError, RevisionTargetError } from '../../src/errors/index.js';
-import { current, downgrade, stamp, upgrade } from '../../src/migrations/api.js';
+import { current, downgrade, stamp, upgrade } from '../../src/migrations/index.js';
 import type { MigrationEvent } from '../../src/migrations/runner-events.js';
 import { ScriptDirectory } from '../../src/migrations/script-directory.js';
 import { forEachDialect } from '../helpers/databases.js';
