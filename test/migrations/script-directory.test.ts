@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as retort from '../../src/index.js';
 import { ConfigError, DuplicateRevisionError, MissingRevisionError, ScriptError } from '../../src/errors/index.js';
 import { loadModule } from '../../src/migrations/module-loader.js';
@@ -46,6 +47,23 @@ describe('script directory', () => {
     writeFiles(dir, { 'probe.ts': `import * as r from 'retort';\nexport const column = r.column;\nexport const typed: number = 1;\n` });
     const mod = await loadModule(join(dir, 'probe.ts'));
     assert.equal(mod.column, retort.column);
+  });
+
+  it('built retort (dist/, no tsx): a .ts migration gets the same module instance through the jiti alias', async (t) => {
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    if (!existsSync(join(dist, 'migrations/module-loader.js'))) {
+      t.skip('dist/ is not built (npm run build)');
+      return;
+    }
+    const dir = tempDir();
+    writeFiles(dir, { 'probe.ts': `import { column } from 'retort';\nexport const same: unknown = column;\n` });
+    const code =
+      `const { loadModule } = await import(${JSON.stringify(pathToFileURL(join(dist, 'migrations/module-loader.js')).href)});\n` +
+      `const self = await import(${JSON.stringify(pathToFileURL(join(dist, 'index.js')).href)});\n` +
+      `const mod = await loadModule(${JSON.stringify(join(dir, 'probe.ts'))});\n` +
+      `process.stdout.write(String(mod.same === self.column));\n`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    assert.equal(out, 'true');
   });
 
   it('loads .mjs migrations natively', async () => {
