@@ -83,8 +83,8 @@ export async function resolveApiContext(options: MigrationApiOptions & { readonl
  * login round trips overlap with loading the migration files. Failures surface later, on use.
  */
 export async function prewarm(engine: Engine, count: number): Promise<void> {
-  const opened = await Promise.allSettled(Array.from({ length: count }, () => engine.connect()));
-  await Promise.all(opened.map((o) => (o.status === 'fulfilled' ? o.value.release() : undefined)));
+  // each connection goes back at once, so that a pool smaller than `count` does not wait on itself
+  await Promise.allSettled(Array.from({ length: count }, () => engine.connect().then((c) => c.release())));
 }
 
 function resolvePath(cwd: string | undefined, path: string): string {
