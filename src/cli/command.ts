@@ -26,6 +26,8 @@ export interface CommandSpec {
   readonly command: string | readonly string[];
   readonly describe: string;
   readonly builder: (yargs: Argv) => Argv;
+  /** Exit code when the command fails (default 1; `diff` uses 2, as 1 means "different"). */
+  readonly errorExitCode?: number;
   load(): Promise<CommandModule>;
 }
 

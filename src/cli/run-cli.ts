@@ -37,6 +37,7 @@ function packageVersion(): string {
  */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode = EXIT_OK;
+  let failureCode = EXIT_FAILED;
   const parser = yargs([...argv])
     .scriptName('retort')
     .usage('$0 <command> [options]')
@@ -47,6 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       describe: spec.describe,
       builder: spec.builder,
       handler: async (args: Record<string, unknown>) => {
+        failureCode = spec.errorExitCode ?? EXIT_FAILED;
         const module = await spec.load();
         exitCode = (await module.run({ ...args, ...globalArgs(args) }, io)) ?? EXIT_OK;
       },
@@ -83,6 +85,6 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       io.err(`retort: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (set RETORT_DEBUG=1 for the stack trace)'}`);
       if (debug && e instanceof Error && e.stack) io.err(e.stack);
     }
-    return EXIT_FAILED;
+    return failureCode;
   }
 }
