@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
+import { commands } from './commands/specs.js';
 import { processIO, type CliIO, type GlobalArgs } from './io.js';
 
 /** Exit codes: 0 done, 1 the command failed, 2 the command line is wrong. */
@@ -35,15 +36,23 @@ function packageVersion(): string {
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  let failureCode = EXIT_FAILED;
   const parser = yargs([...argv])
     .scriptName('retort')
     .usage('$0 <command> [options]')
     .option('url', { type: 'string', global: true, describe: 'database URL (default: $DATABASE_URL, then the config file)' })
     .option('config', { type: 'string', global: true, describe: 'config file (retort.config.ts) to read the URL from' })
-    .command('ping', 'connect to the database and print the server version', {}, async (args) => {
-      const { ping } = await import('./commands/ping.js');
-      await ping(globalArgs(args), io);
-    })
+    .command(commands.map((spec) => ({
+      command: spec.command as string | string[],
+      describe: spec.describe,
+      builder: spec.builder,
+      handler: async (args: Record<string, unknown>) => {
+        failureCode = spec.errorExitCode ?? EXIT_FAILED;
+        const module = await spec.load();
+        exitCode = (await module.run({ ...args, ...globalArgs(args) }, io)) ?? EXIT_OK;
+      },
+    })))
     .demandCommand(1, 'name a command')
     .recommendCommands()
     .strict()
@@ -59,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
 
   try {
     await parser.parseAsync();
-    return EXIT_OK;
+    return exitCode;
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(await parser.getHelp());
@@ -76,6 +85,6 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       io.err(`retort: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (set RETORT_DEBUG=1 for the stack trace)'}`);
       if (debug && e instanceof Error && e.stack) io.err(e.stack);
     }
-    return EXIT_FAILED;
+    return failureCode;
   }
 }

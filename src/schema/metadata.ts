@@ -1,5 +1,7 @@
 import { SchemaError } from '../errors/index.js';
+import type { IntrospectOptions } from '../engine/dialect.js';
 import type { Engine } from '../engine/types.js';
+import { metadataFromSnapshot } from './from-snapshot.js';
 import { createAll, dropAll, type CreateAllOptions, type DropAllOptions } from './create-all.js';
 import { resolveForeignKey } from './fk-resolve.js';
 import { defaultNamingConvention, type NamingConvention } from './naming-convention.js';
@@ -185,6 +187,21 @@ export class MetaData {
   /** Drops the tables (and enums) of this MetaData; with `checkFirst`, only those that exist. */
   dropAll(engine: Engine, options: DropAllOptions = {}): Promise<void> {
     return dropAll(this.snapshot(engine.dialect), engine, options);
+  }
+
+  /**
+   * Reads a live database into a new MetaData whose Tables `createAll` can build again in another
+   * database of the same dialect. Names, types, defaults and constraints are kept as reflected.
+   *
+   * @example
+   * ```ts
+   * const legacy = await MetaData.reflect(source, { exclude: ['retort_version'] });
+   * await legacy.createAll(copy);
+   * ```
+   */
+  static async reflect(engine: Engine, options: IntrospectOptions = {}): Promise<MetaData> {
+    const snapshot = await engine.withConnection((conn) => engine.dialect.introspector.introspect(conn, options));
+    return metadataFromSnapshot(snapshot);
   }
 }
 

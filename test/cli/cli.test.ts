@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parseUrl } from '../../src/index.js';
 import { forEachDialect } from '../helpers/databases.js';
+import { projectRoot, retort } from '../helpers/cli.js';
 import { SECRET, urlWithPassword } from '../helpers/password-url.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI from source (bin/retort runs the same file from dist/). */
-function retort(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  const cleanEnv = { ...process.env, DATABASE_URL: '', RETORT_DEBUG: '', ...env };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env: cleanEnv }, (error, stdout, stderr) => {
-      const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const root = projectRoot;
 
 const assertNoStack = (text: string) => assert.doesNotMatch(text, /^\s+at /m, 'no stack trace');
 
@@ -78,7 +60,7 @@ describe('retort CLI', () => {
 
   it('reads the URL from DATABASE_URL and from --config', async () => {
     const file = join(dir, 'env.db');
-    const fromEnv = await retort(['ping'], { DATABASE_URL: `sqlite:///${file}` });
+    const fromEnv = await retort(["ping"], { env: { DATABASE_URL: `sqlite:///${file}` } });
     assert.equal(fromEnv.code, 0, fromEnv.stderr);
     assert.match(fromEnv.stdout, new RegExp(`connected to sqlite:///${file}`));
 
@@ -96,7 +78,7 @@ describe('retort CLI', () => {
     const quiet = await retort(['ping', '--config', config]);
     assert.equal(quiet.code, 1);
     assert.equal(quiet.stderr, 'retort: unexpected error: boom (set RETORT_DEBUG=1 for the stack trace)\n');
-    const debug = await retort(['ping', '--config', config], { RETORT_DEBUG: '1' });
+    const debug = await retort(['ping', '--config', config], { env: { RETORT_DEBUG: '1' } });
     assert.equal(debug.code, 1);
     assert.match(debug.stderr, /^retort: unexpected error: boom\n/);
     assert.match(debug.stderr, /^\s+at /m);

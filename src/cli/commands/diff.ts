@@ -1,0 +1,83 @@
+import { compare, describeOperations } from '../../autogenerate/index.js';
+import type { Dialect } from '../../engine/dialect.js';
+import { ConfigError } from '../../errors/index.js';
+import { createEngine } from '../../index.js';
+import { MigrationContext, OfflineSchemaState, SqlTextSink } from '../../operations/index.js';
+import type { Operation } from '../../operations/operation.js';
+import { inspect } from '../../reflect/inspect.js';
+import type { SchemaSnapshot } from '../../schema/snapshot.js';
+import { listOption, type CommandArgs } from '../command.js';
+import type { CliIO } from '../io.js';
+
+/**
+ * `retort diff --from URL --to URL [--sql]`: compares two live databases of one dialect. Prints
+ * the changes that turn FROM into TO (or, with --sql, the DDL script); exits 0 when they are the
+ * same, 1 when they differ (like `diff`); errors exit 2.
+ */
+export async function run(args: CommandArgs, io: CliIO): Promise<number> {
+  const from = stringArg(args.from, '--from');
+  const to = stringArg(args.to, '--to');
+  const include = listOption(args.include);
+  const exclude = listOption(args.exclude);
+  const options = {
+    ...(typeof args.schema === 'string' ? { schema: args.schema } : {}),
+    ...(include ? { include } : {}),
+    ...(exclude ? { exclude } : {}),
+  };
+  const fromEngine = createEngine(from, { pool: { max: 1, acquireTimeoutMs: 15_000 } });
+  const toEngine = createEngine(to, { pool: { max: 1, acquireTimeoutMs: 15_000 } });
+  try {
+    if (fromEngine.dialect !== toEngine.dialect) {
+      throw new ConfigError(`--from is ${fromEngine.dialect.name} but --to is ${toEngine.dialect.name}: diff compares databases of one dialect`);
+    }
+    const dialect = fromEngine.dialect;
+    const [current, target] = await Promise.all([inspect(fromEngine, options), inspect(toEngine, options)]);
+    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect });
+    if (ops.length === 0) {
+      if (args.sql !== true) io.out('no differences');
+      return 0;
+    }
+    if (args.sql === true) io.out(await sqlScript(ops, current, dialect));
+    else io.out(describeOperations(ops, dialect).join('\n'));
+    return 1;
+  } finally {
+    await Promise.all([fromEngine.dispose(), toEngine.dispose()]);
+  }
+}
+
+function stringArg(value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value === '') throw new ConfigError(`${flag} URL is required`);
+  return value;
+}
+
+/**
+ * Two databases have schemas of their own names (two MySQL databases, or two PostgreSQL schemas):
+ * compare their tables as if they lived in the same one.
+ */
+function withoutSchemaName(snapshot: SchemaSnapshot): SchemaSnapshot {
+  const local = <T extends { schema: string | null }>(o: T): T => (o.schema === snapshot.schema ? { ...o, schema: null } : o);
+  return {
+    ...snapshot,
+    schema: null,
+    tables: snapshot.tables.map((t) => ({
+      ...local(t),
+      foreignKeys: t.foreignKeys.map((fk) => (fk.referredSchema === snapshot.schema ? { ...fk, referredSchema: null } : fk)),
+    })),
+    enums: snapshot.enums.map(local),
+    views: snapshot.views.map(local),
+  };
+}
+
+/** The DDL script through the same migration context as `upgrade --sql`. */
+async function sqlScript(ops: readonly Operation[], current: SchemaSnapshot, dialect: Dialect): Promise<string> {
+  const transactional = dialect.capabilities.transactionalDdl;
+  const sink = new SqlTextSink(transactional ? { transaction: { begin: dialect.transactions.begin(), commit: dialect.transactions.commit } } : {});
+  const rebuilds = !dialect.capabilities.alterConstraints;
+  if (rebuilds) sink.raw('PRAGMA foreign_keys=OFF;');
+  if (transactional) sink.raw(`${dialect.transactions.begin()};`);
+  const context = new MigrationContext({ dialect, sink, state: new OfflineSchemaState(withoutSchemaName(current)) });
+  await context.batch(() => context.runAll(ops));
+  if (transactional) sink.raw(`${dialect.transactions.commit};`);
+  if (rebuilds) sink.raw('PRAGMA foreign_keys=ON;');
+  return sink.text().trimEnd();
+}

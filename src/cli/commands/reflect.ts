@@ -1,0 +1,33 @@
+import { createEngine } from '../../index.js';
+import { inspect } from '../../reflect/inspect.js';
+import { toSchemaDocument } from '../../reflect/json-document.js';
+import { renderSchemaTree, summarizeSchema } from '../../reflect/tree.js';
+import { listOption, type CommandArgs } from '../command.js';
+import { resolveDatabaseUrl } from '../database-url.js';
+import type { CliIO, GlobalArgs } from '../io.js';
+
+/** `retort reflect`: prints a database's schema as a tree, or as the JSON document with --json. */
+export async function run(args: CommandArgs, io: CliIO): Promise<number> {
+  const url = await resolveDatabaseUrl(args as GlobalArgs, io);
+  const engine = createEngine(url, { pool: { max: 1, acquireTimeoutMs: 15_000 } });
+  try {
+    const include = listOption(args.include);
+    const exclude = listOption(args.exclude);
+    const snapshot = await inspect(engine, {
+      ...(typeof args.schema === 'string' ? { schema: args.schema } : {}),
+      ...(include ? { include } : {}),
+      ...(exclude ? { exclude } : {}),
+    });
+    if (args.json === true) {
+      io.out(JSON.stringify(toSchemaDocument(snapshot, engine.dialect), null, 2));
+    } else {
+      const where = snapshot.schema ? ` (schema ${snapshot.schema})` : '';
+      io.out(`${engine.url.toString()}${where}: ${summarizeSchema(snapshot)}`);
+      const tree = renderSchemaTree(snapshot, engine.dialect);
+      if (tree.length) io.out(`\n${tree.join('\n')}`);
+    }
+    return 0;
+  } finally {
+    await engine.dispose();
+  }
+}

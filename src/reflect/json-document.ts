@@ -1,0 +1,98 @@
+import type { Dialect } from '../engine/dialect.js';
+import type { ColumnSnapshot, DefaultSpec, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { TypeSpec } from '../schema/type-spec.js';
+
+/**
+ * The stable JSON document of `retort reflect --json` (format `retort.schema/1`, documented in
+ * docs/reflect-json.md). Additive changes keep the format name; anything else bumps it.
+ */
+export interface SchemaDocument {
+  readonly format: 'retort.schema/1';
+  readonly dialect: string;
+  readonly schema: string | null;
+  readonly tables: readonly TableDocument[];
+  readonly views: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
+  readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
+}
+
+export interface TableDocument {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly comment: string | null;
+  readonly columns: readonly ColumnDocument[];
+  readonly primaryKey: { readonly name: string | null; readonly columns: readonly string[] } | null;
+  readonly foreignKeys: TableSnapshot['foreignKeys'];
+  readonly indexes: TableSnapshot['indexes'];
+  readonly uniqueConstraints: TableSnapshot['uniques'];
+  readonly checkConstraints: TableSnapshot['checks'];
+}
+
+export interface ColumnDocument {
+  readonly name: string;
+  /** The column's type as the dialect spells it in DDL (`VARCHAR(50)`). */
+  readonly type: string;
+  /** The same type as retort's TypeSpec data. */
+  readonly typeSpec: TypeSpec;
+  readonly nullable: boolean;
+  /** The DEFAULT clause's SQL, or null. */
+  readonly default: string | null;
+  readonly autoincrement: boolean;
+  readonly comment: string | null;
+}
+
+/**
+ * Turns a snapshot into the documented JSON document.
+ *
+ * @example
+ * ```ts
+ * const doc = toSchemaDocument(await inspect(engine), engine.dialect);
+ * process.stdout.write(JSON.stringify(doc, null, 2));
+ * ```
+ */
+export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): SchemaDocument {
+  return {
+    format: 'retort.schema/1',
+    dialect: dialect.name,
+    schema: snapshot.schema,
+    tables: snapshot.tables.map((t) => ({
+      name: t.name,
+      schema: t.schema,
+      comment: t.comment,
+      columns: t.columns.map((c) => columnDocument(c, dialect)),
+      primaryKey: t.primaryKey,
+      foreignKeys: t.foreignKeys,
+      indexes: t.indexes,
+      uniqueConstraints: t.uniques,
+      checkConstraints: t.checks,
+    })),
+    views: snapshot.views,
+    enums: snapshot.enums,
+  };
+}
+
+function columnDocument(c: ColumnSnapshot, dialect: Dialect): ColumnDocument {
+  return {
+    name: c.name,
+    type: typeText(c.type, dialect),
+    typeSpec: c.type,
+    nullable: c.nullable,
+    default: defaultText(c.default, dialect),
+    autoincrement: c.autoincrement,
+    comment: c.comment,
+  };
+}
+
+/** The DDL spelling of a type, or a readable fallback when the dialect can't store it. */
+export function typeText(type: TypeSpec, dialect: Dialect): string {
+  try {
+    return dialect.types.compile(type);
+  } catch {
+    return type.kind === 'custom' ? type.sql : type.kind.toUpperCase();
+  }
+}
+
+/** The SQL of a default. */
+export function defaultText(value: DefaultSpec | null, dialect: Dialect): string | null {
+  if (value === null) return null;
+  return value.kind === 'literal' ? dialect.literal(value.value) : value.sql;
+}

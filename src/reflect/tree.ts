@@ -1,0 +1,78 @@
+import type { Dialect } from '../engine/dialect.js';
+import type { SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import { defaultText, typeText } from './json-document.js';
+
+/**
+ * A readable tree of a schema for `retort reflect`: one block per table with its columns aligned,
+ * then its keys, constraints and indexes; views and enums at the end.
+ *
+ * @example
+ * ```ts
+ * console.log(renderSchemaTree(await inspect(engine), engine.dialect).join('\n'));
+ * ```
+ */
+export function renderSchemaTree(snapshot: SchemaSnapshot, dialect: Dialect): string[] {
+  const lines: string[] = [];
+  for (const table of snapshot.tables) {
+    if (lines.length) lines.push('');
+    lines.push(...renderTable(table, dialect));
+  }
+  if (snapshot.enums.length) {
+    lines.push('');
+    for (const e of snapshot.enums) lines.push(`enum ${qualified(e)} (${e.values.map((v) => `'${v}'`).join(', ')})`);
+  }
+  if (snapshot.views.length) {
+    lines.push('');
+    for (const v of snapshot.views) lines.push(`view ${qualified(v)}`);
+  }
+  return lines;
+}
+
+/** A one-line summary: `12 tables, 1 view, 2 enums`. */
+export function summarizeSchema(snapshot: SchemaSnapshot): string {
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const parts = [n(snapshot.tables.length, 'table')];
+  if (snapshot.views.length) parts.push(n(snapshot.views.length, 'view'));
+  if (snapshot.enums.length) parts.push(n(snapshot.enums.length, 'enum'));
+  return parts.join(', ');
+}
+
+function qualified(o: { name: string; schema: string | null }): string {
+  return o.schema ? `${o.schema}.${o.name}` : o.name;
+}
+
+function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
+  const lines = [`table ${qualified(table)}${table.comment ? `  -- ${table.comment}` : ''}`];
+  const rows = table.columns.map((c) => {
+    const flags: string[] = [];
+    if (!c.nullable) flags.push('NOT NULL');
+    const dflt = defaultText(c.default, dialect);
+    if (dflt !== null) flags.push(`DEFAULT ${dflt}`);
+    if (c.autoincrement) flags.push('autoincrement');
+    if (c.comment) flags.push(`-- ${c.comment}`);
+    return [c.name, typeText(c.type, dialect), flags.join('  ')] as const;
+  });
+  const w0 = Math.max(0, ...rows.map((r) => r[0].length));
+  const w1 = Math.max(0, ...rows.map((r) => r[1].length));
+  for (const [name, type, flags] of rows) lines.push(`  ${name.padEnd(w0)}  ${flags ? type.padEnd(w1) : type}${flags ? `  ${flags}` : ''}`.trimEnd());
+  const named = (name: string | null): string => (name ? `${name} ` : '');
+  if (table.primaryKey) lines.push(`  PRIMARY KEY ${named(table.primaryKey.name)}(${table.primaryKey.columns.join(', ')})`);
+  for (const fk of table.foreignKeys) {
+    const referred = qualified({ name: fk.referredTable, schema: fk.referredSchema });
+    let line = `  FOREIGN KEY ${named(fk.name)}(${fk.columns.join(', ')}) -> ${referred} (${fk.referredColumns.join(', ')})`;
+    if (fk.onDelete) line += ` ON DELETE ${fk.onDelete}`;
+    if (fk.onUpdate) line += ` ON UPDATE ${fk.onUpdate}`;
+    if (fk.deferrable) line += fk.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+    lines.push(line);
+  }
+  for (const u of table.uniques) lines.push(`  UNIQUE ${named(u.name)}(${u.columns.join(', ')})`);
+  for (const c of table.checks) lines.push(`  CHECK ${named(c.name)}(${c.expression})`);
+  for (const ix of table.indexes) {
+    const elements = ix.expressions ? ix.expressions.join(', ') : ix.columns.join(', ');
+    let line = `  ${ix.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ix.name} (${elements})`;
+    if (ix.method) line += ` USING ${ix.method}`;
+    if (ix.where) line += ` WHERE ${ix.where}`;
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,79 @@
+import { ColumnBuilder } from './column-builder.js';
+import { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
+import { MetaData } from './metadata.js';
+import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
+import { Table, type TableItem } from './table.js';
+import type { ColumnsShape } from './column-types.js';
+
+/**
+ * Builds a MetaData holding Tables equal to a snapshot (usually a reflected one), so that
+ * `createAll` can build the same schema in another database of the same dialect. Every name is
+ * kept as the snapshot gives it (columns keep their database names, constraints their names; an
+ * unnamed constraint stays unnamed: the MetaData has an empty naming convention).
+ *
+ * @example
+ * ```ts
+ * const metadata = metadataFromSnapshot(await inspect(source));
+ * await metadata.createAll(target);
+ * ```
+ */
+export function metadataFromSnapshot(snapshot: SchemaSnapshot): MetaData {
+  const metadata = new MetaData({ namingConvention: {}, ...(snapshot.schema ? { schema: snapshot.schema } : {}) });
+  for (const table of snapshot.tables) tableFromSnapshot(metadata, table);
+  return metadata;
+}
+
+function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {
+  const columns: ColumnsShape = {};
+  for (const c of table.columns) columns[c.name] = builderFromSnapshot(c);
+  const items: TableItem[] = [];
+  if (table.primaryKey) {
+    items.push(new PrimaryKeyConstraint(table.primaryKey.columns, table.primaryKey.name ? { name: table.primaryKey.name } : {}));
+  }
+  for (const fk of table.foreignKeys) items.push(foreignKeyFromSnapshot(fk, table));
+  for (const u of table.uniques) items.push(new UniqueConstraint(u.columns, u.name ? { name: u.name } : {}));
+  for (const c of table.checks) items.push(c.name ? new CheckConstraint(c.expression, c.name) : new CheckConstraint(c.expression));
+  for (const ix of table.indexes) {
+    const elements = ix.expressions ? ix.expressions.map((expression) => ({ expression })) : ix.columns;
+    items.push(new Index(ix.name, elements, {
+      unique: ix.unique,
+      ...(ix.where ? { where: ix.where } : {}),
+      ...(ix.method ? { method: ix.method } : {}),
+    }));
+  }
+  const options: { comment?: string; schema?: string } = {};
+  if (table.comment !== null) options.comment = table.comment;
+  if (table.schema !== null && table.schema !== metadata.schema) options.schema = table.schema;
+  items.push(options);
+  return new Table(metadata, table.name, columns, ...items);
+}
+
+/** A column builder equal to a reflected column (database name kept with `.name()`). */
+export function builderFromSnapshot(c: ColumnSnapshot): ColumnBuilder<unknown, boolean> {
+  return new ColumnBuilder<unknown, boolean>({
+    type: c.type,
+    nullability: c.nullable ? 'nullable' : 'notNull',
+    primaryKey: false,
+    clientDefault: null,
+    serverDefault: c.default,
+    unique: null,
+    index: null,
+    autoincrement: c.autoincrement,
+    identity: false,
+    comment: c.comment,
+    references: null,
+    name: c.name,
+  });
+}
+
+function foreignKeyFromSnapshot(fk: ForeignKeySnapshot, table: TableSnapshot): ForeignKeyConstraint {
+  const referredSchema = fk.referredSchema ?? null;
+  const referred = referredSchema && referredSchema !== table.schema ? `${referredSchema}.${fk.referredTable}` : fk.referredTable;
+  return new ForeignKeyConstraint(fk.columns, referred, fk.referredColumns, {
+    ...(fk.onDelete ? { onDelete: fk.onDelete } : {}),
+    ...(fk.onUpdate ? { onUpdate: fk.onUpdate } : {}),
+    deferrable: fk.deferrable,
+    initiallyDeferred: fk.initiallyDeferred,
+    ...(fk.name ? { name: fk.name } : {}),
+  });
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { createEngine, type Engine } from '../../src/index.js';
+import { hasStackTrace, retort } from '../helpers/cli.js';
+import { forEachDialect } from '../helpers/databases.js';
+
+forEachDialect('retort diff', (ctx) => {
+  let fromUrl: string;
+  let toUrl: string;
+  let from: Engine;
+  let to: Engine;
+  const q = (name: string): string => (ctx.dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
+  const author = `CREATE TABLE ${q('author')} (${q('id')} INTEGER NOT NULL, ${q('name')} VARCHAR(100) NOT NULL, CONSTRAINT ${q('pk_author')} PRIMARY KEY (${q('id')}))`;
+
+  before(async () => {
+    fromUrl = await ctx.freshUrl('difffrom');
+    toUrl = await ctx.freshUrl('diffto');
+    from = createEngine(fromUrl);
+    to = createEngine(toUrl);
+    await from.execute(author);
+    await from.execute(`INSERT INTO ${q('author')} (${q('id')}, ${q('name')}) VALUES (1, 'Ann')`);
+    await from.execute(`CREATE TABLE ${q('old_table')} (${q('id')} INTEGER NOT NULL, CONSTRAINT ${q('pk_old_table')} PRIMARY KEY (${q('id')}))`);
+    await to.execute(author.replace(`${q('name')} VARCHAR(100) NOT NULL`, `${q('name')} VARCHAR(100) NOT NULL, ${q('bio')} TEXT`));
+    await to.execute(`CREATE INDEX ${q('ix_author_name')} ON ${q('author')} (${q('name')})`);
+    await to.execute(
+      `CREATE TABLE ${q('book')} (${q('id')} INTEGER NOT NULL, ${q('author_id')} INTEGER NOT NULL, CONSTRAINT ${q('pk_book')} PRIMARY KEY (${q('id')}),` +
+        ` CONSTRAINT ${q('fk_book_author_id_author')} FOREIGN KEY (${q('author_id')}) REFERENCES ${q('author')} (${q('id')}) ON DELETE CASCADE)`,
+    );
+  });
+  after(async () => {
+    await from.dispose();
+    await to.dispose();
+  });
+
+  it('lists the changes that turn FROM into TO and exits 1', async () => {
+    const r = await retort(['diff', '--from', fromUrl, '--to', toUrl]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /\+ column author\.bio/);
+    assert.match(r.stdout, /\+ index ix_author_name/);
+    assert.match(r.stdout, /\+ table book/);
+    assert.match(r.stdout, /- table old_table/);
+  });
+
+  it('--sql prints DDL that, applied to FROM, makes it equal to TO (then diff exits 0)', async () => {
+    const r = await retort(['diff', '--from', fromUrl, '--to', toUrl, '--sql']);
+    assert.equal(r.code, 1, r.stderr);
+    for (const statement of r.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter(Boolean)) {
+      await from.execute(statement);
+    }
+    const again = await retort(['diff', '--from', fromUrl, '--to', toUrl]);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    assert.match(again.stdout, /no differences/);
+    const { rows } = await from.execute(`SELECT ${q('name')} FROM ${q('author')}`);
+    assert.deepEqual(rows.map((row) => row.name), ['Ann']);
+  });
+
+  it('errors exit 2 with one line and no stack trace', async () => {
+    const bad = await retort(['diff', '--from', 'nosuch://x', '--to', toUrl]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^retort: error: /);
+    assert.ok(!hasStackTrace(bad.stderr));
+    const other = ctx.dialect === 'sqlite' ? 'postgresql://postgres@127.0.0.1:5432/postgres' : 'sqlite://:memory:';
+    const mixed = await retort(['diff', '--from', other, '--to', toUrl]);
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /one dialect/);
+  });
+});
