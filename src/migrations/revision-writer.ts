@@ -1,28 +1,26 @@
 /**
- * Writing a new migration file into the script directory.
+ * Writing a new migration file into the script directory. The text comes from autogenerate's
+ * `renderMigration` (the migration file format of CONTRACTS.md): with ops for `retort revision
+ * --autogenerate`, or an empty revision (`// no changes` bodies) for a hand-written one or a merge.
  */
 import * as crypto from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderMigration, type RenderMigrationInput } from '../autogenerate/render/migration.js';
 import { ScriptError } from '../errors/index.js';
 import { generateRevisionId, migrationFileName, type RandomSource } from './revision-id.js';
-import { renderRevision, type RevisionTemplate } from './revision-template.js';
 
-export interface WriteRevisionOptions {
+/** What `renderMigration` takes besides the header the writer fills in (ops, warnings, ...). */
+export type RevisionBody = Partial<Omit<RenderMigrationInput, 'revision' | 'parents' | 'message' | 'createdAt'>>;
+
+export interface WriteRevisionOptions extends RevisionBody {
   /** The migrations folder (created when missing). */
   readonly directory: string;
-  /** The revision id; default a new random one. */
+  /** The revision id (12 lowercase hex characters); default a new random one. */
   readonly id?: string;
-  /** Parent revisions: empty for a base, several for a merge. */
+  /** Parent revisions: empty for a base, several for a merge (usually the graph's heads). */
   readonly parents: readonly string[];
   readonly message: string;
-  readonly branchLabels?: readonly string[];
-  readonly dependsOn?: readonly string[];
-  /**
-   * The whole file text, e.g. from autogenerate's `renderMigration` (given the same id, parents,
-   * message and date). Default: an empty revision from {@link renderRevision}.
-   */
-  readonly render?: (header: RevisionTemplate) => string;
   /** The clock; default now. */
   readonly date?: Date;
   /** Randomness for the id; default node's crypto. */
@@ -38,27 +36,24 @@ export interface WrittenRevision {
 }
 
 /**
- * Writes a new migration file named by `migrationFileName`. Never overwrites a file.
+ * Renders a migration with `renderMigration` and writes it, named by `migrationFileName`. Never
+ * overwrites a file (ScriptError when the name is taken).
  *
  * @example
  * ```ts
- * const { path, id } = await writeRevision({ directory: '/app/migrations', parents: graph.heads, message: 'add post summary' });
+ * // retort revision -m "add post summary" --autogenerate
+ * const { path } = await writeRevision({ directory, parents: graph.heads, message: 'add post summary', upgradeOps: ops, downgradeOps: reverseAll(ops) });
+ * // retort merge heads
+ * await writeRevision({ directory, parents: graph.heads, message: 'merge heads' });
  * ```
  */
 export async function writeRevision(options: WriteRevisionOptions): Promise<WrittenRevision> {
-  const date = options.date ?? new Date();
-  const id = options.id ?? generateRevisionId(options.random ?? crypto);
-  const header: RevisionTemplate = {
-    id,
-    parents: options.parents,
-    message: options.message,
-    createdAt: date.toISOString(),
-    ...(options.branchLabels ? { branchLabels: options.branchLabels } : {}),
-    ...(options.dependsOn ? { dependsOn: options.dependsOn } : {}),
-  };
-  const source = (options.render ?? renderRevision)(header);
-  await mkdir(options.directory, { recursive: true });
-  const path = join(options.directory, migrationFileName({ id, message: options.message, date }));
+  const { directory, id: givenId, parents, message, date: givenDate, random, ...body } = options;
+  const date = givenDate ?? new Date();
+  const id = givenId ?? generateRevisionId(random ?? crypto);
+  const source = renderMigration({ upgradeOps: [], downgradeOps: [], ...body, revision: id, parents, message, createdAt: date });
+  await mkdir(directory, { recursive: true });
+  const path = join(directory, migrationFileName({ id, message, date }));
   try {
     await writeFile(path, source, { flag: 'wx' });
   } catch (e) {

@@ -8,7 +8,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as retort from '../../src/index.js';
 import { ConfigError, DuplicateRevisionError, MissingRevisionError, ScriptError } from '../../src/errors/index.js';
 import { loadModule } from '../../src/migrations/module-loader.js';
-import { renderRevision } from '../../src/migrations/revision-template.js';
 import { writeRevision } from '../../src/migrations/revision-writer.js';
 import { isMigrationFileName, listMigrationFiles, loadMigrationScript, ScriptDirectory } from '../../src/migrations/script-directory.js';
 import { migrationSource, tempDir, writeFiles, writeMigrations } from './script-helpers.js';
@@ -156,13 +155,27 @@ describe('revision files', () => {
     await assert.rejects(writeRevision({ directory: dir, id: 'a81c0e5f22d9', parents: [], message: "add post's summary", date }), /already exists/);
   });
 
-  it('renders the contract format: null parent for a base, a list for a merge, labels and dependencies', () => {
-    const base = renderRevision({ id: 'aaaaaaaaaaaa', parents: [], message: 'init', createdAt: '2026-01-01T00:00:00.000Z' });
-    assert.match(base, /^import type \{ Operations \} from 'retort';\n\nexport const revision = 'aaaaaaaaaaaa';\nexport const parent = null;\nexport const message = 'init';\nexport const createdAt = '2026-01-01T00:00:00.000Z';\n/);
-    assert.match(base, /export async function upgrade\(op: Operations\): Promise<void> \{\n  \/\/ nothing to do yet/);
-    const merge = renderRevision({ id: 'm1', parents: ['b1', 'b2'], message: 'merge', createdAt: 'x', branchLabels: ['x'], dependsOn: ['d'] });
-    assert.match(merge, /export const parent = \['b1', 'b2'\];/);
-    assert.match(merge, /export const dependsOn = \['d'\];\nexport const branchLabels = \['x'\];/);
+  it('renders with autogenerate: an empty revision, a merge with labels, ops and the transaction opt-out', async () => {
+    const dir = tempDir();
+    const date = new Date('2026-01-01T00:00:00Z');
+    const base = await writeRevision({ directory: dir, id: 'aaaaaaaaaaaa', parents: [], message: 'init', date });
+    assert.match(base.source, /^import type \{ Operations \} from 'retort';\n\nexport const revision = 'aaaaaaaaaaaa';\nexport const parent = null;\nexport const message = 'init';\nexport const createdAt = '2026-01-01T00:00:00.000Z';\n/);
+    assert.match(base.source, /export async function upgrade\(op: Operations\): Promise<void> \{\n  \/\/ no changes\n\}/);
+    const merge = await writeRevision({
+      directory: dir,
+      id: 'bbbbbbbbbbbb',
+      parents: ['aaaaaaaaaaaa', 'cccccccccccc'],
+      message: 'merge',
+      date,
+      branchLabels: ['x'],
+      transaction: false,
+      upgradeOps: [{ kind: 'execute', sql: 'SELECT 1' }],
+    });
+    assert.match(merge.source, /export const parent = \['aaaaaaaaaaaa', 'cccccccccccc'\];/);
+    assert.match(merge.source, /export const branchLabels = \['x'\];\nexport const transaction = false;/);
+    assert.match(merge.source, /await op\.execute\('SELECT 1'\);/);
+    const loaded = await loadMigrationScript(merge.path);
+    assert.deepEqual([loaded.revision, loaded.parents, loaded.branchLabels, loaded.transaction], ['bbbbbbbbbbbb', ['aaaaaaaaaaaa', 'cccccccccccc'], ['x'], false]);
   });
 
   it('writes a migration source the helper format agrees with', () => {
