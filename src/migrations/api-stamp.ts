@@ -47,8 +47,7 @@ export async function stamp(options: StampOptions): Promise<StampResult> {
     const sink = new SqlTextSink();
     const session = new MigrationSession({ dialect, output: { sink, online: false, comment: () => undefined }, versionSql: new VersionTableSql(dialect, ctx.versionTable), mode: 'each', state: new OfflineSchemaState() });
     await session.createVersionTables();
-    const heads = resolveTo([]);
-    await session.stamp([], heads, checksums);
+    const { heads } = await session.stamp(() => Promise.resolve([]), resolveTo, checksums);
     return { fromHeads: [], heads, sql: sink.text() };
   }
   return withEngine(options, ctx.config, async (engine) => {
@@ -65,15 +64,14 @@ export async function stamp(options: StampOptions): Promise<StampResult> {
         state: new OfflineSchemaState(),
       });
       await session.createVersionTables();
-      const fromHeads = await readHeads(conn, versionSql);
-      const heads = resolveTo(fromHeads);
       try {
-        await session.stamp(fromHeads, heads, checksums);
+        // the heads are read inside the stamp's transaction: under SQLite's lock (BEGIN IMMEDIATE) too
+        const { fromHeads, heads } = await session.stamp(() => readHeads(conn, versionSql), resolveTo, checksums);
+        return { fromHeads, heads, sql: null };
       } catch (e) {
         await session.abort();
         throw e;
       }
-      return { fromHeads, heads, sql: null };
     } finally {
       await lock.release();
       await conn.release();

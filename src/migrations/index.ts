@@ -44,4 +44,5 @@ export { runOffline, runOnline, onlineOnlyStatements } from './runner.js';
 export type { OfflineRunOptions, OnlineRunOptions, RunOptions } from './runner.js';
 export type { HistoryRow } from './version-table.js';
 export type { HistoryDirection } from './version-table-sql.js';
+export { historyTableName, versionTableNames } from './version-table-sql.js';
 export { RevisionGraph } from './revision-graph.js';

@@ -198,15 +198,26 @@ export class MigrationSession {
     return { durationMs, statements: active.context.statements.map((s) => s.sql) };
   }
 
-  /** Writes version rows without running anything (`stamp`): heads moved and one history row per added head. */
-  async stamp(fromHeads: readonly string[], toHeads: readonly string[], checksums: ReadonlyMap<string, string>): Promise<void> {
+  /**
+   * Writes version rows without running anything (`stamp`): in one transaction, reads the stored
+   * heads (`read`; offline: none), moves them to `resolve(heads)` and writes one `stamp` history
+   * row per head it adds.
+   */
+  async stamp(
+    read: () => Promise<readonly string[]>,
+    resolve: (heads: readonly string[]) => readonly string[],
+    checksums: ReadonlyMap<string, string>,
+  ): Promise<{ fromHeads: readonly string[]; heads: readonly string[] }> {
     await this.#begin();
-    for (const sql of this.#sql.moveHeads(fromHeads, toHeads)) await this.#raw(sql);
+    const fromHeads = await read();
+    const heads = resolve(fromHeads);
+    for (const sql of this.#sql.moveHeads(fromHeads, heads)) await this.#raw(sql);
     const before = new Set(fromHeads);
-    for (const head of toHeads.filter((h) => !before.has(h))) {
+    for (const head of heads.filter((h) => !before.has(h))) {
       await this.#raw(this.#sql.insertHistory({ revision: head, direction: 'stamp', checksum: checksums.get(head) ?? null, executionMs: null }));
     }
     await this.#commit();
+    return { fromHeads, heads };
   }
 
   /**

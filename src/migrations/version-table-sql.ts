@@ -62,6 +62,19 @@ export function historyTableName(versionTable: string): string {
 }
 
 /**
+ * Both bookkeeping tables of a version table name: what autogenerate and `retort check` must
+ * leave out of comparisons (`compare(..., { ignoreTables: versionTableNames(config.versionTable) })`).
+ *
+ * @example
+ * ```ts
+ * versionTableNames('retort_version'); // ['retort_version', 'retort_version_history']
+ * ```
+ */
+export function versionTableNames(versionTable: string): readonly [string, string] {
+  return [versionTable, historyTableName(versionTable)];
+}
+
+/**
  * The statements that read and write the version tables of one dialect.
  *
  * @example
