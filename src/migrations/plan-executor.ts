@@ -24,11 +24,10 @@ export interface ExecutePlanOptions {
   readonly session: MigrationSession;
   readonly heads: readonly string[];
   readonly steps: readonly PlannedStep[];
-  /** Receives every step that finished. */
+  /** Receives every step that finished; shared by the plans of one run (its length numbers the steps). */
   readonly results: StepResult[];
   readonly onEvent?: MigrationListener;
-  /** Index of the first step in the whole run, and the run's total, for progress events. */
-  readonly offset?: number;
+  /** The run's total number of steps, for progress events. Default: this plan's. */
   readonly total?: number;
 }
 
@@ -51,17 +50,16 @@ export async function executePlan(options: ExecutePlanOptions): Promise<PlanOutc
   const { scripts, session, steps, results, onEvent } = options;
   if (steps.length === 0) return { kind: 'done', heads: options.heads };
   const graph: RevisionGraph = scripts.graph;
-  const offset = options.offset ?? 0;
   const total = options.total ?? steps.length;
   let current: PlannedStep | null = null;
   const storage = new VersionTableStorage(graph, session, options.heads, steps, (step, result) => {
-    const index = offset + results.length;
+    const index = results.length;
     results.push({ ...step, durationMs: result.durationMs, statements: result.statements });
     emitTo(onEvent, { type: 'step-finish', step, index, total, durationMs: result.durationMs });
   });
   const run = async (step: PlannedStep): Promise<void> => {
     current = step;
-    emitTo(onEvent, { type: 'step-start', step, index: offset + results.length, total });
+    emitTo(onEvent, { type: 'step-start', step, index: results.length, total });
     await session.runStep(step, scripts.get(step.revision));
   };
   const Umzug = loadUmzug();

@@ -90,7 +90,7 @@ async function runPlan(
   let current = heads;
   await session.beginRun();
   for (;;) {
-    const outcome = await executePlan({ scripts: options.scripts, session, heads: current, steps, results, total, offset: results.length, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+    const outcome = await executePlan({ scripts: options.scripts, session, heads: current, steps, results, total, ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
     if (outcome.kind === 'done') {
       await session.endRun();
       return { heads: outcome.heads, steps: results };

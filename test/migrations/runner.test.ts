@@ -42,7 +42,17 @@ forEachDialect('migration runner', (ctx) => {
     assert.deepEqual(await versionRows(e), [C]);
     assert.deepEqual(await existing(e, ['author', 'book']), ['author', 'book']);
     assert.deepEqual(events.map((ev) => ev.type), ['plan', 'step-start', 'step-finish', 'step-start', 'step-finish', 'step-start', 'step-finish']);
-    assert.deepEqual(up.steps[1]?.statements.length, 2);
+    assert.deepEqual(
+      events.flatMap((ev) => (ev.type === 'step-finish' ? [[ev.step.revision, ev.index, ev.total, ev.durationMs >= 0]] : [])),
+      [[A, 0, 3, true], [B, 1, 3, true], [C, 2, 3, true]],
+    );
+    const plan = events[0];
+    assert.ok(plan?.type === 'plan' && plan.steps.length === 3 && plan.steps[0]?.message === 'create author' && plan.fromHeads.length === 0);
+    assert.deepEqual(up.steps[1]?.statements, [
+      'CREATE TABLE book (id INTEGER NOT NULL PRIMARY KEY, author_id INTEGER NOT NULL, title VARCHAR(200) NOT NULL, ' +
+        'CONSTRAINT fk_book_author_id_author FOREIGN KEY (author_id) REFERENCES author (id) ON DELETE CASCADE)',
+      'CREATE INDEX ix_book_title ON book (title)',
+    ]);
 
     const again = await upgrade({ engine: e, scripts: linear });
     assert.deepEqual(again.steps, []);
