@@ -22,8 +22,8 @@ import { LockTimeoutError, RetortError } from '../errors/index.js';
 export interface MigrationLock {
   /** `session`: held from `acquire` to `release`; `transaction`: taken by each step's BEGIN IMMEDIATE. */
   readonly scope: 'session' | 'transaction';
-  /** Every statement text the lock sends (all online only). */
-  readonly statements: readonly string[];
+  /** True for the statements the lock sends (all online only; an offline script has none). */
+  isLockStatement(sql: string): boolean;
   /**
    * Takes the lock, waiting up to the timeout; calls `onWait` once when it has to wait.
    * `migrating` is the connection the migrations run on (SQLite locks through it; the server
@@ -71,8 +71,8 @@ const FACTORIES: Readonly<Record<string, LockFactory>> = {
 };
 
 /**
- * The lock for the engine's dialect. Its `statements` are known before it is taken (they are
- * what an online run sends besides the script of an offline one).
+ * The lock for the engine's dialect. `isLockStatement` knows its statements before it is taken
+ * (they are what an online run sends besides the script of an offline one).
  *
  * @example
  * ```ts
@@ -155,9 +155,10 @@ interface SessionLockSteps {
 function sessionLock(engine: Engine, statements: readonly string[], steps: SessionLockSteps): MigrationLock {
   let conn: Connection | null = null;
   let held = false;
+  const own = new Set(statements);
   return {
     scope: 'session',
-    statements,
+    isLockStatement: (sql) => own.has(sql),
     async acquire(_migrating, onWait) {
       conn = await engine.connect();
       try {
@@ -187,15 +188,24 @@ function sessionLock(engine: Engine, statements: readonly string[], steps: Sessi
 }
 
 function sqliteLock(_engine: Engine, options: LockOptions): MigrationLock {
+  const read = 'PRAGMA busy_timeout';
   const busy = `PRAGMA busy_timeout = ${Math.max(1, Math.round(timeoutOf(options)))}`;
+  let restore: { conn: Connection; sql: string } | null = null;
   return {
     scope: 'transaction',
-    statements: [busy],
+    isLockStatement: (sql) => sql === read || /^PRAGMA busy_timeout = \d+$/.test(sql),
     async acquire(migrating) {
+      const { rows } = await migrating.execute(read);
+      const before = Number(Object.values(rows[0] ?? {})[0] ?? 0);
       await migrating.execute(busy);
+      // the pooled connection goes back with the wait it had
+      restore = { conn: migrating, sql: `PRAGMA busy_timeout = ${Number.isFinite(before) ? before : 0}` };
     },
     async release() {
       // each step's transaction released the write lock when it ended
+      const r = restore;
+      restore = null;
+      if (r) await r.conn.execute(r.sql).catch(() => undefined);
     },
   };
 }

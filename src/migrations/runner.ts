@@ -219,20 +219,21 @@ export async function runOffline(options: OfflineRunOptions): Promise<MigrateRes
 }
 
 /**
- * The statements an online run sends that its `--sql` script does not contain: the lock's
- * (`MigrationLock.statements`) and the reads of the version tables. Reads of the schema state
- * (catalog queries, when a SQLite rebuild or a MySQL MODIFY needs a table) are online-only too.
- * Apart from these, and the measured `execution_ms` of history rows (NULL offline), an online
+ * Which statements of an online run its `--sql` script does not contain: the lock's
+ * (`MigrationLock.isLockStatement`) and the reads of the version tables. Reads of the schema
+ * state (catalog queries, when a SQLite rebuild or a MySQL MODIFY needs a table) are online-only
+ * too. Apart from these, and the measured `execution_ms` of history rows (NULL offline), an online
  * run and the `--sql` script of the same migrations send the same statements in the same order.
  *
  * @example
  * ```ts
- * const skip = onlineOnlyStatements(engine, { versionTable: 'retort_version' });
- * const writes = captured.filter((sql) => !skip.has(sql));
+ * const onlineOnly = onlineOnlyStatements(engine, { versionTable: 'retort_version' });
+ * const writes = captured.filter((sql) => !onlineOnly(sql));
  * ```
  */
-export function onlineOnlyStatements(engine: Engine, options: { readonly versionTable: string; readonly lockTimeoutMs?: number }): ReadonlySet<string> {
+export function onlineOnlyStatements(engine: Engine, options: { readonly versionTable: string; readonly lockTimeoutMs?: number }): (sql: string) => boolean {
   const lock = createMigrationLock(engine, options);
   const sql = new VersionTableSql(engine.dialect, options.versionTable);
-  return new Set([...lock.statements, sql.selectHeads(), sql.selectApplied()]);
+  const reads = new Set([sql.selectHeads(), sql.selectApplied()]);
+  return (text) => reads.has(text) || lock.isLockStatement(text);
 }

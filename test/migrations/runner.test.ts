@@ -56,6 +56,10 @@ forEachDialect('migration runner', (ctx) => {
 
     const again = await upgrade({ engine: e, scripts: linear });
     assert.deepEqual(again.steps, []);
+    if (ctx.dialect === 'sqlite') {
+      const { rows } = await e.execute('PRAGMA busy_timeout');
+      assert.deepEqual(Object.values(rows[0] ?? {}), [5000], "the lock's busy_timeout is not left on the pooled connection");
+    }
 
     const minusOne = await downgrade({ engine: e, scripts: linear, target: '-1' });
     assert.deepEqual(minusOne.steps.map((s) => [s.revision, s.direction]), [[C, 'down']]);
