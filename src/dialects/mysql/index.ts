@@ -1,10 +1,11 @@
 import type { Dialect } from '../../engine/dialect.js';
-import { identifierQuoter, literalWriter, questionMarkSql } from '../sql-text.js';
+import { questionMarkSql } from '../sql-text.js';
 import { serverTransactions } from '../transactions.js';
 import { mysqlDdlCompiler } from './ddl-compiler.js';
 import { createMysqlDriver } from './driver.js';
 import { mysqlIntrospector } from './introspector.js';
 import { mysqlNormalizer } from './normalizer.js';
+import { mysqlLiteral, mysqlQuoteIdentifier } from './quoting.js';
 import { mysqlTypeCompiler } from './type-compiler.js';
 
 /**
@@ -40,8 +41,8 @@ export const mysqlDialect: Dialect = Object.freeze({
   createDriver: createMysqlDriver,
   prepareSql: questionMarkSql('mysql'),
   transactions: serverTransactions,
-  quoteIdentifier: identifierQuoter('`'),
-  literal: literalWriter({ dialect: 'mysql', booleans: ['TRUE', 'FALSE'], backslashEscapes: true }),
+  quoteIdentifier: mysqlQuoteIdentifier,
+  literal: mysqlLiteral,
   types: mysqlTypeCompiler,
   ddl: mysqlDdlCompiler,
   introspector: mysqlIntrospector,
