@@ -82,6 +82,10 @@ export function parseColumnType(text: string): TypeSpec {
       return { kind: 'binary', length: numbers[0] ?? 1 };
     case 'enum':
       return { kind: 'enum', name: null, values: parseQuotedList(args ?? '') };
+    case 'year': // YEAR(4) is the only YEAR left; MariaDB shows the width, MySQL 8 does not
+      return numbers.length === 0 || numbers[0] === 4 ? { kind: 'custom', sql: 'year' } : custom(text);
+    case 'bit':
+      return { kind: 'custom', sql: `bit(${numbers[0] ?? 1})` };
     default: {
       const plain = PLAIN[name];
       return plain !== undefined && args === undefined ? plain : custom(text);

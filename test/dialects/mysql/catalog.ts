@@ -9,9 +9,9 @@ export async function catalogRows(engine: Engine, sql: string, params: readonly 
   return (await engine.execute(sql, params)).rows;
 }
 
-/** `int(11)` -> `int`: MariaDB shows display widths, MySQL 8 does not (except `tinyint(1)`). */
+/** `int(11)` -> `int`, `year(4)` -> `year`: MariaDB shows display widths, MySQL 8 does not (except `tinyint(1)`). */
 export function withoutWidth(columnType: string): string {
-  return columnType === 'tinyint(1)' ? columnType : columnType.replace(/^(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, '$1');
+  return columnType === 'tinyint(1)' ? columnType : columnType.replace(/^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\)/, '$1');
 }
 
 /** True when the engine's server is MariaDB. */
