@@ -1,5 +1,5 @@
 import type { Row } from '../../engine/types.js';
-import type { ColumnSnapshot, DefaultSpec } from '../../schema/snapshot.js';
+import { deepFreeze, type ColumnSnapshot, type DefaultSpec } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
 import { text, textOrNull } from './catalog-values.js';
 import { mysqlLiteral } from './quoting.js';
@@ -18,7 +18,7 @@ export class TypeCache {
   parse(columnType: string): TypeSpec {
     let t = this.#types.get(columnType);
     if (t === undefined) {
-      t = parseColumnType(columnType);
+      t = deepFreeze(parseColumnType(columnType));
       this.#types.set(columnType, t);
     }
     return t;
@@ -34,27 +34,31 @@ export class TypeCache {
  */
 export function reflectDefault(raw: string | null, extra: string, mariadb: boolean, type: TypeSpec): DefaultSpec | null {
   if (raw === null) return null;
-  if (mariadb) return raw === 'NULL' ? null : { kind: 'expression', sql: raw };
+  if (mariadb) return raw === 'NULL' ? null : expression(raw);
   if (DEFAULT_GENERATED.test(extra)) {
-    if (NOW.test(raw)) return { kind: 'expression', sql: raw };
+    if (NOW.test(raw)) return expression(raw);
     // text literals of TEXT/JSON columns come back as _utf8mb4\'x\'
-    return { kind: 'expression', sql: `(${raw.replace(ESCAPED_QUOTE, "'")})` };
+    return expression(`(${raw.replace(ESCAPED_QUOTE, "'")})`);
   }
-  if (type.kind === 'custom' && BIT_LITERAL.test(raw)) return { kind: 'expression', sql: raw };
-  return { kind: 'expression', sql: mysqlLiteral(raw) };
+  if (type.kind === 'custom' && BIT_LITERAL.test(raw)) return expression(raw);
+  return expression(mysqlLiteral(raw));
 }
 
-/** One row of the COLUMNS query as a ColumnSnapshot (with its ordinal position). */
+function expression(sql: string): DefaultSpec {
+  return Object.freeze({ kind: 'expression', sql });
+}
+
+/** One row of the COLUMNS query as a frozen ColumnSnapshot. */
 export function columnFromRow(row: Row, types: TypeCache, mariadb: boolean): ColumnSnapshot {
   const type = types.parse(text(row, 'column_type'));
   const extra = text(row, 'extra');
   const comment = text(row, 'column_comment');
-  return {
+  return Object.freeze({
     name: text(row, 'column_name'),
     type,
     nullable: text(row, 'is_nullable') === 'YES',
     default: reflectDefault(textOrNull(row, 'column_default'), extra, mariadb, type),
     autoincrement: AUTO_INCREMENT.test(extra),
     comment: comment === '' ? null : comment,
-  };
+  });
 }

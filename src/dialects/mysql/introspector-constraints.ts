@@ -4,6 +4,8 @@ import { int, text } from './catalog-values.js';
 import type { TableDraft } from './introspector-draft.js';
 import { mysqlQuoteIdentifier } from './quoting.js';
 
+const JSON_TYPE = Object.freeze({ kind: 'json' as const });
+
 const ACTIONS: ReadonlySet<string> = new Set<ForeignKeyAction>(['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION']);
 
 function action(value: string): ForeignKeyAction | null {
@@ -82,7 +84,7 @@ function isJsonCheck(table: TableDraft, name: string, clause: string): boolean {
   if (at === undefined) return false;
   const entry = table.columns[at]!;
   if (entry.column.type.kind !== 'longtext' || clause !== `json_valid(${mysqlQuoteIdentifier(name)})`) return false;
-  entry.column = { ...entry.column, type: { kind: 'json' } };
+  entry.column = Object.freeze({ ...entry.column, type: JSON_TYPE });
   return true;
 }
 

@@ -35,21 +35,42 @@ export function addColumn(draft: TableDraft, ordinal: number, column: ColumnSnap
   draft.columns.push({ ordinal, column });
 }
 
-/** The draft as a TableSnapshot: columns in ordinal order, constraints sorted by name. */
+/** Freezes every element of a list (each already frozen inside) and the list itself. */
+function frozenList<T>(items: T[]): readonly T[] {
+  for (const item of items) Object.freeze(item);
+  return Object.freeze(items);
+}
+
+/**
+ * The draft as a frozen TableSnapshot: columns in ordinal order, constraints sorted by name.
+ * Frozen here, part by part, as it is built (columns and their types and defaults arrive frozen),
+ * so that the final deepFreeze of the snapshot stops at each table instead of walking it again.
+ */
 export function finishTable(draft: TableDraft, schema: string | null): TableSnapshot {
   const cols = draft.columns;
   let sorted = true;
   for (let i = 1; i < cols.length && sorted; i++) sorted = cols[i - 1]!.ordinal < cols[i]!.ordinal;
   if (!sorted) cols.sort((a, b) => a.ordinal - b.ordinal);
-  return {
+  const pk = draft.primaryKey;
+  if (pk) Object.freeze(pk.columns);
+  for (const fk of draft.foreignKeys) {
+    Object.freeze(fk.columns);
+    Object.freeze(fk.referredColumns);
+  }
+  for (const u of draft.uniques) Object.freeze(u.columns);
+  for (const ix of draft.indexes) {
+    Object.freeze(ix.columns);
+    if (ix.expressions) Object.freeze(ix.expressions);
+  }
+  return Object.freeze({
     name: draft.name,
     schema,
     comment: draft.comment,
-    columns: cols.map((c) => c.column),
-    primaryKey: draft.primaryKey,
-    foreignKeys: draft.foreignKeys.sort(byNameNullsLast),
-    uniques: draft.uniques.sort(byNameNullsLast),
-    checks: draft.checks.sort(byNameNullsLast),
-    indexes: draft.indexes.sort((a, b) => byCodePoint(a.name, b.name)),
-  };
+    columns: Object.freeze(cols.map((c) => c.column)),
+    primaryKey: pk ? Object.freeze(pk) : null,
+    foreignKeys: frozenList(draft.foreignKeys.sort(byNameNullsLast)),
+    uniques: frozenList(draft.uniques.sort(byNameNullsLast)),
+    checks: frozenList(draft.checks.sort(byNameNullsLast)),
+    indexes: frozenList(draft.indexes.sort((a, b) => byCodePoint(a.name, b.name))),
+  });
 }
