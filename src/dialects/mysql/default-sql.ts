@@ -18,11 +18,14 @@ const BARE_DEFAULT = new RegExp(
 const STRING_OR_NUMBER = /^(?:_?[a-z0-9]*'.*'|[+-]?[\d.].*)$/is;
 
 /** Column types whose defaults MySQL 8 takes only as `(expression)`: BLOB, TEXT, JSON, GEOMETRY. */
-const NEEDS_PARENS = /blob|text|json|geometry|point|linestring|polygon/;
+const LARGE_OBJECT = /blob|text|json|geometry|point|linestring|polygon/;
 
-/** True when literal defaults of this column type must be written `DEFAULT ('x')` on MySQL 8. */
-export function defaultNeedsParentheses(type: TypeSpec): boolean {
-  return NEEDS_PARENS.test(mysqlTypeCompiler.canonical(type));
+/**
+ * True for BLOB, TEXT, JSON and GEOMETRY types: their literal defaults must be written
+ * `DEFAULT ('x')` on MySQL 8, and MariaDB enforces UNIQUE over them with a HASH index.
+ */
+export function isLargeObjectType(type: TypeSpec): boolean {
+  return LARGE_OBJECT.test(mysqlTypeCompiler.canonical(type));
 }
 
 /**
@@ -38,7 +41,7 @@ export function defaultNeedsParentheses(type: TypeSpec): boolean {
  * ```
  */
 export function renderMysqlDefault(value: DefaultSpec, type: TypeSpec, literal: (v: string | number | boolean) => string): string {
-  const parens = defaultNeedsParentheses(type);
+  const parens = isLargeObjectType(type);
   if (value.kind === 'literal') {
     const text = literal(value.value);
     return parens ? `(${text})` : text;

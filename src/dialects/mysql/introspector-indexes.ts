@@ -1,6 +1,7 @@
 import type { Row } from '../../engine/types.js';
 import { int, text, textOrNull } from './catalog-values.js';
 import type { TableDraft } from './introspector-draft.js';
+import { isLargeObjectType } from './default-sql.js';
 import { mysqlQuoteIdentifier } from './quoting.js';
 
 interface KeyPart {
@@ -66,7 +67,7 @@ function addIndex(group: IndexGroup): void {
   }
   const plain = parts.every((p) => p.column !== null && p.subPart === null && !p.descending);
   const method = group.type === DEFAULT_METHOD || group.type === '' ? null : group.type.toLowerCase();
-  if (plain && group.unique && method === null) {
+  if (plain && group.unique && (method === null || (method === 'hash' && isLongUnique(table, parts)))) {
     table.uniques.push({ name, columns: parts.map((p) => p.column!) });
     return;
   }
@@ -77,6 +78,17 @@ function addIndex(group: IndexGroup): void {
     unique: group.unique,
     where: null,
     method,
+  });
+}
+
+/**
+ * MariaDB enforces a UNIQUE constraint over BLOB / TEXT columns with a HASH index of its own
+ * choosing ("long unique"): that is still a plain unique constraint.
+ */
+function isLongUnique(table: TableDraft, parts: readonly KeyPart[]): boolean {
+  return parts.some((p) => {
+    const at = p.column === null ? undefined : table.columnIndex.get(p.column);
+    return at !== undefined && isLargeObjectType(table.columns[at]!.column.type);
   });
 }
 
