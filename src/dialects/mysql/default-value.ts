@@ -1,6 +1,6 @@
 import type { ColumnSnapshot, DefaultSpec } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
-import { canonicalExpression } from '../base/canonical-expression.js';
+import { mysqlExpressionKey } from './expression-key.js';
 import { stringKey, stringLiteralValue } from './string-literal.js';
 import { parseColumnType } from './type-parser.js';
 
@@ -75,7 +75,7 @@ function valueKey(value: string | number | boolean, column: ColumnSnapshot): str
  *   booleans and `TRUE` / `FALSE` are `1` / `0`;
  * - `CURRENT_TIMESTAMP`, `current_timestamp()`, `now()`, `LOCALTIMESTAMP` are `CURRENT_TIMESTAMP`,
  *   with the fractional precision kept when it is not 0 (`current_timestamp(3)` = `CURRENT_TIMESTAMP(3)`);
- * - other expressions: {@link canonicalExpression} of the text without wrapping parentheses.
+ * - other expressions: {@link mysqlExpressionKey} of the text without wrapping parentheses.
  *
  * @example
  * ```ts
@@ -97,5 +97,5 @@ export function mysqlDefaultKey(value: DefaultSpec | null, column: ColumnSnapsho
     const precision = Number(now[1] || '0');
     return precision === 0 ? 'CURRENT_TIMESTAMP' : `CURRENT_TIMESTAMP(${precision})`;
   }
-  return canonicalExpression(text);
+  return mysqlExpressionKey(text);
 }

@@ -1,19 +1,7 @@
 import type { DialectNormalizer } from '../../engine/dialect.js';
 import type { ForeignKeyAction } from '../../schema/snapshot.js';
-import { canonicalExpression } from '../base/canonical-expression.js';
 import { mysqlDefaultKey } from './default-value.js';
-
-/** MariaDB stores `length(x)` as `octet_length(x)` (the same function). */
-const OCTET_LENGTH = /\boctet_length\s*\(/gi;
-
-/**
- * The canonical text of a CHECK / index expression on MySQL / MariaDB: backticks, charset
- * introducers, parentheses, spacing and case do not matter ({@link canonicalExpression}), and
- * MariaDB's `octet_length(...)` is the `length(...)` it was written as.
- */
-function expression(sqlText: string): string {
-  return canonicalExpression(sqlText.replace(OCTET_LENGTH, 'length('));
-}
+import { mysqlExpressionKey } from './expression-key.js';
 
 /** InnoDB checks foreign keys at once: RESTRICT and NO ACTION (and no action given) are one. */
 function foreignKeyAction(action: ForeignKeyAction | null): ForeignKeyAction {
@@ -32,6 +20,6 @@ function foreignKeyAction(action: ForeignKeyAction | null): ForeignKeyAction {
  */
 export const mysqlNormalizer: DialectNormalizer = Object.freeze({
   defaultValue: mysqlDefaultKey,
-  expression,
+  expression: mysqlExpressionKey,
   foreignKeyAction,
 });

@@ -65,6 +65,8 @@ function spellings(): MetaData {
   new CheckConstraint('length(quoted) > 0 AND quoted IS NOT NULL', 'ck_spelling_length'),
   new CheckConstraint('int_string BETWEEN 1 AND 10', 'ck_spelling_between'),
   new CheckConstraint("quoted <> 'x' AND backslash LIKE 'b%'", 'ck_spelling_like'),
+  new CheckConstraint("quoted <> 'it''s' AND backslash <> 'a\\\\b' AND upper(quoted) <> 'Y' AND lower(quoted) <> 'z'", 'ck_spelling_strings'),
+  new CheckConstraint("bool_true = TRUE OR bool_false = FALSE OR int_zero % 3 = 1 OR cast(int_zero AS CHAR) <> '9'", 'ck_spelling_rewrites'),
   new Index('ix_spelling_mood', ['mood', 'currency']),
   { comment: "spellings the catalog rewrites; it's a test" });
   return metadata;

@@ -156,5 +156,13 @@ describe('mysql: canonical defaults', () => {
     assert.equal(normalizer.foreignKeyAction('CASCADE'), 'CASCADE');
     assert.equal(normalizer.expression('octet_length(`name`) > 0'), normalizer.expression('length(name) > 0'));
     assert.equal(normalizer.expression("`a` <> 'x'"), normalizer.expression("a != 'x'"));
+    assert.equal(normalizer.expression("`s` = 'it\\'s'"), normalizer.expression("s = 'it''s'"));
+    assert.equal(normalizer.expression('`b` = 1 or `b` = 0'), normalizer.expression('b = TRUE OR b = false'));
+    assert.equal(normalizer.expression("ucase(`s`) <> 'Y' and lcase(`s`) <> 'y'"), normalizer.expression("upper(s) <> 'Y' AND lower(s) <> 'y'"));
+    assert.equal(normalizer.expression('`a` MOD 3 = 1'), normalizer.expression('a % 3 = 1'));
+    assert.equal(normalizer.expression("cast(`a` as char charset utf8mb3) <> '9'"), normalizer.expression("CAST(a AS CHAR) <> '9'"));
+    assert.notEqual(normalizer.expression("s LIKE 'a%'"), normalizer.expression("s LIKE 'a mod '"), 'strings are left alone');
+    assert.notEqual(normalizer.expression("s = 'TRUE'"), normalizer.expression("s = '1'"));
+    assert.notEqual(normalizer.expression("s = 'a\\\\'"), normalizer.expression("s = 'a'"));
   });
 });
