@@ -1,14 +1,29 @@
 import type { Dialect } from '../../engine/dialect.js';
-import { identifierQuoter, literalWriter, questionMarkSql } from '../sql-text.js';
+import { questionMarkSql } from '../sql-text.js';
 import { serverTransactions } from '../transactions.js';
 import { mysqlDdlCompiler } from './ddl-compiler.js';
 import { createMysqlDriver } from './driver.js';
 import { mysqlIntrospector } from './introspector.js';
 import { mysqlNormalizer } from './normalizer.js';
+import { mysqlLiteral, mysqlQuoteIdentifier } from './quoting.js';
 import { mysqlTypeCompiler } from './type-compiler.js';
 
 /**
- * MySQL and MariaDB, through the `mysql2` driver (imported on first connect).
+ * MySQL and MariaDB, through the `mysql2` driver (imported on first connect). MySQL 8 and
+ * MariaDB 10.5+ are served by the same DDL, written in the forms both accept; reflection tells
+ * them apart with `SELECT VERSION()`, once per call.
+ *
+ * Choices that make the round trip (declare, create, reflect, compare) hold:
+ * - `datetime` with time zone is TIMESTAMP (stored in UTC, shown in the session time zone),
+ *   without is DATETIME; reflection maps them back the same way. TIME has no time zone.
+ * - `boolean` is TINYINT(1) and `tinyint(1)` reads back as boolean; `uuid` is CHAR(36) (same
+ *   canonical key as `char(36)`, which reads back as char); `json` is JSON (MariaDB stores
+ *   LONGTEXT plus a `json_valid` check named after the column: read back as json, check dropped).
+ * - Enums are inline `ENUM('a','b')`; their name is not stored (canonical key = the values).
+ * - Literal booleans are `1` / `0`. Literal defaults of BLOB / TEXT / JSON columns and expression
+ *   defaults other than literals and CURRENT_TIMESTAMP are written in parentheses, as MySQL 8
+ *   requires and MariaDB accepts.
+ * - No partial indexes, deferrable foreign keys or SET DEFAULT actions (OperationError).
  *
  * @example
  * ```ts
@@ -40,8 +55,8 @@ export const mysqlDialect: Dialect = Object.freeze({
   createDriver: createMysqlDriver,
   prepareSql: questionMarkSql('mysql'),
   transactions: serverTransactions,
-  quoteIdentifier: identifierQuoter('`'),
-  literal: literalWriter({ dialect: 'mysql', booleans: ['TRUE', 'FALSE'], backslashEscapes: true }),
+  quoteIdentifier: mysqlQuoteIdentifier,
+  literal: mysqlLiteral,
   types: mysqlTypeCompiler,
   ddl: mysqlDdlCompiler,
   introspector: mysqlIntrospector,

@@ -1,5 +1,115 @@
-import type { Introspector } from '../../engine/dialect.js';
-import { unavailable } from '../unavailable.js';
+import type { IntrospectOptions, Introspector } from '../../engine/dialect.js';
+import type { Executor, Row } from '../../engine/types.js';
+import { ReflectionError } from '../../errors/index.js';
+import { deepFreeze, type SchemaSnapshot, type ViewSnapshot } from '../../schema/snapshot.js';
+import { byCodePoint, int, text, textOrNull } from './catalog-values.js';
+import { columnFromRow, TypeCache } from './introspector-columns.js';
+import { addForeignKeys, addMariadbChecks, addMysqlChecks } from './introspector-constraints.js';
+import { addColumn, finishTable, tableDraft, type TableDraft } from './introspector-draft.js';
+import { addIndexes } from './introspector-indexes.js';
+import {
+  checksQuery,
+  checkTablesQuery,
+  columnsQuery,
+  flavourOf,
+  foreignKeyColumnsQuery,
+  referentialQuery,
+  serverQuery,
+  statisticsQuery,
+  tablesQuery,
+  viewsQuery,
+  type CatalogQuery,
+  type ServerFlavour,
+  type TableFilter,
+} from './introspector-queries.js';
 
-/** Placeholder: the mysql introspector is built separately and replaces this file. */
-export const mysqlIntrospector: Introspector = unavailable<Introspector>('mysql', 'reflection');
+const TABLE_TYPES = new Set(['BASE TABLE', 'SYSTEM VERSIONED']);
+
+async function rows(executor: Executor, q: CatalogQuery): Promise<Row[]> {
+  return (await executor.execute(q.sql, q.params)).rows;
+}
+
+/** Resolves the schema to read and the server's flavour, in one query. */
+async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour }> {
+  const [row] = await rows(executor, serverQuery(asked));
+  if (row === undefined) throw new ReflectionError('mysql: SELECT VERSION() returned no row');
+  const schema = asked ?? textOrNull(row, 'current_db');
+  if (schema === null) throw new ReflectionError('mysql: no database selected: put one in the URL or pass { schema }');
+  if (int(row, 'schema_found') === 0) throw new ReflectionError(`schema "${schema}" does not exist`);
+  return { schema, flavour: flavourOf(text(row, 'version')) };
+}
+
+/**
+ * Reads a MySQL / MariaDB database into a SchemaSnapshot in a constant number of queries: one
+ * for the server (version, current database, schema check), then one per information_schema
+ * view (TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE, REFERENTIAL_CONSTRAINTS, CHECK_CONSTRAINTS;
+ * MySQL 8 also TABLE_CONSTRAINTS; VIEWS when there are views), each filtered on the server by
+ * schema and include / exclude, joined here in Maps. Without `schema`, the connection's database
+ * is read and the snapshot's schema is null; with it, tables carry that schema.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await mysqlIntrospector.introspect(connection, { exclude: ['retort_version'] });
+ * ```
+ */
+async function introspect(executor: Executor, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
+  const asked = options.schema ?? null;
+  const { schema, flavour } = await server(executor, asked);
+  const filter: TableFilter = { include: options.include, exclude: options.exclude };
+
+  const tables = new Map<string, TableDraft>();
+  const viewNames: string[] = [];
+  for (const row of await rows(executor, tablesQuery(schema, filter))) {
+    const name = text(row, 'table_name');
+    const type = text(row, 'table_type');
+    if (TABLE_TYPES.has(type)) {
+      const comment = text(row, 'table_comment');
+      tables.set(name, tableDraft(name, comment === '' ? null : comment));
+    } else if (type === 'VIEW') {
+      viewNames.push(name);
+    }
+  }
+
+  const types = new TypeCache();
+  for (const row of await rows(executor, columnsQuery(schema, filter))) {
+    const table = tables.get(text(row, 'table_name'));
+    if (table !== undefined) addColumn(table, int(row, 'ordinal_position'), columnFromRow(row, types, flavour.mariadb));
+  }
+  addIndexes(await rows(executor, statisticsQuery(schema, filter, flavour)), tables);
+  const fkColumns = await rows(executor, foreignKeyColumnsQuery(schema, filter));
+  addForeignKeys(fkColumns, await rows(executor, referentialQuery(schema, filter)), tables, schema);
+  if (flavour.checkConstraints) {
+    const checkRows = await rows(executor, checksQuery(schema, filter, flavour));
+    if (flavour.mariadb) addMariadbChecks(checkRows, tables);
+    else addMysqlChecks(checkRows, await rows(executor, checkTablesQuery(schema, filter)), tables);
+  }
+  const views = viewNames.length === 0 ? [] : await readViews(executor, schema, filter, asked);
+
+  const tableSchema = asked;
+  const snapshot: SchemaSnapshot = {
+    schema: tableSchema,
+    tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema)),
+    enums: [],
+    views,
+  };
+  return deepFreeze(snapshot);
+}
+
+async function readViews(executor: Executor, schema: string, filter: TableFilter, asked: string | null): Promise<ViewSnapshot[]> {
+  const views = (await rows(executor, viewsQuery(schema, filter))).map((row) => ({
+    name: text(row, 'table_name'),
+    schema: asked,
+    definition: textOrNull(row, 'view_definition'),
+  }));
+  return views.sort((a, b) => byCodePoint(a.name, b.name));
+}
+
+/**
+ * The MySQL / MariaDB introspector.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await inspect(engine); // calls mysqlIntrospector.introspect(connection, {})
+ * ```
+ */
+export const mysqlIntrospector: Introspector = Object.freeze({ introspect });

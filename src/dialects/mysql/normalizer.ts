@@ -1,5 +1,25 @@
 import type { DialectNormalizer } from '../../engine/dialect.js';
-import { unavailable } from '../unavailable.js';
+import type { ForeignKeyAction } from '../../schema/snapshot.js';
+import { mysqlDefaultKey } from './default-value.js';
+import { mysqlExpressionKey } from './expression-key.js';
 
-/** Placeholder: the mysql normalizer is built separately and replaces this file. */
-export const mysqlNormalizer: DialectNormalizer = unavailable<DialectNormalizer>('mysql', 'the normalizer');
+/** InnoDB checks foreign keys at once: RESTRICT and NO ACTION (and no action given) are one. */
+function foreignKeyAction(action: ForeignKeyAction | null): ForeignKeyAction {
+  return action === null || action === 'RESTRICT' ? 'NO ACTION' : action;
+}
+
+/**
+ * The MySQL / MariaDB normalizer: canonical defaults (see {@link mysqlDefaultKey}), expressions
+ * and foreign key actions, so catalog spellings never show as changes.
+ *
+ * @example
+ * ```ts
+ * mysqlNormalizer.defaultValue({ kind: 'expression', sql: 'current_timestamp()' }, column); // 'CURRENT_TIMESTAMP'
+ * mysqlNormalizer.foreignKeyAction('RESTRICT'); // 'NO ACTION'
+ * ```
+ */
+export const mysqlNormalizer: DialectNormalizer = Object.freeze({
+  defaultValue: mysqlDefaultKey,
+  expression: mysqlExpressionKey,
+  foreignKeyAction,
+});

@@ -1,0 +1,76 @@
+import type {
+  CheckSnapshot,
+  ColumnSnapshot,
+  ForeignKeySnapshot,
+  IndexSnapshot,
+  PrimaryKeySnapshot,
+  TableSnapshot,
+  UniqueSnapshot,
+} from '../../schema/snapshot.js';
+import { byCodePoint, byNameNullsLast } from './catalog-values.js';
+
+/** A table being assembled from the catalog rows (mutable until {@link finishTable}). */
+export interface TableDraft {
+  readonly name: string;
+  readonly comment: string | null;
+  /** Columns with their ordinal positions, in the order the rows came. */
+  readonly columns: { ordinal: number; column: ColumnSnapshot }[];
+  /** Column position by name, to find a column a constraint names. */
+  readonly columnIndex: Map<string, number>;
+  primaryKey: PrimaryKeySnapshot | null;
+  readonly foreignKeys: ForeignKeySnapshot[];
+  readonly uniques: UniqueSnapshot[];
+  readonly checks: CheckSnapshot[];
+  readonly indexes: IndexSnapshot[];
+}
+
+/** A new, empty table draft. */
+export function tableDraft(name: string, comment: string | null): TableDraft {
+  return { name, comment, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+}
+
+/** Adds a column to a draft. */
+export function addColumn(draft: TableDraft, ordinal: number, column: ColumnSnapshot): void {
+  draft.columnIndex.set(column.name, draft.columns.length);
+  draft.columns.push({ ordinal, column });
+}
+
+/** Freezes every element of a list (each already frozen inside) and the list itself. */
+function frozenList<T>(items: T[]): readonly T[] {
+  for (const item of items) Object.freeze(item);
+  return Object.freeze(items);
+}
+
+/**
+ * The draft as a frozen TableSnapshot: columns in ordinal order, constraints sorted by name.
+ * Frozen here, part by part, as it is built (columns and their types and defaults arrive frozen),
+ * so that the final deepFreeze of the snapshot stops at each table instead of walking it again.
+ */
+export function finishTable(draft: TableDraft, schema: string | null): TableSnapshot {
+  const cols = draft.columns;
+  let sorted = true;
+  for (let i = 1; i < cols.length && sorted; i++) sorted = cols[i - 1]!.ordinal < cols[i]!.ordinal;
+  if (!sorted) cols.sort((a, b) => a.ordinal - b.ordinal);
+  const pk = draft.primaryKey;
+  if (pk) Object.freeze(pk.columns);
+  for (const fk of draft.foreignKeys) {
+    Object.freeze(fk.columns);
+    Object.freeze(fk.referredColumns);
+  }
+  for (const u of draft.uniques) Object.freeze(u.columns);
+  for (const ix of draft.indexes) {
+    Object.freeze(ix.columns);
+    if (ix.expressions) Object.freeze(ix.expressions);
+  }
+  return Object.freeze({
+    name: draft.name,
+    schema,
+    comment: draft.comment,
+    columns: Object.freeze(cols.map((c) => c.column)),
+    primaryKey: pk ? Object.freeze(pk) : null,
+    foreignKeys: frozenList(draft.foreignKeys.sort(byNameNullsLast)),
+    uniques: frozenList(draft.uniques.sort(byNameNullsLast)),
+    checks: frozenList(draft.checks.sort(byNameNullsLast)),
+    indexes: frozenList(draft.indexes.sort((a, b) => byCodePoint(a.name, b.name))),
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * The catalog queries of the MySQL / MariaDB introspector: one per information_schema view, each
+ * filtered on the server by schema and by the include / exclude table lists, never joined (on
+ * MariaDB a join of two information_schema views costs about ten times two separate queries).
+ * Every selected column has a lower-case alias, because MariaDB labels columns in the case the
+ * query wrote them.
+ */
+
+/** One statement with its `?` parameters. */
+export interface CatalogQuery {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** Which tables to read. */
+export interface TableFilter {
+  readonly include?: readonly string[] | undefined;
+  readonly exclude?: readonly string[] | undefined;
+}
+
+/** What the introspector knows about the server before it reads the catalog. */
+export interface ServerFlavour {
+  readonly mariadb: boolean;
+  /** MySQL 8.0.16+ / MariaDB: information_schema.CHECK_CONSTRAINTS exists. */
+  readonly checkConstraints: boolean;
+  /** MySQL 8.0.13+: STATISTICS.EXPRESSION (functional key parts). */
+  readonly indexExpressions: boolean;
+}
+
+/** The first query: server version, current database, and whether the asked-for schema exists. */
+export function serverQuery(schema: string | null): CatalogQuery {
+  return {
+    sql: 'SELECT VERSION() AS version, DATABASE() AS current_db,'
+      + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found',
+    params: [schema],
+  };
+}
+
+/** Reads the flavour from `SELECT VERSION()` text: `10.11.6-MariaDB-...` or `8.0.36`. */
+export function flavourOf(version: string): ServerFlavour {
+  const mariadb = /mariadb/i.test(version);
+  const [major = 0, minor = 0, patch = 0] = (/^(\d+)\.(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  const n = major * 10000 + minor * 100 + patch;
+  return {
+    mariadb,
+    checkConstraints: mariadb ? n >= 100222 : n >= 80016,
+    indexExpressions: !mariadb && n >= 80013,
+  };
+}
+
+function where(schemaColumn: string, tableColumn: string, schema: string, filter: TableFilter, extra = ''): CatalogQuery {
+  let sql = ` WHERE ${schemaColumn} = ?${extra}`;
+  const params: unknown[] = [schema];
+  if (filter.include !== undefined) {
+    if (filter.include.length === 0) sql += ' AND FALSE';
+    else {
+      sql += ` AND ${tableColumn} IN (?)`;
+      params.push([...filter.include]);
+    }
+  }
+  if (filter.exclude !== undefined && filter.exclude.length > 0) {
+    sql += ` AND ${tableColumn} NOT IN (?)`;
+    params.push([...filter.exclude]);
+  }
+  return { sql, params };
+}
+
+function query(select: string, from: string, w: CatalogQuery): CatalogQuery {
+  return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}`, params: w.params };
+}
+
+/** Tables and views, with their comments. */
+export function tablesQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query(
+    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment',
+    'TABLES',
+    where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
+  );
+}
+
+/** Every column of every table (and view). */
+export function columnsQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query(
+    'TABLE_NAME AS table_name, COLUMN_NAME AS column_name, ORDINAL_POSITION AS ordinal_position, COLUMN_TYPE AS column_type,'
+      + ' IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, EXTRA AS extra, COLUMN_COMMENT AS column_comment',
+    'COLUMNS',
+    where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
+  );
+}
+
+/** Every key part of every index (the primary key, unique constraints and FK indexes included). */
+export function statisticsQuery(schema: string, filter: TableFilter, flavour: ServerFlavour): CatalogQuery {
+  return query(
+    'TABLE_NAME AS table_name, INDEX_NAME AS index_name, NON_UNIQUE AS non_unique, SEQ_IN_INDEX AS seq_in_index,'
+      + ' COLUMN_NAME AS column_name, SUB_PART AS sub_part, COLLATION AS collation, INDEX_TYPE AS index_type'
+      + (flavour.indexExpressions ? ', EXPRESSION AS expression' : ''),
+    'STATISTICS',
+    where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
+  );
+}
+
+/** The columns of foreign keys, with the columns they refer to. */
+export function foreignKeyColumnsQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query(
+    'TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, COLUMN_NAME AS column_name, ORDINAL_POSITION AS ordinal_position,'
+      + ' REFERENCED_TABLE_SCHEMA AS referenced_table_schema, REFERENCED_TABLE_NAME AS referenced_table_name,'
+      + ' REFERENCED_COLUMN_NAME AS referenced_column_name',
+    'KEY_COLUMN_USAGE',
+    where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter, ' AND REFERENCED_TABLE_NAME IS NOT NULL'),
+  );
+}
+
+/** ON DELETE / ON UPDATE of foreign keys. */
+export function referentialQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query(
+    'TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, UPDATE_RULE AS update_rule, DELETE_RULE AS delete_rule',
+    'REFERENTIAL_CONSTRAINTS',
+    where('CONSTRAINT_SCHEMA', 'TABLE_NAME', schema, filter),
+  );
+}
+
+/**
+ * CHECK constraints. MariaDB's view has TABLE_NAME and LEVEL (Column / Table); MySQL 8's has
+ * neither, so its rows are matched to tables through {@link checkTablesQuery}.
+ */
+export function checksQuery(schema: string, filter: TableFilter, flavour: ServerFlavour): CatalogQuery {
+  if (flavour.mariadb) {
+    return query(
+      'TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, LEVEL AS level, CHECK_CLAUSE AS check_clause',
+      'CHECK_CONSTRAINTS',
+      where('CONSTRAINT_SCHEMA', 'TABLE_NAME', schema, filter),
+    );
+  }
+  return query('CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause', 'CHECK_CONSTRAINTS', where('CONSTRAINT_SCHEMA', 'CONSTRAINT_SCHEMA', schema, {}));
+}
+
+/** MySQL 8: the table of each CHECK constraint (TABLE_CONSTRAINTS), filtered by table. */
+export function checkTablesQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query(
+    'TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name',
+    'TABLE_CONSTRAINTS',
+    where('CONSTRAINT_SCHEMA', 'TABLE_NAME', schema, filter, " AND CONSTRAINT_TYPE = 'CHECK'"),
+  );
+}
+
+/** View definitions (asked only when the schema has views). */
+export function viewsQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query('TABLE_NAME AS table_name, VIEW_DEFINITION AS view_definition', 'VIEWS', where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter));
+}
