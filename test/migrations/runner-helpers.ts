@@ -50,12 +50,12 @@ export function sleepSql(dialect: string, seconds: number): string | null {
 
 /**
  * Lines of a migration body that write `marker` (when given) and then wait `seconds` inside the
- * migration: in the database for servers, as a busy JS loop for SQLite (whose write lock the
- * migration's BEGIN IMMEDIATE already holds).
+ * migration: in the database for servers; for SQLite (whose write lock the migration's BEGIN
+ * IMMEDIATE already holds) by blocking the thread with Atomics.wait, which burns no CPU.
  */
 export function sleepLines(dialect: string, seconds: number, marker?: string): string[] {
   const lines = marker ? [`(await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, String(process.pid));`] : [];
   const sql = sleepSql(dialect, seconds);
   if (sql) return [...lines, `await op.execute(${JSON.stringify(sql)});`];
-  return [...lines, `{ const until = Date.now() + ${seconds * 1000}; while (Date.now() < until) { /* hold the write lock */ } }`];
+  return [...lines, `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${seconds * 1000});`];
 }
