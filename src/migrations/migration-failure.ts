@@ -12,8 +12,8 @@ export interface FailureContext {
   readonly executed: readonly string[];
   /** True when the failed migration ran inside a transaction that was rolled back. */
   readonly rolledBack: boolean;
-  /** In `all` mode: the earlier migrations of the run were rolled back too. */
-  readonly wholeRun: boolean;
+  /** Earlier migrations of the run rolled back with it (`all` mode), oldest first. */
+  readonly undone?: readonly string[];
   /** The stored heads the database stays at. */
   readonly heads: readonly string[];
   readonly dialect: string;
@@ -40,7 +40,7 @@ function describeHeads(heads: readonly string[]): string {
  *
  * @example
  * ```ts
- * throw migrationFailure(cause, { step, executed, rolledBack: true, wholeRun: false, heads: step.fromHeads, dialect: 'postgresql' });
+ * throw migrationFailure(cause, { step, executed, rolledBack: true, heads: step.fromHeads, dialect: 'postgresql' });
  * ```
  */
 export function migrationFailure(cause: unknown, context: FailureContext): MigrationError {
@@ -56,8 +56,9 @@ export function migrationFailure(cause: unknown, context: FailureContext): Migra
     lines[0] = `cannot write the --sql script: ${lines[0] ?? ''}`;
   } else if (context.rolledBack) {
     lines.push(
-      context.wholeRun
-        ? `  the run's transaction was rolled back (transaction: 'all'): the database stays at ${describeHeads(context.heads)}`
+      context.undone !== undefined && context.undone.length > 0
+        ? `  the run's transaction was rolled back (transaction: 'all'), with the migrations it had run (${context.undone.join(', ')}): ` +
+            `the database stays at ${describeHeads(context.heads)}`
         : `  the migration's transaction was rolled back: the database stays at ${describeHeads(context.heads)}`,
     );
   } else if (executed.length > 0) {

@@ -8,7 +8,8 @@
  * - `each`: BEGIN, the migration's statements, its version rows, COMMIT — per migration;
  * - `all`: one BEGIN before the first migration, one COMMIT after the last;
  * - a migration with `export const transaction = false` runs outside any transaction (the open
- *   one is committed first); its version rows get a transaction of their own;
+ *   one is committed first); its version rows get a transaction of their own, committed at once
+ *   (in `all` mode too: the next migration begins a new transaction);
  * - a statement marked `transactional: false` (PostgreSQL `ALTER TYPE ... ADD VALUE`) commits the
  *   open transaction, runs alone, and the next statement begins a new transaction: what ran
  *   before it in that migration is then committed even if the migration fails later.
@@ -75,6 +76,8 @@ interface ActiveStep {
   readonly step: PlannedStep;
   readonly script: MigrationScript;
   readonly context: MigrationContext;
+  /** The migration's statements ran in a transaction (false: opted out, or DDL not transactional). */
+  readonly inTransaction: boolean;
   readonly started: number;
   bodyMs: number | null;
 }
@@ -92,6 +95,8 @@ export class MigrationSession {
   #state: SchemaState;
   #inTransaction = false;
   #foreignKeysOff = false;
+  /** Steps whose version rows were written in the open transaction (not committed yet). */
+  #uncommitted: PlannedStep[] = [];
   #active: ActiveStep | null = null;
 
   constructor(options: MigrationSessionOptions) {
@@ -114,6 +119,14 @@ export class MigrationSession {
   /** True while a transaction is open. */
   get inTransaction(): boolean {
     return this.#inTransaction;
+  }
+
+  /**
+   * Steps recorded in the open transaction, oldest first: a rollback now undoes them too (in
+   * `all` mode, every step since the run's BEGIN or its last split).
+   */
+  get uncommittedSteps(): readonly PlannedStep[] {
+    return [...this.#uncommitted];
   }
 
   /** The statements of the step running now (for error reports), or none. */
@@ -163,7 +176,7 @@ export class MigrationSession {
       }
     }
     const context = new MigrationContext({ dialect: this.#dialect, sink: this.#bodySink(step.revision, inTransaction), state: this.#state });
-    const active: ActiveStep = { step, script, context, started: performance.now(), bodyMs: null };
+    const active: ActiveStep = { step, script, context, inTransaction, started: performance.now(), bodyMs: null };
     this.#active = active;
     const fn = step.direction === 'up' ? script.upgrade : script.downgrade;
     await context.batch(async () => {
@@ -190,9 +203,13 @@ export class MigrationSession {
         executionMs: this.#out.online ? durationMs : null,
       }),
     );
+    this.#uncommitted.push(step);
     if (!this.#all) {
       await this.#commit();
       if (this.#rebuilds) await this.#foreignKeys(true);
+    } else if (!active.inTransaction) {
+      // its statements are committed already: its version rows must not wait for the run's COMMIT
+      await this.#commit();
     }
     this.#active = null;
     return { durationMs, statements: active.context.statements.map((s) => s.sql) };
@@ -267,11 +284,13 @@ export class MigrationSession {
     if (!this.#inTransaction) return;
     this.#inTransaction = false;
     await this.#raw(this.#dialect.transactions.commit);
+    this.#uncommitted = [];
   }
 
   async #rollbackQuietly(): Promise<void> {
     if (!this.#inTransaction) return;
     this.#inTransaction = false;
+    this.#uncommitted = [];
     try {
       await this.#raw(this.#dialect.transactions.rollback);
     } catch {

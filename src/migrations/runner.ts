@@ -110,14 +110,15 @@ async function runPlan(
       continue;
     }
     const rolledBack = session.online && session.inTransaction && options.dialect.capabilities.transactionalDdl;
-    const wholeRun = rolledBack && options.transaction === 'all';
+    // steps recorded in the transaction being rolled back (transaction 'all') are undone too
+    const undone = rolledBack ? session.uncommittedSteps : [];
     await session.abort();
     throw migrationFailure(outcome.cause, {
       step: outcome.step,
       executed: outcome.executed,
       rolledBack,
-      wholeRun,
-      heads: wholeRun ? heads : outcome.heads,
+      undone: undone.map((s) => s.revision),
+      heads: undone[0]?.fromHeads ?? outcome.heads,
       dialect: options.dialect.name,
       offline: !session.online,
     });

@@ -79,7 +79,11 @@ forEachDialect('migration runner transactions', (ctx) => {
     const scripts = await scriptsOf(FAILING);
     const events: MigrationEvent[] = [];
     const seen = capture(e);
-    await assert.rejects(upgrade({ engine: e, scripts, transaction: 'all', onEvent: (ev) => events.push(ev) }), MigrationError);
+    await assert.rejects(upgrade({ engine: e, scripts, transaction: 'all', onEvent: (ev) => events.push(ev) }), (err: unknown) => {
+      assert.ok(err instanceof MigrationError);
+      if (transactionalDdl) assert.match(err.message, /rolled back \(transaction: 'all'\), with the migrations it had run \(f1f1f1\): the database stays at base/);
+      return true;
+    });
     seen.stop();
     if (transactionalDdl) {
       assert.deepEqual(await versionRows(e), []);
@@ -102,6 +106,27 @@ forEachDialect('migration runner transactions', (ctx) => {
       assert.equal(body.filter((s) => s === 'COMMIT').length, 1);
     }
   });
+
+  if (transactionalDdl) {
+    it("transaction 'all' with an opted-out migration in the middle: a later failure rolls back to it, and says so", async () => {
+      const e = await fresh('all_split');
+      const scripts = await scriptsOf([
+        FAILING[0]!,
+        { id: 'o2o2o2', parent: 'f1f1f1', extra: ['export const transaction = false;'], up: [`await op.execute('CREATE TABLE t_o2 (id INTEGER NOT NULL PRIMARY KEY)');`] },
+        { id: 'o3o3o3', parent: 'o2o2o2', up: [`await op.execute('CREATE TABLE t_o3 (id INTEGER NOT NULL PRIMARY KEY)');`] },
+        { id: 'o4o4o4', parent: 'o3o3o3', up: [`await op.execute('INSERT INTO no_such_table (id) VALUES (1)');`] },
+      ]);
+      await assert.rejects(upgrade({ engine: e, scripts, transaction: 'all' }), (err: unknown) => {
+        assert.ok(err instanceof MigrationError);
+        assert.equal(err.revision, 'o4o4o4');
+        assert.match(err.message, /with the migrations it had run \(o3o3o3\): the database stays at o2o2o2/);
+        return true;
+      });
+      assert.deepEqual(await versionRows(e), ['o2o2o2']);
+      assert.deepEqual(await existing(e, ['t1', 't_o2', 't_o3']), ['t1', 't_o2']);
+      assert.deepEqual(await historyOf(e), ['f1f1f1:up', 'o2o2o2:up']);
+    });
+  }
 
   it('a migration that opts out (export const transaction = false) runs outside any transaction; its version rows get their own', async () => {
     const e = await fresh('optout');
