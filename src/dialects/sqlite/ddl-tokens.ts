@@ -1,0 +1,191 @@
+/**
+ * A tokenizer for the SQL text SQLite keeps in `sqlite_master.sql` (CREATE TABLE / INDEX / VIEW).
+ * It knows what the text can hold around the clauses retort reads: string literals `'it''s'`,
+ * quoted identifiers `"a ""b"""`, `` `a``b` `` and `[a b]`, blob literals `x'00'`, numbers,
+ * `--` and `/* *\/` comments, and parentheses. Every token keeps its offsets, so an expression is
+ * cut from the original text verbatim (`CHECK (...)`, `WHERE ...`).
+ *
+ * @example
+ * ```ts
+ * tokenize('CHECK ("a b" > 0)').map((t) => t.value); // ['CHECK', '(', 'a b', '>', '0', ')']
+ * ```
+ */
+
+/** What a token is. `word` is a bare word (keyword or identifier); `quoted` a quoted identifier. */
+export type TokenKind = 'word' | 'quoted' | 'string' | 'blob' | 'number' | 'punct' | 'op';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** A word as written; a quoted identifier or string without quotes (doubled quotes undone); punctuation itself. */
+  readonly value: string;
+  /** Upper-cased value of a `word` (for keyword tests); '' for other kinds. */
+  readonly upper: string;
+  /** Offset of the first character in the text. */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+}
+
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b]);
+const PUNCT = new Set(['(', ')', ',', ';', '.']);
+
+function isWordStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c >= 0x80;
+}
+
+function isWordPart(c: number): boolean {
+  return isWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x24;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Index just past a quoted run that starts at `start` with `open` and ends with `close` (doubled `close` is escaped). */
+function quotedEnd(text: string, start: number, close: string, doubles: boolean): number {
+  let i = start + 1;
+  for (;;) {
+    const j = text.indexOf(close, i);
+    if (j < 0) return text.length;
+    if (doubles && text[j + 1] === close) {
+      i = j + 2;
+      continue;
+    }
+    return j + 1;
+  }
+}
+
+function numberEnd(text: string, start: number): number {
+  let i = start;
+  const n = text.length;
+  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
+    i += 2;
+    while (i < n && /[0-9a-fA-F_]/.test(text[i]!)) i++;
+    return i;
+  }
+  while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === '_')) i++;
+  if (text[i] === '.') {
+    i++;
+    while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === '_')) i++;
+  }
+  if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text.charCodeAt(i + 1)) || ((text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text.charCodeAt(i + 2))))) {
+    i += 2;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/**
+ * Splits SQL text into tokens, dropping whitespace and comments. Never throws: an unterminated
+ * string, identifier or comment runs to the end of the text.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  const push = (kind: TokenKind, value: string, start: number, end: number): void => {
+    tokens.push({ kind, value, upper: kind === 'word' ? value.toUpperCase() : '', start, end });
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (SPACE.has(c)) {
+      i++;
+      continue;
+    }
+    const ch = text[i]!;
+    if (ch === '-' && text[i + 1] === '-') {
+      const eol = text.indexOf('\n', i + 2);
+      i = eol < 0 ? n : eol + 1;
+      continue;
+    }
+    if (ch === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+      continue;
+    }
+    if (ch === "'") {
+      const end = quotedEnd(text, i, "'", true);
+      push('string', unquote(text.slice(i + 1, end - 1), "'"), i, end);
+      i = end;
+    } else if (ch === '"' || ch === '`') {
+      const end = quotedEnd(text, i, ch, true);
+      push('quoted', unquote(text.slice(i + 1, end - 1), ch), i, end);
+      i = end;
+    } else if (ch === '[') {
+      const end = quotedEnd(text, i, ']', false);
+      push('quoted', text.slice(i + 1, end - 1), i, end);
+      i = end;
+    } else if ((ch === 'x' || ch === 'X') && text[i + 1] === "'") {
+      const end = quotedEnd(text, i + 1, "'", false);
+      push('blob', text.slice(i, end), i, end);
+      i = end;
+    } else if (isDigit(c) || (ch === '.' && isDigit(text.charCodeAt(i + 1)))) {
+      const end = numberEnd(text, i);
+      push('number', text.slice(i, end), i, end);
+      i = end;
+    } else if (isWordStart(c)) {
+      let end = i + 1;
+      while (end < n && isWordPart(text.charCodeAt(end))) end++;
+      push('word', text.slice(i, end), i, end);
+      i = end;
+    } else if (PUNCT.has(ch)) {
+      push('punct', ch, i, i + 1);
+      i++;
+    } else {
+      push('op', ch, i, i + 1);
+      i++;
+    }
+  }
+  return tokens;
+}
+
+function unquote(body: string, quote: string): string {
+  return body.includes(quote) ? body.split(quote + quote).join(quote) : body;
+}
+
+/** True when the token is the bare keyword `keyword` (upper case), never a quoted identifier. */
+export function isKeyword(token: Token | undefined, keyword: string): boolean {
+  return token !== undefined && token.kind === 'word' && token.upper === keyword;
+}
+
+/** True when the token is the punctuation `p`. */
+export function isPunct(token: Token | undefined, p: string): boolean {
+  return token !== undefined && token.kind === 'punct' && token.value === p;
+}
+
+/** The index of the `)` that closes the `(` at `open`, or tokens.length when it is not closed. */
+export function closingParen(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    if (t.value === '(') depth++;
+    else if (t.value === ')' && --depth === 0) return i;
+  }
+  return tokens.length;
+}
+
+/** The token ranges `[start, end)` between top-level commas of `tokens[from, to)`. */
+export function splitTopLevel(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    if (t.value === '(') depth++;
+    else if (t.value === ')') depth--;
+    else if (t.value === ',' && depth === 0) {
+      parts.push([start, i]);
+      start = i + 1;
+    }
+  }
+  if (start < to) parts.push([start, to]);
+  return parts;
+}
+
+/** The name a token stands for where SQLite expects a name (bare word, quoted identifier, or string). */
+export function nameOf(token: Token | undefined): string | null {
+  if (token === undefined) return null;
+  return token.kind === 'word' || token.kind === 'quoted' || token.kind === 'string' ? token.value : null;
+}
