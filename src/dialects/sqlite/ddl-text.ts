@@ -50,7 +50,7 @@ export interface IndexText {
   readonly where: string | null;
 }
 
-const COLUMN_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'NOT', 'NULL', 'UNIQUE', 'CHECK', 'DEFAULT', 'COLLATE', 'REFERENCES', 'GENERATED', 'AS']);
+const COLUMN_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'NOT', 'NULL', 'UNIQUE', 'CHECK', 'DEFAULT', 'COLLATE', 'REFERENCES', 'GENERATED', 'AS', 'DEFERRABLE']);
 const TABLE_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
 
 interface Collected {
@@ -147,6 +147,12 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
       const { fk, next } = references(tokens, i + 1, name, [column]);
       out.foreignKeys.push(fk);
       i = next;
+    } else if (kw === 'DEFERRABLE' || (kw === 'NOT' && isKeyword(tokens[i + 1], 'DEFERRABLE'))) {
+      // SQLite gives a DEFERRABLE column constraint to the table's last foreign key so far
+      const { deferral, next } = deferSubclause(tokens, i);
+      const last = out.foreignKeys.pop();
+      if (last) out.foreignKeys.push({ ...last, ...deferral });
+      i = next;
     } else if (isPunct(t, '(')) {
       i = closingParen(tokens, i) + 1;
       continue;
@@ -217,8 +223,7 @@ function references(tokens: readonly Token[], i: number, name: string | null, co
     referredColumns = list.columns;
     i = list.next;
   }
-  let deferrable = false;
-  let initiallyDeferred = false;
+  let deferral = { deferrable: false, initiallyDeferred: false };
   for (;;) {
     const t = tokens[i];
     if (isKeyword(t, 'ON') && (isKeyword(tokens[i + 1], 'DELETE') || isKeyword(tokens[i + 1], 'UPDATE'))) {
@@ -226,20 +231,25 @@ function references(tokens: readonly Token[], i: number, name: string | null, co
       i += isKeyword(tokens[i], 'SET') || isKeyword(tokens[i], 'NO') ? 2 : 1;
     } else if (isKeyword(t, 'MATCH')) {
       i += 2;
-    } else if (isKeyword(t, 'NOT') && isKeyword(tokens[i + 1], 'DEFERRABLE')) {
-      deferrable = false;
-      i += 2;
-    } else if (isKeyword(t, 'DEFERRABLE')) {
-      deferrable = true;
-      i++;
-    } else if (isKeyword(t, 'INITIALLY')) {
-      initiallyDeferred = isKeyword(tokens[i + 1], 'DEFERRED');
-      i += 2;
+    } else if (isKeyword(t, 'DEFERRABLE') || (isKeyword(t, 'NOT') && isKeyword(tokens[i + 1], 'DEFERRABLE'))) {
+      ({ deferral, next: i } = deferSubclause(tokens, i));
     } else {
       break;
     }
   }
-  return { fk: { name, columns, referredTable, referredColumns, deferrable, initiallyDeferred: deferrable && initiallyDeferred }, next: i };
+  return { fk: { name, columns, referredTable, referredColumns, ...deferral }, next: i };
+}
+
+/** `[NOT] DEFERRABLE [INITIALLY DEFERRED | INITIALLY IMMEDIATE]` at `i`. */
+function deferSubclause(tokens: readonly Token[], i: number): { deferral: { deferrable: boolean; initiallyDeferred: boolean }; next: number } {
+  const not = isKeyword(tokens[i], 'NOT');
+  i += not ? 2 : 1;
+  let initiallyDeferred = false;
+  if (isKeyword(tokens[i], 'INITIALLY')) {
+    initiallyDeferred = isKeyword(tokens[i + 1], 'DEFERRED');
+    i += 2;
+  }
+  return { deferral: { deferrable: !not, initiallyDeferred: !not && initiallyDeferred }, next: i };
 }
 
 /**

@@ -41,12 +41,15 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** Index just past a quoted run that starts at `start` with `open` and ends with `close` (doubled `close` is escaped). */
+/**
+ * Index just past a quoted run that starts at `start` and ends with `close` (doubled `close` is
+ * escaped when `doubles`); -1 when the run is not closed.
+ */
 function quotedEnd(text: string, start: number, close: string, doubles: boolean): number {
   let i = start + 1;
   for (;;) {
     const j = text.indexOf(close, i);
-    if (j < 0) return text.length;
+    if (j < 0) return -1;
     if (doubles && text[j + 1] === close) {
       i = j + 2;
       continue;
@@ -103,20 +106,16 @@ export function tokenize(text: string): Token[] {
       i = close < 0 ? n : close + 2;
       continue;
     }
-    if (ch === "'") {
-      const end = quotedEnd(text, i, "'", true);
-      push('string', unquote(text.slice(i + 1, end - 1), "'"), i, end);
-      i = end;
-    } else if (ch === '"' || ch === '`') {
-      const end = quotedEnd(text, i, ch, true);
-      push('quoted', unquote(text.slice(i + 1, end - 1), ch), i, end);
-      i = end;
-    } else if (ch === '[') {
-      const end = quotedEnd(text, i, ']', false);
-      push('quoted', text.slice(i + 1, end - 1), i, end);
+    if (ch === "'" || ch === '"' || ch === '`' || ch === '[') {
+      const close = ch === '[' ? ']' : ch;
+      const found = quotedEnd(text, i, close, ch !== '[');
+      const end = found < 0 ? n : found;
+      const body = text.slice(i + 1, found < 0 ? n : end - 1);
+      push(ch === "'" ? 'string' : 'quoted', ch === '[' ? body : unquote(body, ch), i, end);
       i = end;
     } else if ((ch === 'x' || ch === 'X') && text[i + 1] === "'") {
-      const end = quotedEnd(text, i + 1, "'", false);
+      const found = quotedEnd(text, i + 1, "'", false);
+      const end = found < 0 ? n : found;
       push('blob', text.slice(i, end), i, end);
       i = end;
     } else if (isDigit(c) || (ch === '.' && isDigit(text.charCodeAt(i + 1)))) {
