@@ -1,5 +1,6 @@
 // Helpers of the SQLite dialect tests: the per-dialect harness restricted to SQLite, and small
 // readers of SQLite's catalog that do not go through retort's introspector.
+import { readFileSync } from 'node:fs';
 import { forEachDialect, selectedDialects, type DialectContext } from '../../helpers/databases.js';
 import type { Executor } from '../../../src/engine/types.js';
 
@@ -41,3 +42,6 @@ export async function tableNames(db: Executor): Promise<string[]> {
   const rows = (await db.execute<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")).rows;
   return rows.map((r) => r.name);
 }
+
+/** The hand-written shop schema (test/fixtures/shop/sqlite.sql), run as one script. */
+export const SHOP_SQL = readFileSync(new URL('../../fixtures/shop/sqlite.sql', import.meta.url), 'utf8');
