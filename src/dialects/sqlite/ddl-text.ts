@@ -14,7 +14,7 @@
  * // [{ name: 'pos', expression: 'a > 0' }]
  * ```
  */
-import { closingParen, isKeyword, isPunct, nameOf, splitTopLevel, tokenize, type Token } from './ddl-tokens.js';
+import { closingParen, isKeyword, isPunct, nameOf, splitBody, splitTopLevel, tokenize, type Token } from './ddl-tokens.js';
 
 /** A foreign key as its text declares it. */
 export interface ForeignKeyText {
@@ -52,6 +52,9 @@ export interface IndexText {
 
 const COLUMN_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'NOT', 'NULL', 'UNIQUE', 'CHECK', 'DEFAULT', 'COLLATE', 'REFERENCES', 'GENERATED', 'AS', 'DEFERRABLE']);
 const TABLE_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
+const CREATE = /^\s*CREATE\s/i;
+/** Words without which a table item holds nothing this module reads (false positives only cost time). */
+const MAY_HOLD_CONSTRAINT = /constraint|primary|unique|check|foreign|references|deferrable/i;
 
 interface Collected {
   primaryKey: { name: string | null; columns: string[] } | null;
@@ -78,19 +81,23 @@ function afterObjectName(tokens: readonly Token[], kind: string): number {
  * a `CREATE TABLE` text. Column-level constraints are listed with their one column.
  */
 export function parseCreateTable(sql: string): TableText {
-  const tokens = tokenize(sql);
   const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [] };
-  const open = afterObjectName(tokens, 'TABLE');
-  if (open < 0 || !isPunct(tokens[open], '(')) return { ...out, withoutRowid: false };
-  const close = closingParen(tokens, open);
-  for (const [a, b] of splitTopLevel(tokens, open + 1, close)) {
-    const first = tokens[a]!;
-    if (first.kind === 'word' && TABLE_CONSTRAINT_START.has(first.upper)) tableConstraints(sql, tokens, a, b, out);
-    else columnConstraints(sql, tokens, a, b, out);
+  const body = CREATE.test(sql) ? splitBody(sql) : null;
+  if (body === null) return { ...out, withoutRowid: false };
+  for (const [start, end] of body.items) {
+    const item = sql.slice(start, end);
+    // most column definitions hold no constraint: only the others are tokenized
+    if (!MAY_HOLD_CONSTRAINT.test(item)) continue;
+    const tokens = tokenize(item);
+    const first = tokens[0];
+    if (first === undefined) continue;
+    if (first.kind === 'word' && TABLE_CONSTRAINT_START.has(first.upper)) tableConstraints(item, tokens, 0, tokens.length, out);
+    else columnConstraints(item, tokens, 0, tokens.length, out);
   }
+  const options = tokenize(sql.slice(body.close + 1));
   let withoutRowid = false;
-  for (let i = close + 1; i < tokens.length; i++) {
-    if (isKeyword(tokens[i], 'WITHOUT') && isKeyword(tokens[i + 1], 'ROWID')) withoutRowid = true;
+  for (let i = 0; i < options.length; i++) {
+    if (isKeyword(options[i], 'WITHOUT') && isKeyword(options[i + 1], 'ROWID')) withoutRowid = true;
   }
   return { ...out, withoutRowid };
 }

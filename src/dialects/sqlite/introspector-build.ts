@@ -46,10 +46,14 @@ interface TableAcc {
 }
 
 const UPPER = /[A-Z]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
 /** SQLite compares names case-insensitively in ASCII only. */
-const fold = (name: string): string => name.replace(UPPER, (c) => c.toLowerCase());
+const fold = (name: string): string => (NON_ASCII.test(name) ? name.replace(UPPER, (c) => c.toLowerCase()) : name.toLowerCase());
+const freeze = Object.freeze;
 const foldList = (names: readonly string[]): string => names.map(fold).join('\u0000');
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+const NULL_DEFAULT = /^\s*NULL\s*$/i;
 
 const ACTIONS: ReadonlyMap<string, ForeignKeyAction | null> = new Map<string, ForeignKeyAction | null>([
   ['CASCADE', 'CASCADE'], ['SET NULL', 'SET NULL'], ['SET DEFAULT', 'SET DEFAULT'], ['RESTRICT', 'RESTRICT'], ['NO ACTION', null],
@@ -90,19 +94,28 @@ export function buildSqliteSnapshot(rows: CatalogRows): SchemaSnapshot {
     if (list) list.push(r);
     else fks.set(r.id, [r]);
   }
-  const names = new Map<string, TableAcc>();
-  for (const t of tables.values()) names.set(fold(t.name), t);
+  let folded: Map<string, TableAcc> | null = null;
+  const tableNamed = (written: string): TableAcc | undefined => {
+    const exact = tables.get(written);
+    if (exact !== undefined) return exact;
+    if (folded === null) {
+      folded = new Map<string, TableAcc>();
+      for (const t of tables.values()) folded.set(fold(t.name), t);
+    }
+    return folded.get(fold(written));
+  };
   const types = new Map<string, TypeSpec>();
   const typeOf = (declared: string): TypeSpec => {
     let spec = types.get(declared);
-    if (spec === undefined) types.set(declared, (spec = parseSqliteType(declared)));
+    if (spec === undefined) types.set(declared, (spec = deepFreeze(parseSqliteType(declared))));
     return spec;
   };
-  const built = [...tables.values()].map((t) => buildTable(t, names, indexSql, typeOf)).sort(byText);
+  const built = [...tables.values()].map((t) => buildTable(t, tableNamed, indexSql, typeOf)).sort(byText);
+  // every table is frozen as it is built: deepFreeze stops at them
   return deepFreeze({ schema: null, tables: built, enums: [], views: views.sort(byText) });
 }
 
-function buildTable(t: TableAcc, names: ReadonlyMap<string, TableAcc>, indexSql: ReadonlyMap<string, string>, typeOf: (d: string) => TypeSpec): TableSnapshot {
+function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | undefined, indexSql: ReadonlyMap<string, string>, typeOf: (d: string) => TypeSpec): TableSnapshot {
   const text = parseCreateTable(t.sql);
   const keyColumns = t.columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   let hasKeyIndex = false;
@@ -114,26 +127,26 @@ function buildTable(t: TableAcc, names: ReadonlyMap<string, TableAcc>, indexSql:
     if (c.hidden !== 0) continue;
     const alwaysSet = c.name === rowid || (text.withoutRowid && c.pk > 0);
     const dflt = c.dflt_value;
-    columns.push({
+    columns.push(freeze({
       name: c.name,
       type: typeOf(c.type),
       nullable: c.notnull === 0 && !alwaysSet,
-      default: dflt === null || dflt.trim().toUpperCase() === 'NULL' ? null : { kind: 'expression', sql: dflt },
+      default: dflt === null || NULL_DEFAULT.test(dflt) ? null : freeze({ kind: 'expression', sql: dflt } as const),
       autoincrement: c.name === rowid,
       comment: null,
-    });
+    }));
   }
-  return {
+  return freeze({
     name: t.name,
     schema: null,
     comment: null,
-    columns,
-    primaryKey: keyColumns.length > 0 ? { name: text.primaryKey?.name ?? null, columns: keyColumns.map((c) => c.name) } : null,
-    foreignKeys: foreignKeys(t, text, names).sort(byNameNullsLast((f) => `${f.columns.join(',')}>${f.referredTable}`)),
-    uniques: uniques(t, text).sort(byNameNullsLast((u) => u.columns.join(','))),
-    checks: text.checks.map((c): CheckSnapshot => ({ name: c.name, expression: c.expression })).sort(byNameNullsLast((c) => c.expression)),
-    indexes: indexes(t, indexSql).sort(byText),
-  };
+    columns: freeze(columns),
+    primaryKey: keyColumns.length > 0 ? freeze({ name: text.primaryKey?.name ?? null, columns: freeze(keyColumns.map((c) => c.name)) }) : null,
+    foreignKeys: freeze(foreignKeys(t, text, tableNamed).sort(byNameNullsLast((f) => `${f.columns.join(',')}>${f.referredTable}`))),
+    uniques: freeze(uniques(t, text).sort(byNameNullsLast((u) => u.columns.join(',')))),
+    checks: freeze(text.checks.map((c): CheckSnapshot => freeze({ name: c.name, expression: c.expression })).sort(byNameNullsLast((c) => c.expression))),
+    indexes: freeze(indexes(t, indexSql).sort(byText)),
+  });
 }
 
 /** Takes the first entry of `queue[key]` (texts matched to catalog rows in order). */
@@ -159,12 +172,12 @@ function uniques(t: TableAcc, text: TableText): UniqueSnapshot[] {
   for (const ix of t.indexes.values()) {
     if (ix.origin !== 'u') continue;
     const columns = ix.keys.map((k) => k.column_name ?? '');
-    out.push({ name: take(named, foldList(columns))?.name ?? null, columns });
+    out.push(freeze({ name: take(named, foldList(columns))?.name ?? null, columns: freeze(columns) }));
   }
   return out;
 }
 
-function foreignKeys(t: TableAcc, text: TableText, names: ReadonlyMap<string, TableAcc>): ForeignKeySnapshot[] {
+function foreignKeys(t: TableAcc, text: TableText, tableNamed: (written: string) => TableAcc | undefined): ForeignKeySnapshot[] {
   const declared = queues(text.foreignKeys, (f) => `${foldList(f.columns)}>${fold(f.referredTable)}`);
   const out: ForeignKeySnapshot[] = [];
   // ids run from the last declared key to the first: walk them in declaration order.
@@ -172,20 +185,20 @@ function foreignKeys(t: TableAcc, text: TableText, names: ReadonlyMap<string, Ta
   for (const id of ids) {
     const pairs = t.foreignKeys.get(id)!;
     const first = pairs[0]!;
-    const parent = names.get(fold(first.referred_table));
+    const parent = tableNamed(first.referred_table);
     const columns = pairs.map((p) => p.from_column);
     const match: ForeignKeyText | undefined = take(declared, `${foldList(columns)}>${fold(first.referred_table)}`);
-    out.push({
+    out.push(freeze({
       name: match?.name ?? null,
-      columns,
+      columns: freeze(columns),
       referredSchema: null,
       referredTable: parent?.name ?? first.referred_table,
-      referredColumns: pairs.map((p, i) => parentColumn(parent, p.to_column ?? match?.referredColumns?.[i] ?? '')),
+      referredColumns: freeze(pairs.map((p, i) => parentColumn(parent, p.to_column ?? match?.referredColumns?.[i] ?? ''))),
       onDelete: ACTIONS.get(first.on_delete.toUpperCase()) ?? null,
       onUpdate: ACTIONS.get(first.on_update.toUpperCase()) ?? null,
       deferrable: match?.deferrable ?? false,
       initiallyDeferred: match?.initiallyDeferred ?? false,
-    });
+    }));
   }
   return out;
 }
@@ -193,6 +206,7 @@ function foreignKeys(t: TableAcc, text: TableText, names: ReadonlyMap<string, Ta
 /** A parent column as the parent table spells it (REFERENCES may write it in another case). */
 function parentColumn(parent: TableAcc | undefined, written: string): string {
   if (!parent) return written;
+  for (const c of parent.columns) if (c.name === written) return written;
   const f = fold(written);
   for (const c of parent.columns) if (fold(c.name) === f) return c.name;
   return written;
@@ -205,7 +219,7 @@ function indexes(t: TableAcc, indexSql: ReadonlyMap<string, string>): IndexSnaps
     const plainKeys = ix.keys.every((k) => k.cid >= 0 && k.is_desc === 0 && (k.coll === null || k.coll.toUpperCase() === 'BINARY'));
     const sql = indexSql.get(ix.name);
     if ((plainKeys && !ix.partial) || sql === undefined) {
-      out.push({ name: ix.name, columns: ix.keys.map((k) => k.column_name ?? ''), expressions: null, unique: ix.unique, where: null, method: null });
+      out.push(freeze({ name: ix.name, columns: freeze(ix.keys.map((k) => k.column_name ?? '')), expressions: null, unique: ix.unique, where: null, method: null }));
       continue;
     }
     const text = parseCreateIndex(sql);
@@ -222,7 +236,7 @@ function indexes(t: TableAcc, indexSql: ReadonlyMap<string, string>): IndexSnaps
         expressions.push(element.text);
       }
     });
-    out.push({ name: ix.name, columns, expressions: plain || !aligned ? null : expressions, unique: ix.unique, where: text.where, method: null });
+    out.push(freeze({ name: ix.name, columns: freeze(columns), expressions: plain || !aligned ? null : freeze(expressions), unique: ix.unique, where: text.where, method: null }));
   }
   return out;
 }
