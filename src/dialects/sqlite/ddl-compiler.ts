@@ -138,7 +138,14 @@ function addColumnProblem(column: ColumnSnapshot): string | null {
   return null;
 }
 
-/** Builds the SQLite DDL compiler over the dialect's quoting, literals and types. */
+/**
+ * Builds the SQLite DDL compiler over the dialect's quoting, literals and types.
+ *
+ * @example
+ * ```ts
+ * const ddl = createSqliteDdlCompiler({ name: 'sqlite', quoteIdentifier, literal, types: sqliteTypeCompiler });
+ * ```
+ */
 export function createSqliteDdlCompiler(dialect: DdlDialectParts): DdlCompiler {
   return new SqliteDdlCompiler(dialect);
 }

@@ -79,6 +79,12 @@ function afterObjectName(tokens: readonly Token[], kind: string): number {
 /**
  * The constraint names, CHECK expressions, foreign keys (with DEFERRABLE) and table options of
  * a `CREATE TABLE` text. Column-level constraints are listed with their one column.
+ *
+ * @example
+ * ```ts
+ * parseCreateTable('CREATE TABLE c (p INT REFERENCES p DEFERRABLE INITIALLY DEFERRED) WITHOUT ROWID');
+ * // foreignKeys: [{ name: null, columns: ['p'], referredTable: 'p', referredColumns: null, deferrable: true, initiallyDeferred: true }], withoutRowid: true
+ * ```
  */
 export function parseCreateTable(sql: string): TableText {
   const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [] };

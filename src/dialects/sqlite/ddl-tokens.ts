@@ -81,6 +81,11 @@ function numberEnd(text: string, start: number): number {
 /**
  * Splits SQL text into tokens, dropping whitespace and comments. Never throws: an unterminated
  * string, identifier or comment runs to the end of the text.
+ *
+ * @example
+ * ```ts
+ * tokenize("[a b] -- note\n'x'").map((t) => [t.kind, t.value]); // [['quoted', 'a b'], ['string', 'x']]
+ * ```
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -142,17 +147,31 @@ function unquote(body: string, quote: string): string {
   return body.includes(quote) ? body.split(quote + quote).join(quote) : body;
 }
 
-/** True when the token is the bare keyword `keyword` (upper case), never a quoted identifier. */
+/**
+ * True when the token is the bare keyword `keyword` (upper case), never a quoted identifier.
+ *
+ * @example
+ * ```ts
+ * isKeyword(tokenize('check')[0], 'CHECK'); // true; for tokenize('"check"')[0] (a quoted identifier): false
+ * ```
+ */
 export function isKeyword(token: Token | undefined, keyword: string): boolean {
   return token !== undefined && token.kind === 'word' && token.upper === keyword;
 }
 
-/** True when the token is the punctuation `p`. */
+/** True when the token is the punctuation `p` (`(`, `)`, `,`, `;` or `.`). */
 export function isPunct(token: Token | undefined, p: string): boolean {
   return token !== undefined && token.kind === 'punct' && token.value === p;
 }
 
-/** The index of the `)` that closes the `(` at `open`, or tokens.length when it is not closed. */
+/**
+ * The index of the `)` that closes the `(` at `open`, or tokens.length when it is not closed.
+ *
+ * @example
+ * ```ts
+ * closingParen(tokenize('(a, (b))'), 0); // 6
+ * ```
+ */
 export function closingParen(tokens: readonly Token[], open: number): number {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
@@ -164,7 +183,14 @@ export function closingParen(tokens: readonly Token[], open: number): number {
   return tokens.length;
 }
 
-/** The token ranges `[start, end)` between top-level commas of `tokens[from, to)`. */
+/**
+ * The token ranges `[start, end)` between top-level commas of `tokens[from, to)`.
+ *
+ * @example
+ * ```ts
+ * splitTopLevel(tokenize('a, f(b, c)'), 0, 7); // [[0, 1], [2, 7]]
+ * ```
+ */
 export function splitTopLevel(tokens: readonly Token[], from: number, to: number): [number, number][] {
   const parts: [number, number][] = [];
   let depth = 0;
@@ -183,7 +209,14 @@ export function splitTopLevel(tokens: readonly Token[], from: number, to: number
   return parts;
 }
 
-/** The name a token stands for where SQLite expects a name (bare word, quoted identifier, or string). */
+/**
+ * The name a token stands for where SQLite expects a name (bare word, quoted identifier, or string).
+ *
+ * @example
+ * ```ts
+ * nameOf(tokenize('"a ""b"""')[0]); // 'a "b"'
+ * ```
+ */
 export function nameOf(token: Token | undefined): string | null {
   if (token === undefined) return null;
   return token.kind === 'word' || token.kind === 'quoted' || token.kind === 'string' ? token.value : null;

@@ -85,7 +85,14 @@ export function isBareDefault(sql: string): boolean {
 const PLAIN_DECIMAL = /^(\d*)(?:\.(\d*))?$/;
 const NUMERIC_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-/** True when SQLite would read a text value as a number in a column of numeric affinity. */
+/**
+ * True when SQLite would read a text value as a number in a column of numeric affinity.
+ *
+ * @example
+ * ```ts
+ * looksNumeric(' 1.5 '); // true
+ * ```
+ */
 export function looksNumeric(text: string): boolean {
   return NUMERIC_TEXT.test(text);
 }

@@ -66,6 +66,11 @@ function byText(a: { name: string }, b: { name: string }): number {
 /**
  * Builds the frozen snapshot of the rows: tables sorted by name, columns in order, constraints
  * sorted by name (nulls last), views apart.
+ *
+ * @example
+ * ```ts
+ * const snapshot = buildSqliteSnapshot({ objects, columns, indexes, foreignKeys }); // rows of the four queries
+ * ```
  */
 export function buildSqliteSnapshot(rows: CatalogRows): SchemaSnapshot {
   const tables = new Map<string, TableAcc>();

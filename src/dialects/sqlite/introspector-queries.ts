@@ -103,7 +103,15 @@ export function nameFilter(column: string, options: { readonly include?: readonl
 
 const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CREATE VIRTUAL %'`;
 
-/** Tables, views and (non-automatic) indexes with their SQL; the filter applies to `m.tbl_name`. */
+/**
+ * Tables, views and (non-automatic) indexes with their SQL; the filter applies to `m.tbl_name`.
+ *
+ * @example
+ * ```ts
+ * const filter = nameFilter('m.tbl_name', { exclude: ['retort_version'] });
+ * await executor.execute<ObjectRow>(objectsSql(filter), filter.params);
+ * ```
+ */
 export function objectsSql(filter: NameFilter): string {
   return 'SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m'
     + ` WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN_TABLES} AND m.sql IS NOT NULL`
