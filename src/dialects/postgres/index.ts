@@ -1,8 +1,7 @@
 import type { Dialect } from '../../engine/dialect.js';
 import { rewritePlaceholders } from '../../sql/placeholders.js';
-import { identifierQuoter, literalWriter } from '../sql-text.js';
 import { serverTransactions } from '../transactions.js';
-import { postgresDdlCompiler } from './ddl-compiler.js';
+import { postgresDdlCompiler, postgresDdlParts } from './ddl-compiler.js';
 import { createPostgresDriver } from './driver.js';
 import { postgresIntrospector } from './introspector.js';
 import { postgresNormalizer } from './normalizer.js';
@@ -57,8 +56,8 @@ export const postgresDialect: Dialect = Object.freeze({
   createDriver: createPostgresDriver,
   prepareSql,
   transactions: serverTransactions,
-  quoteIdentifier: identifierQuoter('"'),
-  literal: literalWriter({ dialect: 'postgresql', booleans: ['TRUE', 'FALSE'], backslashEscapes: false }),
+  quoteIdentifier: postgresDdlParts.quoteIdentifier,
+  literal: postgresDdlParts.literal,
   types: postgresTypeCompiler,
   ddl: postgresDdlCompiler,
   introspector: postgresIntrospector,
