@@ -160,6 +160,19 @@ describe('postgresql DDL: CREATE TABLE', () => {
     assert.deepEqual(ddl.renameTable(t, 'plain'), ['ALTER TABLE "Sales Dept"."we""ird table" RENAME TO "plain"']);
   });
 
+  it('names the schema of a referred table in the same schema (not left to the search_path)', () => {
+    const md = new MetaData({ schema: 'app' });
+    new Table(md, 'team', { id: column.integer().primaryKey() });
+    new Table(md, 'member', { id: column.integer().primaryKey(), teamId: column.integer().references('team.id') });
+    const member = snapshotOf(md, 'member');
+    assert.equal(member.foreignKeys[0]?.referredSchema, null);
+    assert.match(ddl.createTable(member)[0]!, /FOREIGN KEY \("team_id"\) REFERENCES "app"\."team" \("id"\)\n\)$/);
+    assert.deepEqual(ddl.createTable(member, { omitForeignKeys: member.foreignKeys })[0]!.includes('FOREIGN KEY'), false);
+    assert.deepEqual(ddl.addForeignKey(member, member.foreignKeys[0]!), [
+      'ALTER TABLE "app"."member" ADD CONSTRAINT "fk_member_team_id_team" FOREIGN KEY ("team_id") REFERENCES "app"."team" ("id")',
+    ]);
+  });
+
   it('writes partial, expression, unique and method indexes', () => {
     const md = new MetaData();
     new Table(md, 'doc', {

@@ -1,7 +1,11 @@
 // Helpers of the PostgreSQL dialect tests: a describe block that runs on PostgreSQL only, and
 // direct catalog reads (plain SQL over pg_catalog, not the introspector) to check results against.
+import { readFileSync } from 'node:fs';
 import type { Engine } from '../../../src/index.js';
 import { forEachDialect, type DialectContext } from '../../helpers/databases.js';
+
+/** The hand-written shop schema (needs the citext and pg_trgm extensions), one multi-statement string. */
+export const SHOP_SQL = readFileSync(new URL('../../fixtures/shop/postgresql.sql', import.meta.url), 'utf8');
 
 /** `forEachDialect` for PostgreSQL alone (nothing is declared when it is not selected). */
 export function describePostgres(title: string, body: (ctx: DialectContext) => void): void {

@@ -2,15 +2,12 @@
 // with inspect(), and every fact checked against the catalogs read directly in this test
 // (information_schema and pg_catalog functions the introspector does not use for the same facts).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { createEngine, postgresDialect, type Engine } from '../../../src/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
 import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from '../../../src/schema/snapshot.js';
 import type { TypeSpec } from '../../../src/schema/type-spec.js';
-import { catalogEnums, catalogTableComments, describePostgres } from './helpers.js';
-
-export const SHOP_SQL = readFileSync(new URL('../../fixtures/shop/postgresql.sql', import.meta.url), 'utf8');
+import { catalogEnums, catalogTableComments, describePostgres, SHOP_SQL } from './helpers.js';
 
 /** How format_type() spells a type, written independently of the introspector's parser. */
 function formatType(t: TypeSpec): string {
