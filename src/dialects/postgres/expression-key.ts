@@ -1,4 +1,5 @@
 import { canonicalExpression } from '../base/canonical-expression.js';
+import { expandBetween } from './between.js';
 import { canonicalNumber } from './numeric-literal.js';
 import { segments, stringValue, type Segment } from './sql-segments.js';
 
@@ -22,12 +23,12 @@ function join(parts: readonly Segment[]): string {
 /**
  * Spells PostgreSQL's rewrites of an expression back the way people write it, before
  * {@link canonicalExpression}: typed literals (`DATE 'x'` becomes `'x'::date` in the catalog),
- * `~~*` for ILIKE, quoted numbers cast to a numeric type (`'-1'::integer`), numbers in one
+ * `BETWEEN` (stored as `>=` and `<=`), `~~*` for ILIKE, quoted numbers cast to a numeric type (`'-1'::integer`), numbers in one
  * spelling (`0.00` = `0`). With `timestamps`, `now()` and `transaction_timestamp()` are spelled
  * CURRENT_TIMESTAMP (used for defaults).
  */
 function prepare(text: string, timestamps: boolean): string {
-  const parts = segments(text);
+  const parts = segments(expandBetween(text));
   const out: Segment[] = [];
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
