@@ -41,7 +41,7 @@ export interface ColumnContext {
 /** Enum TypeSpecs by oid (shared by every column of the type). */
 export function enumTypes(rows: readonly EnumRow[]): Map<number, TypeSpec> {
   const out = new Map<number, TypeSpec>();
-  for (const r of rows) out.set(r.oid, { kind: 'enum', name: r.name, values: r.values });
+  for (const r of rows) out.set(r.oid, Object.freeze({ kind: 'enum', name: r.name, values: Object.freeze(r.values) }));
   return out;
 }
 
@@ -50,26 +50,29 @@ function columnType(row: ColumnRow, ctx: ColumnContext): TypeSpec {
   const isArray = row.type.endsWith(']');
   let element = row.enum_schema === ctx.schemaName ? ctx.enums.get(row.enum_oid) : undefined;
   // an enum of another schema keeps its schema: a custom type named with it
-  element ??= { kind: 'custom', sql: `${quote(row.enum_schema ?? '')}.${quote(row.enum_name ?? '')}` };
-  return isArray ? { kind: 'array', of: element } : element;
+  element ??= Object.freeze({ kind: 'custom', sql: `${quote(row.enum_schema ?? '')}.${quote(row.enum_name ?? '')}` });
+  return isArray ? Object.freeze({ kind: 'array', of: element }) : element;
 }
 
 /**
- * The ColumnSnapshot of a column row. Identity and serial columns are autoincrement with no
- * default (the sequence's `nextval(...)` is part of the autoincrement); a generated column's
+ * The ColumnSnapshot of a column row, frozen. Identity and serial columns are autoincrement with
+ * no default (the sequence's `nextval(...)` is part of the autoincrement); a generated column's
  * expression is not a default.
+ *
+ * Every piece of a reflected snapshot is frozen as it is built (types are shared, frozen once):
+ * freezing the finished tree with a generic walk costs more than all the row handling.
  */
 export function columnSnapshot(row: ColumnRow, ctx: ColumnContext): ColumnSnapshot {
   const autoincrement = row.identity !== '' || row.serial;
   const hasDefault = row.default !== null && !autoincrement && row.generated === '';
-  return {
+  return Object.freeze({
     name: row.name,
     type: columnType(row, ctx),
     nullable: !row.notnull,
-    default: hasDefault ? { kind: 'expression', sql: row.default as string } : null,
+    default: hasDefault ? Object.freeze({ kind: 'expression', sql: row.default as string }) : null,
     autoincrement,
     comment: row.comment,
-  };
+  });
 }
 
 const ACTIONS: Readonly<Record<string, ForeignKeyAction | null>> = {
@@ -80,34 +83,37 @@ const ACTIONS: Readonly<Record<string, ForeignKeyAction | null>> = {
   d: 'SET DEFAULT',
 };
 
-function columnNames(parts: TableParts, nums: readonly number[] | null): string[] {
-  return (nums ?? []).map((n) => parts.names.get(n) ?? `#${n}`);
+function columnNames(parts: TableParts, nums: readonly number[] | null): readonly string[] {
+  return Object.freeze((nums ?? []).map((n) => parts.names.get(n) ?? `#${n}`));
 }
 
-/** Adds one constraint row to its table. `schemaName` is the schema being read. */
-export function addConstraint(parts: TableParts, row: ConstraintRow, schemaName: string): void {
+/**
+ * Adds one constraint row to its table. `schemaName` is the schema being read; `tables` the parts
+ * of every table read (for the names of referred columns).
+ */
+export function addConstraint(parts: TableParts, row: ConstraintRow, schemaName: string, tables: ReadonlyMap<number, TableParts>): void {
   switch (row.type) {
     case 'p':
-      parts.primaryKey = { name: row.name, columns: columnNames(parts, row.cols) };
+      parts.primaryKey = Object.freeze({ name: row.name, columns: columnNames(parts, row.cols) });
       return;
     case 'u':
-      parts.uniques.push({ name: row.name, columns: columnNames(parts, row.cols) });
+      parts.uniques.push(Object.freeze({ name: row.name, columns: columnNames(parts, row.cols) }));
       return;
     case 'c':
-      parts.checks.push({ name: row.name, expression: row.expression ?? '' });
+      parts.checks.push(Object.freeze({ name: row.name, expression: row.expression ?? '' }));
       return;
     case 'f':
-      parts.foreignKeys.push({
+      parts.foreignKeys.push(Object.freeze({
         name: row.name,
         columns: columnNames(parts, row.cols),
         referredSchema: row.ref_schema === schemaName ? null : row.ref_schema,
         referredTable: row.ref_table ?? '',
-        referredColumns: row.ref_cols ?? [],
+        referredColumns: row.ref_cols ? Object.freeze(row.ref_cols) : columnNames(tables.get(row.ref_rel) ?? emptyParts(), row.ref_nums),
         onDelete: ACTIONS[row.on_delete] ?? null,
         onUpdate: ACTIONS[row.on_update] ?? null,
         deferrable: row.deferrable,
         initiallyDeferred: row.deferred,
-      });
+      }));
       return;
     default:
       return;
@@ -151,14 +157,14 @@ export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: Reado
     else plain = false;
     elements.push(`${quote(name)}${suffix}`);
   }
-  return {
+  return Object.freeze({
     name: row.name,
-    columns,
-    expressions: plain ? null : elements,
+    columns: Object.freeze(columns),
+    expressions: plain ? null : Object.freeze(elements),
     unique: row.unique,
     where: row.predicate,
     method: row.method,
-  };
+  });
 }
 
 /** Orders by name, code point order, nulls last. */

@@ -67,8 +67,7 @@ LEFT JOIN pg_catalog.pg_namespace en
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
-WHERE a.attrelid = ANY(?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attrelid, a.attnum`;
+WHERE a.attrelid = ANY(?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`;
 
 export interface ColumnRow {
   readonly rel: number;
@@ -90,13 +89,15 @@ export interface ColumnRow {
 
 /**
  * Primary key, unique, foreign key and check constraints of the given tables (not the copies
- * PostgreSQL keeps for partitions). Key columns come as attribute numbers; referred columns by name.
+ * PostgreSQL keeps for partitions). Key columns come as attribute numbers; referred columns by
+ * number too, and by name when the referred table is not among the given ones. Parameters: the
+ * table oids, twice.
  */
 export const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype AS type, c.conkey AS cols,
   c.confdeltype AS on_delete, c.confupdtype AS on_update, c.condeferrable AS deferrable, c.condeferred AS deferred,
   CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
-  rc.relname AS ref_table, rn.nspname AS ref_schema,
-  CASE WHEN c.contype = 'f' THEN ARRAY(
+  rc.relname AS ref_table, rn.nspname AS ref_schema, c.confrelid AS ref_rel, c.confkey AS ref_nums,
+  CASE WHEN c.contype = 'f' AND NOT c.confrelid = ANY(?::oid[]) THEN ARRAY(
     SELECT ra.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(num, pos)
     JOIN pg_catalog.pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.num
     ORDER BY k.pos
@@ -120,6 +121,10 @@ export interface ConstraintRow {
   readonly expression: string | null;
   readonly ref_table: string | null;
   readonly ref_schema: string | null;
+  /** Referred table oid and column numbers; the names come from the columns already read. */
+  readonly ref_rel: number;
+  readonly ref_nums: readonly number[] | null;
+  /** Referred column names, only for a table outside the ones read. */
   readonly ref_cols: readonly string[] | null;
 }
 

@@ -26,6 +26,15 @@ import {
   type SchemaRow,
 } from './introspector-queries.js';
 
+/** Puts a table's columns in ordinal order (the rows come unordered; they rarely need moving). */
+function inOrdinalOrder(table: TableParts, nums: readonly number[]): void {
+  let sorted = true;
+  for (let i = 1; i < nums.length && sorted; i++) sorted = nums[i - 1]! < nums[i]!;
+  if (sorted) return;
+  const order = nums.map((n, i) => [n, table.columns[i]!] as const).sort((a, b) => a[0] - b[0]);
+  table.columns.splice(0, table.columns.length, ...order.map(([, c]) => c));
+}
+
 async function readSchema(executor: Executor, schema: string | null): Promise<SchemaRow> {
   const row = (await executor.execute<SchemaRow>(SCHEMA_SQL, [schema])).rows[0];
   if (row === undefined) {
@@ -67,12 +76,12 @@ export const postgresIntrospector: Introspector = Object.freeze({
     const tableRows = relations.filter((r) => r.kind === 'r' || r.kind === 'p');
     const views: ViewSnapshot[] = relations
       .filter((r) => r.kind === 'v' || r.kind === 'm')
-      .map((r) => ({ name: r.name, schema: schemaOption, definition: r.definition }))
+      .map((r) => Object.freeze({ name: r.name, schema: schemaOption, definition: r.definition }))
       .sort(byName);
 
     const enumRows = (await executor.execute<EnumRow>(ENUMS_SQL, [schemaRow.oid])).rows;
     const enums = enumRows
-      .map((r) => ({ name: r.name, schema: schemaOption, values: r.values }))
+      .map((r) => Object.freeze({ name: r.name, schema: schemaOption, values: Object.freeze(r.values) }))
       .sort(byName);
 
     const parts = new Map<number, TableParts>();
@@ -80,15 +89,20 @@ export const postgresIntrospector: Introspector = Object.freeze({
     if (tableRows.length > 0) {
       const oids = [...parts.keys()];
       const ctx = { schemaName, enums: enumTypes(enumRows) };
+      const numbers = new Map<TableParts, number[]>();
       for (const row of (await executor.execute<ColumnRow>(COLUMNS_SQL, [oids])).rows) {
         const table = parts.get(row.rel);
         if (table === undefined) continue;
         table.columns.push(columnSnapshot(row, ctx));
         table.names.set(row.num, row.name);
+        let nums = numbers.get(table);
+        if (nums === undefined) numbers.set(table, (nums = []));
+        nums.push(row.num);
       }
-      for (const row of (await executor.execute<ConstraintRow>(CONSTRAINTS_SQL, [oids])).rows) {
+      for (const [table, nums] of numbers) inOrdinalOrder(table, nums);
+      for (const row of (await executor.execute<ConstraintRow>(CONSTRAINTS_SQL, [oids, oids])).rows) {
         const table = parts.get(row.rel);
-        if (table !== undefined) addConstraint(table, row, schemaName);
+        if (table !== undefined) addConstraint(table, row, schemaName, parts);
       }
       const opclasses = new Map(Object.entries(schemaRow.opclasses ?? {}));
       for (const row of (await executor.execute<IndexRow>(INDEXES_SQL, [oids])).rows) {
@@ -99,17 +113,18 @@ export const postgresIntrospector: Introspector = Object.freeze({
 
     const tables: TableSnapshot[] = tableRows.map((r) => {
       const p = parts.get(r.oid) ?? emptyParts();
-      return {
+      // every piece is frozen already (see introspector-build.ts); deepFreeze below stops at them
+      return Object.freeze({
         name: r.name,
         schema: schemaOption,
         comment: r.comment,
-        columns: p.columns,
+        columns: Object.freeze(p.columns),
         primaryKey: p.primaryKey,
-        foreignKeys: p.foreignKeys.sort(byName),
-        uniques: p.uniques.sort(byName),
-        checks: p.checks.sort(byName),
-        indexes: p.indexes.sort(byName),
-      };
+        foreignKeys: Object.freeze(p.foreignKeys.sort(byName)),
+        uniques: Object.freeze(p.uniques.sort(byName)),
+        checks: Object.freeze(p.checks.sort(byName)),
+        indexes: Object.freeze(p.indexes.sort(byName)),
+      });
     }).sort(byName);
 
     return deepFreeze({ schema: schemaOption, tables, enums, views });

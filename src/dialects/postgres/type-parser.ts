@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
 
 /** Type names without modifiers, as `format_type` and users spell them (lower case). */
@@ -97,7 +98,7 @@ const CACHE_LIMIT = 1000;
  * `timestamptz`). Types of other kinds (`tsvector`, `interval`, `money`, domains) become
  * `custom` with the text kept. Arrays of any dimension are one `array` of the element type (the
  * database does not distinguish them). Enum types are not recognised here: the introspector knows
- * them from the catalog. Results are cached (the same few spellings repeat in a schema).
+ * them from the catalog. Results are frozen and cached (the same few spellings repeat in a schema).
  *
  * @example
  * ```ts
@@ -109,7 +110,7 @@ export function parsePostgresType(text: string): TypeSpec {
   let spec = cache.get(text);
   if (spec === undefined) {
     const suffix = ARRAY_SUFFIX.exec(text);
-    spec = suffix ? { kind: 'array', of: parseScalar(text.slice(0, suffix.index)) } : parseScalar(text);
+    spec = deepFreeze(suffix ? { kind: 'array', of: parseScalar(text.slice(0, suffix.index)) } : parseScalar(text));
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, spec);
   }

@@ -58,6 +58,19 @@ describePostgres('reflection options and scaling', (ctx) => {
     assert.deepEqual(b059?.indexes.map((i) => i.expressions), [['lower((label)::text)']]);
   });
 
+  it('returns a snapshot frozen all the way down', async () => {
+    const snap = await inspect(engine);
+    const unfrozen: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (value === null || typeof value !== 'object') return;
+      if (!Object.isFrozen(value)) unfrozen.push(path);
+      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    };
+    walk(snap, 'snapshot');
+    assert.deepEqual(unfrozen, []);
+    assert.ok(snap.tables.some((t) => t.columns.some((c) => c.default !== null)) && snap.tables.some((t) => t.checks.length > 0));
+  });
+
   it('applies include and exclude in the catalog query, as parameters', async () => {
     const only = await counted(() => inspect(engine, { include: ['s001', 's003', 'missing'] }));
     assert.deepEqual(only.result.tables.map((t) => t.name), ['s001', 's003']);
@@ -101,6 +114,27 @@ describePostgres('reflection options and scaling', (ctx) => {
     assert.equal(other.schema, 'other');
     assert.deepEqual(other.enums, [{ name: 'mood', schema: 'other', values: ['ok', 'sad'] }]);
     assert.deepEqual(other.tables.map((x) => [x.schema, x.name]), [['other', 'ref']]);
+  });
+
+  it('keeps columns in ordinal order after their catalog rows were rewritten', async () => {
+    await engine.execute(`CREATE TABLE reordered (a integer, b text, c integer, d integer);
+      ALTER TABLE reordered ALTER COLUMN a SET NOT NULL, ALTER COLUMN c TYPE bigint;
+      ALTER TABLE reordered DROP COLUMN b;
+      ALTER TABLE reordered ADD COLUMN e text`);
+    const physical = (await engine.execute<{ attname: string }>(
+      "SELECT attname FROM pg_attribute WHERE attrelid = 'reordered'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY ctid")).rows.map((r) => r.attname);
+    assert.notDeepEqual(physical, ['a', 'c', 'd', 'e'], 'the catalog rows are out of order (else this test shows nothing)');
+    // read the catalog rows in their physical order, as a large schema's sequential scan does
+    const snap = await engine.withConnection(async (conn) => {
+      await conn.execute('SET enable_indexscan = off; SET enable_bitmapscan = off');
+      try {
+        return await inspect(conn, { include: ['reordered'] });
+      } finally {
+        await conn.execute('RESET enable_indexscan; RESET enable_bitmapscan');
+      }
+    });
+    assert.deepEqual(snap.tables[0]?.columns.map((c) => c.name), ['a', 'c', 'd', 'e']);
+    await engine.execute('DROP TABLE reordered');
   });
 
   it('reads the current schema by default and says when a schema does not exist', async () => {
