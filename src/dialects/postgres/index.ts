@@ -11,9 +11,16 @@ const CACHE_LIMIT = 500;
 const converted = new Map<string, string>();
 const dollar = (i: number): string => `$${i}`;
 
-/** `?` -> `$n` (and `??` -> `?`), with the conversions of recent statements cached. */
+const keep = (): string => '?';
+
+/**
+ * `?` -> `$n` (and `??` -> `?`), with the conversions of recent statements cached. A statement
+ * without parameters (DDL) keeps every lone `?` as it is: PostgreSQL's JSONB operators `?`, `?|`,
+ * `?&` in a CHECK or an index predicate reach the server untouched, also when the statement holds
+ * a `??` (in a string literal, say).
+ */
 function prepareSql(sql: string, paramCount: number): string {
-  if (paramCount === 0 && !sql.includes('??')) return sql;
+  if (paramCount === 0) return sql.includes('??') ? rewritePlaceholders(sql, keep) : sql;
   let out = converted.get(sql);
   if (out === undefined) {
     out = rewritePlaceholders(sql, dollar);

@@ -101,5 +101,9 @@ describePostgres('ALTER COLUMN on a table with rows', (ctx) => {
     assert.match(after.checks.find((c) => c.name === 'ck_task_doc')?.expression ?? '', /doc \? 'forbidden'/);
     assert.match(after.indexes.find((i) => i.name === 'ix_task_tagged')?.where ?? '', /doc \?\| ARRAY\['a'::text, 'b'::text\]/);
     await assert.rejects(engine.execute(`INSERT INTO task (id, label, doc) VALUES (9, 'x', '{"forbidden": 1}')`), /ck_task_doc/);
+    // a statement without parameters keeps a lone ? even next to a ?? (which stands for one ?)
+    assert.equal(postgresDialect.prepareSql("SELECT '{\"a\":1}'::jsonb ? 'a' AS has, '??' AS q, 1 ?? 2", 0), "SELECT '{\"a\":1}'::jsonb ? 'a' AS has, '??' AS q, 1 ? 2");
+    assert.deepEqual((await engine.execute("SELECT '{\"a\":1}'::jsonb ? 'a' AS has, '??' AS q")).rows, [{ has: true, q: '??' }]);
+    assert.deepEqual((await engine.execute("SELECT ?::jsonb ?? 'a' AS has", ['{"a":1}'])).rows, [{ has: true }]);
   });
 });
