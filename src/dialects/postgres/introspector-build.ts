@@ -17,6 +17,8 @@ const quote = identifierQuoter('"');
 /** The pieces of one table while its rows are read. */
 export interface TableParts {
   readonly columns: ColumnSnapshot[];
+  /** Attribute number of each entry of `columns`. */
+  readonly numbers: number[];
   /** Attribute number -> column name. */
   readonly names: Map<number, string>;
   primaryKey: PrimaryKeySnapshot | null;
@@ -27,7 +29,7 @@ export interface TableParts {
 }
 
 export function emptyParts(): TableParts {
-  return { columns: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+  return { columns: [], numbers: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
 }
 
 /** What reading columns needs to know about the schema. */

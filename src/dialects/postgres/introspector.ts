@@ -27,7 +27,8 @@ import {
 } from './introspector-queries.js';
 
 /** Puts a table's columns in ordinal order (the rows come unordered; they rarely need moving). */
-function inOrdinalOrder(table: TableParts, nums: readonly number[]): void {
+function inOrdinalOrder(table: TableParts): void {
+  const nums = table.numbers;
   let sorted = true;
   for (let i = 1; i < nums.length && sorted; i++) sorted = nums[i - 1]! < nums[i]!;
   if (sorted) return;
@@ -51,9 +52,11 @@ function nonEmpty(list: readonly string[] | undefined): list is readonly string[
 
 /**
  * Reads a PostgreSQL schema in six catalog queries whatever its size: the schema, its relations
- * (tables and views, `include` / `exclude` applied there), then columns, constraints, indexes
- * and enum types for all the tables at once. Rows are assembled in one pass each (maps by table
- * oid). Tables come sorted by name, columns in ordinal order, constraints by name.
+ * (tables and views, `include` / `exclude` applied there as parameters), its enum types, then
+ * columns, constraints and indexes of all the tables at once (by oid). Rows are assembled in one
+ * pass each (maps by table oid). Tables come sorted by name, columns in ordinal order, constraints
+ * and indexes by name. Names of other schemas' objects keep their schema (foreign keys'
+ * `referredSchema`; enum types of another schema become `custom` types named with it).
  *
  * @example
  * ```ts
@@ -89,17 +92,14 @@ export const postgresIntrospector: Introspector = Object.freeze({
     if (tableRows.length > 0) {
       const oids = [...parts.keys()];
       const ctx = { schemaName, enums: enumTypes(enumRows) };
-      const numbers = new Map<TableParts, number[]>();
       for (const row of (await executor.execute<ColumnRow>(COLUMNS_SQL, [oids])).rows) {
         const table = parts.get(row.rel);
         if (table === undefined) continue;
         table.columns.push(columnSnapshot(row, ctx));
+        table.numbers.push(row.num);
         table.names.set(row.num, row.name);
-        let nums = numbers.get(table);
-        if (nums === undefined) numbers.set(table, (nums = []));
-        nums.push(row.num);
       }
-      for (const [table, nums] of numbers) inOrdinalOrder(table, nums);
+      for (const table of parts.values()) inOrdinalOrder(table);
       for (const row of (await executor.execute<ConstraintRow>(CONSTRAINTS_SQL, [oids, oids])).rows) {
         const table = parts.get(row.rel);
         if (table !== undefined) addConstraint(table, row, schemaName, parts);
