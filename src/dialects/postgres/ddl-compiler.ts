@@ -127,7 +127,15 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
   }
 }
 
-/** The parts of the PostgreSQL dialect the DDL compiler needs (the Dialect object is assembled in index.ts). */
+/**
+ * The parts of the PostgreSQL dialect the DDL compiler needs (the Dialect object is assembled in
+ * index.ts from the same quoting and literal functions).
+ *
+ * @example
+ * ```ts
+ * postgresDdlParts.literal(true); // 'TRUE'
+ * ```
+ */
 export const postgresDdlParts: DdlDialectParts = Object.freeze({
   name: 'postgresql',
   quoteIdentifier: identifierQuoter('"'),
@@ -135,5 +143,13 @@ export const postgresDdlParts: DdlDialectParts = Object.freeze({
   types: postgresTypeCompiler,
 });
 
-/** The PostgreSQL DDL compiler. */
+/**
+ * The PostgreSQL DDL compiler.
+ *
+ * @example
+ * ```ts
+ * postgresDdlCompiler.setTableComment({ name: 'post', schema: 'blog' } as TableSnapshot, "it's");
+ * // ['COMMENT ON TABLE "blog"."post" IS \'it\'\'s\'']
+ * ```
+ */
 export const postgresDdlCompiler: DdlCompiler = new PostgresDdlCompiler(postgresDdlParts);

@@ -13,6 +13,8 @@ import type { ColumnRow, ConstraintRow, EnumRow, IndexRow } from './introspector
 import { parsePostgresType } from './type-parser.js';
 
 const quote = identifierQuoter('"');
+/** A name that needs no quotes (operator classes are written bare when they can be). */
+const BARE_NAME = /^[a-z_][a-z0-9_$]*$/;
 
 /** The pieces of one table while its rows are read. */
 export interface TableParts {
@@ -148,7 +150,7 @@ export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: Reado
   for (let k = 0; k < row.nkeys; k++) {
     const num = Number(keys[k]);
     const opclass = opclasses.get(classes[k] ?? '');
-    const suffix = `${opclass === undefined ? '' : ` ${/^[a-z_][a-z0-9_$]*$/.test(opclass) ? opclass : quote(opclass)}`}${ordering(Number(options[k] ?? 0))}`;
+    const suffix = `${opclass === undefined ? '' : ` ${BARE_NAME.test(opclass) ? opclass : quote(opclass)}`}${ordering(Number(options[k] ?? 0))}`;
     if (num === 0) {
       elements.push(`${row.expressions?.[nextExpression++] ?? ''}${suffix}`);
       plain = false;

@@ -54,12 +54,26 @@ export function segments(text: string): Segment[] {
   return out;
 }
 
-/** The value of a string literal segment (`'it''s'` -> `it's`). */
+/**
+ * The value of a string literal segment.
+ *
+ * @example
+ * ```ts
+ * stringValue("'it''s'"); // "it's"
+ * ```
+ */
 export function stringValue(literal: string): string {
   return literal.slice(1, -1).replace(/''/g, "'");
 }
 
-/** A string literal for a value, in standard SQL quoting. */
+/**
+ * A string literal for a value, in standard SQL quoting.
+ *
+ * @example
+ * ```ts
+ * quoteString("it's"); // "'it''s'"
+ * ```
+ */
 export function quoteString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
@@ -94,6 +108,12 @@ export function isWrapped(text: string): boolean {
 /**
  * True when `text` has an operator or a cast outside parentheses and quotes (`a + b`,
  * `email::text`), so that it needs parentheses to stand as an index element or a default.
+ *
+ * @example
+ * ```ts
+ * hasTopLevelOperator('a + b');          // true
+ * hasTopLevelOperator('lower(a || b)');  // false
+ * ```
  */
 export function hasTopLevelOperator(text: string): boolean {
   let depth = 0;
