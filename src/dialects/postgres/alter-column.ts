@@ -90,7 +90,8 @@ export function alterColumnStatements(
   if (changes.nullable === true || (identityOn && from.nullable)) {
     actions.push(`${alter} ${to.nullable && !to.autoincrement ? 'DROP' : 'SET'} NOT NULL`);
   }
-  if (setDefault && !identityOn) {
+  // an identity column has no default of its own to set or drop
+  if (setDefault && !to.autoincrement) {
     if (wanted !== null) actions.push(`${alter} SET DEFAULT ${parts.renderDefault(changes.type === true ? retyped(wanted) : wanted, to)}`);
     else if (!defaultDropped) actions.push(`${alter} DROP DEFAULT`);
   }

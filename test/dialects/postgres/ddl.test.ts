@@ -262,6 +262,8 @@ describe('postgresql DDL: columns', () => {
     assert.deepEqual(alter('id', { autoincrement: false, default: { kind: 'literal', value: 7 } }, { autoincrement: true, default: true }), [
       'ALTER TABLE "post" ALTER COLUMN "id" DROP IDENTITY IF EXISTS, ALTER COLUMN "id" SET DEFAULT 7',
     ]);
+    // a default asked for on a column that stays identity is not written (an identity has none)
+    assert.deepEqual(alter('id', { default: { kind: 'literal', value: 1 } }, { default: true }), []);
     // a nullable column with a default: default dropped, NOT NULL set, identity added
     const views = { ...col(post, 'views'), type: { kind: 'integer' } } as const;
     assert.deepEqual(ddl.alterColumn(post, views, { ...views, autoincrement: true }, { autoincrement: true })[0],
