@@ -17,6 +17,10 @@ function withValues(type: TypeSpec, name: string, values: readonly string[]): Ty
   return type;
 }
 
+function arrayDepth(type: TypeSpec): number {
+  return type.kind === 'array' ? 1 + arrayDepth(type.of) : 0;
+}
+
 /**
  * The statements that remove a value from a named enum type (PostgreSQL cannot drop a value in
  * place): rename the type to `_retort_old_<name>`, create it anew without the value, convert
@@ -47,7 +51,8 @@ export function compileDropEnumValue(op: DropEnumValueOp, dialect: Dialect, snap
   out.push(...ddl.createEnum({ ...current, values }));
   for (const { table, column } of enumColumns(snapshot, op.name)) {
     const type = withValues(column.type, op.name, values);
-    const typeSql = dialect.types.compile(type);
+    // the type lives in the enum's schema, which need not be on the search_path
+    const typeSql = current.schema === null ? dialect.types.compile(type) : `${ddl.tableName(current)}${'[]'.repeat(arrayDepth(type))}`;
     const textType = column.type.kind === 'array' ? 'text[]' : 'text';
     const alter = `ALTER TABLE ${ddl.tableName(table)} ALTER COLUMN ${q(column.name)}`;
     if (column.default !== null) out.push(`${alter} DROP DEFAULT`);

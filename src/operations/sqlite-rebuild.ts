@@ -180,7 +180,9 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
     ]));
   }
   out.push(...statements(ddl.dropTable(table)));
-  out.push(...statements(ddl.renameTable(tmp, table.name)));
+  // SQLite re-checks every view and trigger at ALTER TABLE RENAME; a view reading the table
+  // would fail it while the table is briefly missing. The legacy rename skips that check.
+  out.push(...statements(['PRAGMA legacy_alter_table=ON', ...ddl.renameTable(tmp, table.name), 'PRAGMA legacy_alter_table=OFF']));
   for (const index of shape.indexes) out.push(...statements(ddl.createIndex(shape, index)));
   const prefix = table.schema ? `${q(table.schema)}.` : '';
   out.push(Object.freeze({

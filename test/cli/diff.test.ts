@@ -44,9 +44,12 @@ forEachDialect('retort diff', (ctx) => {
   it('--sql prints DDL that, applied to FROM, makes it equal to TO (then diff exits 0)', async () => {
     const r = await retort(['diff', '--from', fromUrl, '--to', toUrl, '--sql']);
     assert.equal(r.code, 1, r.stderr);
-    for (const statement of r.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter(Boolean)) {
-      await from.execute(statement);
-    }
+    // the script holds its own BEGIN / COMMIT (and PRAGMAs on SQLite): run it on one connection
+    await from.withConnection(async (conn) => {
+      for (const statement of r.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter(Boolean)) {
+        await conn.execute(statement);
+      }
+    });
     const again = await retort(['diff', '--from', fromUrl, '--to', toUrl]);
     assert.equal(again.code, 0, again.stdout + again.stderr);
     assert.match(again.stdout, /no differences/);

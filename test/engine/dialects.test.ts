@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { unavailable } from '../../src/dialects/unavailable.js';
+import type { DdlCompiler } from '../../src/engine/dialect.js';
 import { createEngine, getDialect, listDialects, mysqlDialect, OperationError, postgresDialect, registerDialect, sqliteDialect, UnknownDialectError } from '../../src/index.js';
 
 describe('dialect registry', () => {
@@ -53,7 +55,8 @@ describe('quoting and literals', () => {
   });
 
   it('parts not built yet say so', () => {
-    assert.throws(() => postgresDialect.ddl.dropTable({ name: 't', schema: null } as never), { message: 'postgresql: the DDL compiler is not available yet' });
+    const ddl = unavailable<DdlCompiler>('postgresql', 'the DDL compiler');
+    assert.throws(() => ddl.dropTable({ name: 't', schema: null } as never), { message: 'postgresql: the DDL compiler is not available yet' });
   });
 });
 

@@ -114,7 +114,9 @@ describe('compileOperation: in place (PostgreSQL-like)', () => {
 
 const REBUILD_POST_TAIL = [
   'DROP TABLE post',
+  'PRAGMA legacy_alter_table=ON',
   'RENAME TABLE _retort_tmp_post TO post',
+  'PRAGMA legacy_alter_table=OFF',
 ];
 
 describe('compileOperation: SQLite table rebuilds', () => {

@@ -1,8 +1,7 @@
 import type { Dialect } from '../../engine/dialect.js';
 import { rewritePlaceholders } from '../../sql/placeholders.js';
-import { identifierQuoter, literalWriter } from '../sql-text.js';
 import { serverTransactions } from '../transactions.js';
-import { postgresDdlCompiler } from './ddl-compiler.js';
+import { postgresDdlCompiler, postgresDdlParts } from './ddl-compiler.js';
 import { createPostgresDriver } from './driver.js';
 import { postgresIntrospector } from './introspector.js';
 import { postgresNormalizer } from './normalizer.js';
@@ -12,9 +11,16 @@ const CACHE_LIMIT = 500;
 const converted = new Map<string, string>();
 const dollar = (i: number): string => `$${i}`;
 
-/** `?` -> `$n` (and `??` -> `?`), with the conversions of recent statements cached. */
+const keep = (): string => '?';
+
+/**
+ * `?` -> `$n` (and `??` -> `?`), with the conversions of recent statements cached. A statement
+ * without parameters (DDL) keeps every lone `?` as it is: PostgreSQL's JSONB operators `?`, `?|`,
+ * `?&` in a CHECK or an index predicate reach the server untouched, also when the statement holds
+ * a `??` (in a string literal, say).
+ */
 function prepareSql(sql: string, paramCount: number): string {
-  if (paramCount === 0 && !sql.includes('??')) return sql;
+  if (paramCount === 0) return sql.includes('??') ? rewritePlaceholders(sql, keep) : sql;
   let out = converted.get(sql);
   if (out === undefined) {
     out = rewritePlaceholders(sql, dollar);
@@ -57,8 +63,8 @@ export const postgresDialect: Dialect = Object.freeze({
   createDriver: createPostgresDriver,
   prepareSql,
   transactions: serverTransactions,
-  quoteIdentifier: identifierQuoter('"'),
-  literal: literalWriter({ dialect: 'postgresql', booleans: ['TRUE', 'FALSE'], backslashEscapes: false }),
+  quoteIdentifier: postgresDdlParts.quoteIdentifier,
+  literal: postgresDdlParts.literal,
   types: postgresTypeCompiler,
   ddl: postgresDdlCompiler,
   introspector: postgresIntrospector,

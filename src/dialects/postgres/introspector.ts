@@ -1,5 +1,132 @@
-import type { Introspector } from '../../engine/dialect.js';
-import { unavailable } from '../unavailable.js';
+import type { IntrospectOptions, Introspector } from '../../engine/dialect.js';
+import type { Executor } from '../../engine/types.js';
+import { ReflectionError } from '../../errors/index.js';
+import { deepFreeze, type SchemaSnapshot, type TableSnapshot, type ViewSnapshot } from '../../schema/snapshot.js';
+import {
+  addConstraint,
+  byName,
+  columnSnapshot,
+  emptyParts,
+  enumTypes,
+  indexSnapshot,
+  type TableParts,
+} from './introspector-build.js';
+import {
+  COLUMNS_SQL,
+  CONSTRAINTS_SQL,
+  ENUMS_SQL,
+  INDEXES_SQL,
+  relationsSql,
+  SCHEMA_SQL,
+  type ColumnRow,
+  type ConstraintRow,
+  type EnumRow,
+  type IndexRow,
+  type RelationRow,
+  type SchemaRow,
+} from './introspector-queries.js';
 
-/** Placeholder: the postgresql introspector is built separately and replaces this file. */
-export const postgresIntrospector: Introspector = unavailable<Introspector>('postgresql', 'reflection');
+/** Puts a table's columns in ordinal order (the rows come unordered; they rarely need moving). */
+function inOrdinalOrder(table: TableParts): void {
+  const nums = table.numbers;
+  let sorted = true;
+  for (let i = 1; i < nums.length && sorted; i++) sorted = nums[i - 1]! < nums[i]!;
+  if (sorted) return;
+  const order = nums.map((n, i) => [n, table.columns[i]!] as const).sort((a, b) => a[0] - b[0]);
+  table.columns.splice(0, table.columns.length, ...order.map(([, c]) => c));
+}
+
+async function readSchema(executor: Executor, schema: string | null): Promise<SchemaRow> {
+  const row = (await executor.execute<SchemaRow>(SCHEMA_SQL, [schema])).rows[0];
+  if (row === undefined) {
+    throw new ReflectionError(schema === null
+      ? 'no current schema: none of the schemas on the search_path exists'
+      : `schema "${schema}" does not exist`);
+  }
+  return row;
+}
+
+function nonEmpty(list: readonly string[] | undefined): list is readonly string[] {
+  return list !== undefined && list.length > 0;
+}
+
+/**
+ * Reads a PostgreSQL schema in six catalog queries whatever its size: the schema, its relations
+ * (tables and views, `include` / `exclude` applied there as parameters), its enum types, then
+ * columns, constraints and indexes of all the tables at once (by oid). Rows are assembled in one
+ * pass each (maps by table oid). Tables come sorted by name, columns in ordinal order, constraints
+ * and indexes by name. Names of other schemas' objects keep their schema (foreign keys'
+ * `referredSchema`; enum types of another schema become `custom` types named with it).
+ *
+ * @example
+ * ```ts
+ * const snap = await postgresIntrospector.introspect(conn, { schema: 'app', exclude: ['retort_version'] });
+ * ```
+ */
+export const postgresIntrospector: Introspector = Object.freeze({
+  async introspect(executor: Executor, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
+    const schemaOption = options.schema ?? null;
+    const schemaRow = await readSchema(executor, schemaOption);
+    const schemaName = schemaRow.name;
+    // an empty include list means no tables (only the listed ones are wanted)
+    const include = options.include;
+    const exclude = options.exclude;
+    const params: unknown[] = [schemaRow.oid];
+    if (include !== undefined) params.push(include);
+    if (nonEmpty(exclude)) params.push(exclude);
+    const relations = (await executor.execute<RelationRow>(relationsSql(include !== undefined, nonEmpty(exclude)), params)).rows;
+
+    const tableRows = relations.filter((r) => r.kind === 'r' || r.kind === 'p');
+    const views: ViewSnapshot[] = relations
+      .filter((r) => r.kind === 'v' || r.kind === 'm')
+      .map((r) => Object.freeze({ name: r.name, schema: schemaOption, definition: r.definition }))
+      .sort(byName);
+
+    const enumRows = (await executor.execute<EnumRow>(ENUMS_SQL, [schemaRow.oid])).rows;
+    const enums = enumRows
+      .map((r) => Object.freeze({ name: r.name, schema: schemaOption, values: Object.freeze(r.values) }))
+      .sort(byName);
+
+    const parts = new Map<number, TableParts>();
+    for (const r of tableRows) parts.set(r.oid, emptyParts());
+    if (tableRows.length > 0) {
+      const oids = [...parts.keys()];
+      const ctx = { schemaName, enums: enumTypes(enumRows) };
+      for (const row of (await executor.execute<ColumnRow>(COLUMNS_SQL, [oids])).rows) {
+        const table = parts.get(row.rel);
+        if (table === undefined) continue;
+        table.columns.push(columnSnapshot(row, ctx));
+        table.numbers.push(row.num);
+        table.names.set(row.num, row.name);
+      }
+      for (const table of parts.values()) inOrdinalOrder(table);
+      for (const row of (await executor.execute<ConstraintRow>(CONSTRAINTS_SQL, [oids, oids])).rows) {
+        const table = parts.get(row.rel);
+        if (table !== undefined) addConstraint(table, row, schemaName, parts);
+      }
+      const opclasses = new Map(Object.entries(schemaRow.opclasses ?? {}));
+      for (const row of (await executor.execute<IndexRow>(INDEXES_SQL, [oids])).rows) {
+        const table = parts.get(row.rel);
+        if (table !== undefined) table.indexes.push(indexSnapshot(row, table, opclasses));
+      }
+    }
+
+    const tables: TableSnapshot[] = tableRows.map((r) => {
+      const p = parts.get(r.oid) ?? emptyParts();
+      // every piece is frozen already (see introspector-build.ts); deepFreeze below stops at them
+      return Object.freeze({
+        name: r.name,
+        schema: schemaOption,
+        comment: r.comment,
+        columns: Object.freeze(p.columns),
+        primaryKey: p.primaryKey,
+        foreignKeys: Object.freeze(p.foreignKeys.sort(byName)),
+        uniques: Object.freeze(p.uniques.sort(byName)),
+        checks: Object.freeze(p.checks.sort(byName)),
+        indexes: Object.freeze(p.indexes.sort(byName)),
+      });
+    }).sort(byName);
+
+    return deepFreeze({ schema: schemaOption, tables, enums, views });
+  },
+});

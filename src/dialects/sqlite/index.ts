@@ -2,11 +2,14 @@ import type { Dialect } from '../../engine/dialect.js';
 import type { DatabaseUrl } from '../../engine/url.js';
 import { identifierQuoter, literalWriter, questionMarkSql } from '../sql-text.js';
 import { standardTransactions } from '../transactions.js';
-import { sqliteDdlCompiler } from './ddl-compiler.js';
+import { createSqliteDdlCompiler } from './ddl-compiler.js';
 import { createSqliteDriver, isMemoryUrl } from './driver.js';
 import { sqliteIntrospector } from './introspector.js';
 import { sqliteNormalizer } from './normalizer.js';
 import { sqliteTypeCompiler } from './type-compiler.js';
+
+const quoteIdentifier = identifierQuoter('"');
+const literal = literalWriter({ dialect: 'sqlite', booleans: ['1', '0'], backslashEscapes: false });
 
 /**
  * SQLite, through `better-sqlite3` (imported on first connect). A file database gets one
@@ -26,7 +29,7 @@ export const sqliteDialect: Dialect = Object.freeze({
     transactionalDdl: true,
     schemas: false,
     comments: false,
-    namedPrimaryKeys: false,
+    namedPrimaryKeys: true,
     partialIndexes: true,
     deferrableForeignKeys: true,
     namedEnums: false,
@@ -43,10 +46,10 @@ export const sqliteDialect: Dialect = Object.freeze({
   createDriver: createSqliteDriver,
   prepareSql: questionMarkSql('sqlite'),
   transactions: standardTransactions,
-  quoteIdentifier: identifierQuoter('"'),
-  literal: literalWriter({ dialect: 'sqlite', booleans: ['1', '0'], backslashEscapes: false }),
+  quoteIdentifier,
+  literal,
   types: sqliteTypeCompiler,
-  ddl: sqliteDdlCompiler,
+  ddl: createSqliteDdlCompiler({ name: 'sqlite', quoteIdentifier, literal, types: sqliteTypeCompiler }),
   introspector: sqliteIntrospector,
   normalizer: sqliteNormalizer,
 });

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// The floor of PostgreSQL reflection: a bare Node process with the raw `pg` driver (no retort)
+// reading the facts retort's introspector reads (tables and views, columns with type, nullability,
+// identity / serial, default and comment, primary / unique / foreign key / check constraints,
+// indexes with elements, options, operator classes, method and predicate, enum types), in the same
+// six whole-schema queries, printing them as JSON on stdout. Keep the SQL in step with
+// src/dialects/postgres/introspector-queries.ts.
+//
+//   node bench/floor/postgresql.mjs postgresql://postgres@127.0.0.1:5432/db [schema]
+import pg from 'pg';
+
+const url = process.argv[2];
+if (!url) {
+  process.stderr.write('usage: node bench/floor/postgresql.mjs <postgresql-url> [schema]\n');
+  process.exit(2);
+}
+const schema = process.argv[3] ?? null;
+
+const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
+  (SELECT pg_catalog.json_object_agg(o.oid, o.opcname) FROM pg_catalog.pg_opclass o WHERE NOT o.opcdefault) AS opclasses
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname = COALESCE($1::text, pg_catalog.current_schema())`;
+
+const RELATIONS_SQL = `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
+  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS definition
+FROM pg_catalog.pg_class c
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+WHERE c.relnamespace = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition`;
+
+const ENUMS_SQL = `SELECT t.oid AS oid, t.typname AS name,
+  pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS "values"
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+WHERE t.typnamespace = $1
+GROUP BY t.oid, t.typname`;
+
+const COLUMNS_SQL = `SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
+  pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+  a.attnotnull AS notnull, a.attidentity AS identity, a.attgenerated AS generated,
+  pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS "default",
+  d.description AS comment,
+  CASE WHEN a.atthasdef AND a.attidentity = '' AND t.typcategory = 'N' THEN EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
+      AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.deptype = 'a'
+  ) ELSE false END AS serial,
+  CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
+  en.nspname AS enum_schema,
+  CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
+LEFT JOIN pg_catalog.pg_namespace en
+  ON en.oid = CASE WHEN t.typtype = 'e' THEN t.typnamespace WHEN et.typtype = 'e' THEN et.typnamespace END
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
+WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`;
+
+const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype AS type, c.conkey AS cols,
+  c.confdeltype AS on_delete, c.confupdtype AS on_update, c.condeferrable AS deferrable, c.condeferred AS deferred,
+  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
+  rc.relname AS ref_table, rn.nspname AS ref_schema, c.confrelid AS ref_rel, c.confkey AS ref_nums,
+  CASE WHEN c.contype = 'f' AND NOT c.confrelid = ANY($1::oid[]) THEN ARRAY(
+    SELECT ra.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(num, pos)
+    JOIN pg_catalog.pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.num
+    ORDER BY k.pos
+  ) END AS ref_cols
+FROM pg_catalog.pg_constraint c
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = c.confrelid
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0`;
+
+const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique AS "unique", i.indnkeyatts AS nkeys,
+  i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
+  CASE WHEN am.amname <> 'btree' THEN am.amname END AS method,
+  pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+  CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
+    SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
+    WHERE i.indkey[k - 1] = 0 ORDER BY k
+  ) END AS expressions
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE i.indrelid = ANY($1::oid[]) AND NOT EXISTS (
+  SELECT 1 FROM pg_catalog.pg_constraint c
+  WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')
+)`;
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+try {
+  const [ns] = (await client.query(SCHEMA_SQL, [schema])).rows;
+  if (!ns) throw new Error(`schema "${schema ?? '(current)'}" does not exist`);
+  const relations = (await client.query(RELATIONS_SQL, [ns.oid])).rows;
+  const enums = (await client.query(ENUMS_SQL, [ns.oid])).rows;
+  const tables = new Map();
+  for (const r of relations) if (r.kind === 'r' || r.kind === 'p') tables.set(r.oid, { ...r, columns: [], constraints: [], indexes: [] });
+  const oids = [...tables.keys()];
+  if (oids.length > 0) {
+    for (const c of (await client.query(COLUMNS_SQL, [oids])).rows) tables.get(c.rel)?.columns.push(c);
+    for (const c of (await client.query(CONSTRAINTS_SQL, [oids])).rows) tables.get(c.rel)?.constraints.push(c);
+    for (const i of (await client.query(INDEXES_SQL, [oids])).rows) tables.get(i.rel)?.indexes.push(i);
+  }
+  const views = relations.filter((r) => r.kind === 'v' || r.kind === 'm');
+  process.stdout.write(`${JSON.stringify({ schema: ns.name, tables: [...tables.values()], views, enums })}\n`);
+} finally {
+  await client.end();
+}

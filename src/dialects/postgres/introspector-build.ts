@@ -1,0 +1,179 @@
+import type {
+  CheckSnapshot,
+  ColumnSnapshot,
+  ForeignKeyAction,
+  ForeignKeySnapshot,
+  IndexSnapshot,
+  PrimaryKeySnapshot,
+  UniqueSnapshot,
+} from '../../schema/snapshot.js';
+import type { TypeSpec } from '../../schema/type-spec.js';
+import { identifierQuoter } from '../sql-text.js';
+import type { ColumnRow, ConstraintRow, EnumRow, IndexRow } from './introspector-queries.js';
+import { parsePostgresType } from './type-parser.js';
+
+const quote = identifierQuoter('"');
+/** A name that needs no quotes (operator classes are written bare when they can be). */
+const BARE_NAME = /^[a-z_][a-z0-9_$]*$/;
+
+/** The pieces of one table while its rows are read. */
+export interface TableParts {
+  readonly columns: ColumnSnapshot[];
+  /** Attribute number of each entry of `columns`. */
+  readonly numbers: number[];
+  /** Attribute number -> column name. */
+  readonly names: Map<number, string>;
+  primaryKey: PrimaryKeySnapshot | null;
+  readonly foreignKeys: ForeignKeySnapshot[];
+  readonly uniques: UniqueSnapshot[];
+  readonly checks: CheckSnapshot[];
+  readonly indexes: IndexSnapshot[];
+}
+
+export function emptyParts(): TableParts {
+  return { columns: [], numbers: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+}
+
+/** What reading columns needs to know about the schema. */
+export interface ColumnContext {
+  /** Name of the schema being read. */
+  readonly schemaName: string;
+  /** Enum types of that schema by oid, as TypeSpecs. */
+  readonly enums: ReadonlyMap<number, TypeSpec>;
+}
+
+/** Enum TypeSpecs by oid (shared by every column of the type). */
+export function enumTypes(rows: readonly EnumRow[]): Map<number, TypeSpec> {
+  const out = new Map<number, TypeSpec>();
+  for (const r of rows) out.set(r.oid, Object.freeze({ kind: 'enum', name: r.name, values: Object.freeze(r.values) }));
+  return out;
+}
+
+function columnType(row: ColumnRow, ctx: ColumnContext): TypeSpec {
+  if (row.enum_oid === null) return parsePostgresType(row.type);
+  const isArray = row.type.endsWith(']');
+  let element = row.enum_schema === ctx.schemaName ? ctx.enums.get(row.enum_oid) : undefined;
+  // an enum of another schema keeps its schema: a custom type named with it
+  element ??= Object.freeze({ kind: 'custom', sql: `${quote(row.enum_schema ?? '')}.${quote(row.enum_name ?? '')}` });
+  return isArray ? Object.freeze({ kind: 'array', of: element }) : element;
+}
+
+/**
+ * The ColumnSnapshot of a column row, frozen. Identity and serial columns are autoincrement with
+ * no default (the sequence's `nextval(...)` is part of the autoincrement); a generated column's
+ * expression is not a default.
+ *
+ * Every piece of a reflected snapshot is frozen as it is built (types are shared, frozen once):
+ * freezing the finished tree with a generic walk costs more than all the row handling.
+ */
+export function columnSnapshot(row: ColumnRow, ctx: ColumnContext): ColumnSnapshot {
+  const autoincrement = row.identity !== '' || row.serial;
+  const hasDefault = row.default !== null && !autoincrement && row.generated === '';
+  return Object.freeze({
+    name: row.name,
+    type: columnType(row, ctx),
+    nullable: !row.notnull,
+    default: hasDefault ? Object.freeze({ kind: 'expression', sql: row.default as string }) : null,
+    autoincrement,
+    comment: row.comment,
+  });
+}
+
+const ACTIONS: Readonly<Record<string, ForeignKeyAction | null>> = {
+  a: null,
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+function columnNames(parts: TableParts, nums: readonly number[] | null): readonly string[] {
+  return Object.freeze((nums ?? []).map((n) => parts.names.get(n) ?? `#${n}`));
+}
+
+/**
+ * Adds one constraint row to its table. `schemaName` is the schema being read; `tables` the parts
+ * of every table read (for the names of referred columns).
+ */
+export function addConstraint(parts: TableParts, row: ConstraintRow, schemaName: string, tables: ReadonlyMap<number, TableParts>): void {
+  switch (row.type) {
+    case 'p':
+      parts.primaryKey = Object.freeze({ name: row.name, columns: columnNames(parts, row.cols) });
+      return;
+    case 'u':
+      parts.uniques.push(Object.freeze({ name: row.name, columns: columnNames(parts, row.cols) }));
+      return;
+    case 'c':
+      parts.checks.push(Object.freeze({ name: row.name, expression: row.expression ?? '' }));
+      return;
+    case 'f':
+      parts.foreignKeys.push(Object.freeze({
+        name: row.name,
+        columns: columnNames(parts, row.cols),
+        referredSchema: row.ref_schema === schemaName ? null : row.ref_schema,
+        referredTable: row.ref_table ?? '',
+        referredColumns: row.ref_cols ? Object.freeze(row.ref_cols) : columnNames(tables.get(row.ref_rel) ?? emptyParts(), row.ref_nums),
+        onDelete: ACTIONS[row.on_delete] ?? null,
+        onUpdate: ACTIONS[row.on_update] ?? null,
+        deferrable: row.deferrable,
+        initiallyDeferred: row.deferred,
+      }));
+      return;
+    default:
+      return;
+  }
+}
+
+/** ` DESC`, ` NULLS FIRST`, ... for the sort option bits of an index element (1: DESC, 2: NULLS FIRST). */
+function ordering(bits: number): string {
+  switch (bits & 3) {
+    case 1: return ' DESC NULLS LAST';
+    case 2: return ' NULLS FIRST';
+    case 3: return ' DESC';
+    default: return '';
+  }
+}
+
+/**
+ * The IndexSnapshot of an index row. Plain column elements are listed in `columns`; when any
+ * element is an expression or carries an operator class or sort order, `expressions` lists every
+ * element's SQL (columns quoted), e.g. `lower(email)`, `"name" text_pattern_ops`, `"at" DESC`.
+ */
+export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: ReadonlyMap<string, string>): IndexSnapshot {
+  const keys = row.keys.split(' ');
+  const options = row.options.split(' ');
+  const classes = row.opclasses.split(' ');
+  const columns: string[] = [];
+  const elements: string[] = [];
+  let plain = true;
+  let nextExpression = 0;
+  for (let k = 0; k < row.nkeys; k++) {
+    const num = Number(keys[k]);
+    const opclass = opclasses.get(classes[k] ?? '');
+    const suffix = `${opclass === undefined ? '' : ` ${BARE_NAME.test(opclass) ? opclass : quote(opclass)}`}${ordering(Number(options[k] ?? 0))}`;
+    if (num === 0) {
+      elements.push(`${row.expressions?.[nextExpression++] ?? ''}${suffix}`);
+      plain = false;
+      continue;
+    }
+    const name = parts.names.get(num) ?? `#${num}`;
+    if (suffix === '') columns.push(name);
+    else plain = false;
+    elements.push(`${quote(name)}${suffix}`);
+  }
+  return Object.freeze({
+    name: row.name,
+    columns: Object.freeze(columns),
+    expressions: plain ? null : Object.freeze(elements),
+    unique: row.unique,
+    where: row.predicate,
+    method: row.method,
+  });
+}
+
+/** Orders by name, code point order, nulls last. */
+export function byName(a: { readonly name: string | null }, b: { readonly name: string | null }): number {
+  if (a.name === null) return b.name === null ? 0 : 1;
+  if (b.name === null) return -1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

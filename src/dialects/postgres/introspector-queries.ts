@@ -1,0 +1,180 @@
+/**
+ * The catalog queries of the PostgreSQL introspector: one per object kind for the whole schema,
+ * reading pg_catalog only (information_schema views are far slower). bench/floor/postgresql.mjs
+ * runs the same queries with the bare driver; keep the two in step.
+ */
+
+/** The schema (named, or the current one) and the operator classes that are not their type's default. */
+export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
+  (SELECT pg_catalog.json_object_agg(o.oid, o.opcname) FROM pg_catalog.pg_opclass o WHERE NOT o.opcdefault) AS opclasses
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname = COALESCE(?::text, pg_catalog.current_schema())`;
+
+export interface SchemaRow {
+  readonly oid: number;
+  readonly name: string;
+  /** Operator class oid -> name, for the classes that are not the default of their type. */
+  readonly opclasses: Readonly<Record<string, string>> | null;
+}
+
+/**
+ * Tables (ordinary and partitioned, not partitions) and views (plain and materialized) of the
+ * schema, with table comments and view definitions. `include` / `exclude` become parameters.
+ */
+export function relationsSql(include: boolean, exclude: boolean): string {
+  return `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
+  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS definition
+FROM pg_catalog.pg_class c
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition${
+  include ? '\n  AND c.relname = ANY(?::text[])' : ''}${exclude ? '\n  AND c.relname <> ALL(?::text[])' : ''}`;
+}
+
+export interface RelationRow {
+  readonly oid: number;
+  readonly name: string;
+  /** r, p (tables), v, m (views). */
+  readonly kind: string;
+  readonly comment: string | null;
+  readonly definition: string | null;
+}
+
+/**
+ * Columns of the given tables in ordinal order: type text, NOT NULL, identity, generated, default
+ * text, comment, whether a serial sequence owned by the column backs its default, and the enum type
+ * of the column (or of its array elements).
+ */
+export const COLUMNS_SQL = `SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
+  pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+  a.attnotnull AS notnull, a.attidentity AS identity, a.attgenerated AS generated,
+  pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS "default",
+  d.description AS comment,
+  CASE WHEN a.atthasdef AND a.attidentity = '' AND t.typcategory = 'N' THEN EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend dep
+    JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+    WHERE dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjid = a.attrelid
+      AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.deptype = 'a'
+  ) ELSE false END AS serial,
+  CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
+  en.nspname AS enum_schema,
+  CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
+LEFT JOIN pg_catalog.pg_namespace en
+  ON en.oid = CASE WHEN t.typtype = 'e' THEN t.typnamespace WHEN et.typtype = 'e' THEN et.typnamespace END
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_description d
+  ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
+WHERE a.attrelid = ANY(?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`;
+
+export interface ColumnRow {
+  readonly rel: number;
+  readonly num: number;
+  readonly name: string;
+  readonly type: string;
+  readonly notnull: boolean;
+  /** 'a' (ALWAYS), 'd' (BY DEFAULT) or ''. */
+  readonly identity: string;
+  /** 's' for a stored generated column, else ''. */
+  readonly generated: string;
+  readonly default: string | null;
+  readonly comment: string | null;
+  readonly serial: boolean;
+  readonly enum_oid: number | null;
+  readonly enum_schema: string | null;
+  readonly enum_name: string | null;
+}
+
+/**
+ * Primary key, unique, foreign key and check constraints of the given tables (not the copies
+ * PostgreSQL keeps for partitions). Key columns come as attribute numbers; referred columns by
+ * number too, and by name when the referred table is not among the given ones. Parameters: the
+ * table oids, twice.
+ */
+export const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype AS type, c.conkey AS cols,
+  c.confdeltype AS on_delete, c.confupdtype AS on_update, c.condeferrable AS deferrable, c.condeferred AS deferred,
+  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
+  rc.relname AS ref_table, rn.nspname AS ref_schema, c.confrelid AS ref_rel, c.confkey AS ref_nums,
+  CASE WHEN c.contype = 'f' AND NOT c.confrelid = ANY(?::oid[]) THEN ARRAY(
+    SELECT ra.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(num, pos)
+    JOIN pg_catalog.pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = k.num
+    ORDER BY k.pos
+  ) END AS ref_cols
+FROM pg_catalog.pg_constraint c
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = c.confrelid
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+WHERE c.conrelid = ANY(?::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0`;
+
+export interface ConstraintRow {
+  readonly rel: number;
+  readonly name: string;
+  /** p, u, f, c. */
+  readonly type: string;
+  readonly cols: readonly number[] | null;
+  /** a, r, c, n, d. */
+  readonly on_delete: string;
+  readonly on_update: string;
+  readonly deferrable: boolean;
+  readonly deferred: boolean;
+  readonly expression: string | null;
+  readonly ref_table: string | null;
+  readonly ref_schema: string | null;
+  /** Referred table oid and column numbers; the names come from the columns already read. */
+  readonly ref_rel: number;
+  readonly ref_nums: readonly number[] | null;
+  /** Referred column names, only for a table outside the ones read. */
+  readonly ref_cols: readonly string[] | null;
+}
+
+/**
+ * Indexes of the given tables, except those that back a primary key, unique or exclusion
+ * constraint: key attribute numbers (0 for an expression), sort options, operator classes,
+ * method (null for btree), predicate, and the text of the expression elements in order.
+ */
+export const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique AS "unique", i.indnkeyatts AS nkeys,
+  i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
+  CASE WHEN am.amname <> 'btree' THEN am.amname END AS method,
+  pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+  CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
+    SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
+    WHERE i.indkey[k - 1] = 0 ORDER BY k
+  ) END AS expressions
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE i.indrelid = ANY(?::oid[]) AND NOT EXISTS (
+  SELECT 1 FROM pg_catalog.pg_constraint c
+  WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')
+)`;
+
+export interface IndexRow {
+  readonly rel: number;
+  readonly name: string;
+  readonly unique: boolean;
+  readonly nkeys: number;
+  /** Space-separated attribute numbers (0: an expression), key columns first. */
+  readonly keys: string;
+  /** Space-separated sort option bits (1: DESC, 2: NULLS FIRST). */
+  readonly options: string;
+  /** Space-separated operator class oids. */
+  readonly opclasses: string;
+  readonly method: string | null;
+  readonly predicate: string | null;
+  readonly expressions: readonly string[] | null;
+}
+
+/** Enum types of the schema with their values in order. */
+export const ENUMS_SQL = `SELECT t.oid AS oid, t.typname AS name,
+  pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS "values"
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+WHERE t.typnamespace = ?
+GROUP BY t.oid, t.typname`;
+
+export interface EnumRow {
+  readonly oid: number;
+  readonly name: string;
+  readonly values: readonly string[];
+}
