@@ -26,3 +26,40 @@ export * from './schema/index.js';
 export * from './orm/index.js';
 export { Operations } from './operations/facade.js';
 export type { Operation, OperationKind } from './operations/operation.js';
+export { reverse, reverseAll } from './operations/reverse.js';
+export { inspect, inspectTable } from './reflect/inspect.js';
+export { toSchemaDocument } from './reflect/json-document.js';
+export {
+  assertNoDestructiveChanges,
+  compare,
+  declineRenames,
+  describeDifferences,
+  describeOperation,
+  describeOperations,
+  describeRenameCandidate,
+  findDestructiveChanges,
+  findRenameCandidates,
+  formatRenameFlag,
+  nullCheckQuery,
+  parseRenameFlags,
+  renderMigration,
+  resolveRenames,
+  resolverFromDecisions,
+} from './autogenerate/index.js';
+export type {
+  ColumnRename,
+  CompareHook,
+  CompareHookContext,
+  CompareOptions,
+  CompareWarning,
+  DestructiveChange,
+  NullCheck,
+  ObjectDifference,
+  RenameCandidate,
+  RenameDecisions,
+  RenameResolver,
+  RenderMigrationInput,
+  ResolvedRenames,
+  TableRename,
+} from './autogenerate/index.js';
+export * from './migrations/index.js';

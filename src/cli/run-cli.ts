@@ -42,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .scriptName('retort')
     .usage('$0 <command> [options]')
     .option('url', { type: 'string', global: true, describe: 'database URL (default: $DATABASE_URL, then the config file)' })
-    .option('config', { type: 'string', global: true, describe: 'config file (retort.config.ts) to read the URL from' })
+    .option('config', { type: 'string', global: true, describe: 'config file (default: retort.config.ts, .mts, .js or .mjs in the current folder)' })
     .command(commands.map((spec) => ({
       command: spec.command as string | string[],
       describe: spec.describe,

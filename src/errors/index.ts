@@ -125,9 +125,13 @@ export class MultipleHeadsError extends RevisionError {
    * @param heads the heads that matched, sorted
    * @param argument the target that asked for one head (`head`, `feature@head`, ...)
    */
-  constructor(readonly heads: readonly string[], readonly argument: string = 'head') {
+  constructor(
+    readonly heads: readonly string[],
+    readonly argument: string = 'head',
+    advice = 'name one of them, use "heads", or join them with "retort merge"',
+  ) {
     super(
-      `multiple heads are present for "${argument}" (${heads.join(', ')}); name one of them, use "heads", or join them with "retort merge"`,
+      `multiple heads are present for "${argument}" (${heads.join(', ')}); ${advice}`,
       { code: 'MULTIPLE_HEADS' },
     );
   }
@@ -258,6 +262,33 @@ export class MigrationError extends RetortError {
 export class AutogenerateError extends RetortError {
   constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
     super(message, { code: options.code ?? 'AUTOGENERATE_FAILED', ...(options.cause === undefined ? {} : { cause: options.cause }) });
+  }
+}
+
+/**
+ * `--fail-on-destructive`: the generated migration would drop or narrow something; nothing was
+ * written. `reasons` lists each change in words.
+ */
+export class DestructiveChangesError extends AutogenerateError {
+  constructor(readonly reasons: readonly string[]) {
+    const count = reasons.length === 1 ? '1 destructive change' : `${reasons.length} destructive changes`;
+    super(`the migration has ${count} (${reasons.join('; ')}); nothing written`, { code: 'DESTRUCTIVE_CHANGES' });
+  }
+}
+
+/**
+ * The database is not at the heads of the migration files, so comparing it with the models would
+ * describe changes the pending migrations already make (as Alembic's "Target database is not up
+ * to date").
+ */
+export class NotUpToDateError extends RetortError {
+  /**
+   * @param heads the database's stored heads (empty: base)
+   * @param graphHeads the heads of the migration files
+   */
+  constructor(readonly heads: readonly string[], readonly graphHeads: readonly string[]) {
+    const list = (ids: readonly string[]): string => (ids.length === 0 ? '<base>' : ids.join(', '));
+    super(`the database is not up to date (at ${list(heads)}, head is ${list(graphHeads)}): run retort upgrade first`, { code: 'NOT_UP_TO_DATE' });
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Versioned migrations: configuration, the script directory, the revision graph, and the runner's
- * programmatic API (upgrade, downgrade, current, stamp, history, heads).
+ * programmatic API (upgrade, downgrade, current, stamp, history, heads, check, autogenerate,
+ * revision, merge).
  *
  * @example
  * ```ts
@@ -18,6 +19,15 @@ export type { MigrateOptions } from './api.js';
 export { appliedHistory, current, heads, history } from './api-status.js';
 export type { CurrentResult, HeadInfo, RevisionInfo } from './api-status.js';
 export { stamp } from './api-stamp.js';
+export { check } from './api-check.js';
+export type { CheckOptions, CheckResult } from './api-check.js';
+export { autogenerate } from './api-autogenerate.js';
+export type { AutogenerateOptions, AutogenerateResult, AutogenerateWarning } from './api-autogenerate.js';
+export { merge, revision } from './api-revision.js';
+export type { MergeOptions, NewRevision, NewRevisionOptions, RevisionOptions } from './api-revision.js';
+export type { ModelsCompareOptions } from './models-compare.js';
+export { loadModels, modelsSnapshot, pickMetaData } from './models-loader.js';
+export type { LoadedModels } from './models-loader.js';
 export type { StampOptions, StampResult } from './api-stamp.js';
 export type { MigrationApiOptions } from './api-context.js';
 export type {

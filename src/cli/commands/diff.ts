@@ -1,21 +1,22 @@
 import { compare, describeOperations } from '../../autogenerate/index.js';
 import type { Dialect } from '../../engine/dialect.js';
 import { ConfigError } from '../../errors/index.js';
-import { createEngine } from '../../index.js';
 import { MigrationContext, OfflineSchemaState, SqlTextSink } from '../../operations/index.js';
 import type { Operation } from '../../operations/operation.js';
 import { inspect } from '../../reflect/inspect.js';
 import type { SchemaSnapshot } from '../../schema/snapshot.js';
 import { listOption, type CommandArgs } from '../command.js';
+import { commandConfig } from '../config.js';
+import { commandEngine } from '../engine.js';
 import type { CliIO } from '../io.js';
 
 /**
- * `retort diff --from URL --to URL [--sql]`: compares two live databases of one dialect. Prints
- * the changes that turn FROM into TO (or, with --sql, the DDL script); exits 0 when they are the
- * same, 1 when they differ (like `diff`); errors exit 2.
+ * `retort diff [--from URL] --to URL [--sql]`: compares two live databases of one dialect. Prints
+ * the changes that turn FROM (default: the configured database) into TO (or, with --sql, the DDL
+ * script); exits 0 when they are the same, 1 when they differ (like `diff`); errors exit 2.
  */
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
-  const from = stringArg(args.from, '--from');
+  const from = typeof args.from === 'string' && args.from !== '' ? args.from : await configuredUrl(args, io);
   const to = stringArg(args.to, '--to');
   const include = listOption(args.include);
   const exclude = listOption(args.exclude);
@@ -24,8 +25,8 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
     ...(include ? { include } : {}),
     ...(exclude ? { exclude } : {}),
   };
-  const fromEngine = createEngine(from, { pool: { max: 1, acquireTimeoutMs: 15_000 } });
-  const toEngine = createEngine(to, { pool: { max: 1, acquireTimeoutMs: 15_000 } });
+  const fromEngine = commandEngine(from);
+  const toEngine = commandEngine(to);
   try {
     if (fromEngine.dialect !== toEngine.dialect) {
       throw new ConfigError(`--from is ${fromEngine.dialect.name} but --to is ${toEngine.dialect.name}: diff compares databases of one dialect`);
@@ -43,6 +44,12 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   } finally {
     await Promise.all([fromEngine.dispose(), toEngine.dispose()]);
   }
+}
+
+async function configuredUrl(args: CommandArgs, io: CliIO): Promise<string> {
+  const config = await commandConfig(args, io);
+  if (config.url === null) throw new ConfigError('--from URL is required (or a configured database: --url, DATABASE_URL, retort.config.ts)');
+  return config.url;
 }
 
 function stringArg(value: unknown, flag: string): string {

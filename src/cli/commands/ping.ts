@@ -1,11 +1,11 @@
-import { createEngine } from '../../index.js';
-import { resolveDatabaseUrl } from '../database-url.js';
+import { commandConfig, requireUrl } from '../config.js';
 import type { CommandArgs } from '../command.js';
-import type { CliIO, GlobalArgs } from '../io.js';
+import { commandEngine } from '../engine.js';
+import type { CliIO } from '../io.js';
 
 /** `retort ping`: connects, prints the masked URL and the server's version. */
 export async function run(args: CommandArgs, io: CliIO): Promise<void> {
-  const engine = createEngine(await resolveDatabaseUrl(args as GlobalArgs, io), { pool: { max: 1, acquireTimeoutMs: 15_000 } });
+  const engine = commandEngine(requireUrl(await commandConfig(args, io)));
   try {
     const started = performance.now();
     const { rows } = await engine.execute(engine.dialect.serverVersionSql);

@@ -1,15 +1,15 @@
-import { createEngine } from '../../index.js';
 import { inspect } from '../../reflect/inspect.js';
 import { toSchemaDocument } from '../../reflect/json-document.js';
 import { renderSchemaTree, summarizeSchema } from '../../reflect/tree.js';
 import { listOption, type CommandArgs } from '../command.js';
-import { resolveDatabaseUrl } from '../database-url.js';
-import type { CliIO, GlobalArgs } from '../io.js';
+import { commandConfig, requireUrl } from '../config.js';
+import { commandEngine } from '../engine.js';
+import type { CliIO } from '../io.js';
 
 /** `retort reflect`: prints a database's schema as a tree, or as the JSON document with --json. */
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
-  const url = await resolveDatabaseUrl(args as GlobalArgs, io);
-  const engine = createEngine(url, { pool: { max: 1, acquireTimeoutMs: 15_000 } });
+  const url = requireUrl(await commandConfig(args, io));
+  const engine = commandEngine(url);
   try {
     const include = listOption(args.include);
     const exclude = listOption(args.exclude);

@@ -1,0 +1,35 @@
+/**
+ * `retort current [--json] [--verbose]`: the database's current heads with their messages,
+ * `(base)` when none, what is pending; checksum drift as warnings on stderr.
+ */
+import { describeDrift } from '../../migrations/checksum-drift.js';
+import type { CommandArgs } from '../command.js';
+import { commandConfig, requireUrl, shownPath } from '../config.js';
+import type { CliIO } from '../io.js';
+import { stepArrow } from '../run-printer.js';
+
+export async function run(args: CommandArgs, io: CliIO): Promise<number> {
+  const config = await commandConfig(args, io);
+  const url = requireUrl(config);
+  const [{ current }, { ScriptDirectory }] = await Promise.all([import('../../migrations/api-status.js'), import('../../migrations/script-directory.js')]);
+  const scripts = await ScriptDirectory.load(config.migrations);
+  const result = await current({ config, url, scripts });
+  for (const d of result.drift) io.err(`warning: ${describeDrift(d)}`);
+  if (args.json === true) {
+    io.out(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  if (result.heads.length === 0) io.out('(base)');
+  for (const head of result.heads) {
+    io.out(`${head.revision}${head.isHead ? ' (head)' : ''}  ${head.message ?? ''}`.trimEnd());
+    if (args.verbose === true && head.path !== null) io.out(`  ${shownPath(head.path, io)}`);
+  }
+  const pending = result.pending.length;
+  if (pending > 0) {
+    io.out(`${pending} pending ${pending === 1 ? 'migration' : 'migrations'}: run retort upgrade`);
+    if (args.verbose === true) for (const step of result.pending) io.out(`  ${stepArrow(step, scripts)}  ${step.message}`);
+  } else if (args.verbose === true) {
+    io.out('up to date');
+  }
+  return 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * `retort upgrade [target]` and `retort downgrade <target>`: run migrations, printing the plan and
+ * each migration as it finishes; with `--sql`, print the script only (nothing connects).
+ */
+import type { Direction } from '../../migrations/revision.js';
+import type { CommandArgs } from '../command.js';
+import { commandConfig, requireUrl } from '../config.js';
+import type { CliIO } from '../io.js';
+import { nothingToDo, runPrinter } from '../run-printer.js';
+
+async function migrate(direction: Direction, args: CommandArgs, io: CliIO): Promise<number> {
+  const config = await commandConfig(args, io);
+  const url = requireUrl(config);
+  const [{ upgrade, downgrade }, { ScriptDirectory }] = await Promise.all([import('../../migrations/api.js'), import('../../migrations/script-directory.js')]);
+  const scripts = await ScriptDirectory.load(config.migrations);
+  const script = args.sql === true;
+  const options = { config, url, scripts, sql: script, onEvent: runPrinter(io, scripts, { script }) };
+  const target = typeof args.target === 'string' ? args.target : 'head';
+  const result = direction === 'up' ? await upgrade({ ...options, target }) : await downgrade({ ...options, target });
+  if (script) io.out(result.sql ?? '');
+  else if (result.steps.length === 0) io.out(nothingToDo(result));
+  return 0;
+}
+
+/** `retort upgrade`. */
+export function runUpgrade(args: CommandArgs, io: CliIO): Promise<number> {
+  return migrate('up', args, io);
+}
+
+/** `retort downgrade`. */
+export function runDowngrade(args: CommandArgs, io: CliIO): Promise<number> {
+  return migrate('down', args, io);
+}
