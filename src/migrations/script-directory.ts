@@ -36,7 +36,7 @@ export async function listMigrationFiles(directory: string): Promise<string[]> {
     names = entries.filter((e) => e.isFile() && isMigrationFileName(e.name)).map((e) => e.name);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ConfigError(`migrations folder ${directory} does not exist (create it, or set "migrations" in retort.config.ts)`, { cause: e });
+      throw new ConfigError(`migrations folder ${directory} does not exist (retort init creates it; or set "migrations" in retort.config.ts, or pass --migrations)`, { cause: e });
     }
     throw e;
   }
