@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { createEngine, inspect, type Engine } from '../../src/index.js';
 import { hasStackTrace } from '../helpers/cli.js';
-import { forEachDialect } from '../helpers/databases.js';
+import { forEachDialect, selectedDialects } from '../helpers/databases.js';
 import { MODELS_V1, MODELS_V2, MODELS_V3 } from './models-fixtures.js';
 import { createProject, re, writtenId, type Project } from './project.js';
 
 forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
+  // what does not depend on the database (init's refusal, the empty project) is checked on one dialect
+  const once = ctx.dialect === selectedDialects()[0];
   let url: string;
   let engine: Engine;
   let project: Project;
@@ -39,6 +41,7 @@ forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
     assert.match(config, /models: '\.\/src\/models\.ts'/);
     assert.ok(existsSync(join(project.dir, 'migrations')));
     assert.match(readFileSync(join(project.dir, 'src/models.ts'), 'utf8'), /export const metadata = new MetaData\(\)/);
+    if (!once) return;
 
     const again = await project.run(['init']);
     assert.equal(again.code, 1);
@@ -50,7 +53,7 @@ forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
     assert.match(forced.stdout, /^kept src\/models\.ts \(already there\)$/m);
   });
 
-  it('the starter project: check matches with 0 tables, autogenerate writes nothing', async () => {
+  if (once) it('the starter project: check matches with 0 tables, autogenerate writes nothing', async () => {
     const check = await project.run(['check']);
     assert.equal(check.code, 0, check.stderr);
     assert.equal(check.stdout, 'models match the database (0 tables)\n');
@@ -88,8 +91,7 @@ forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
     const check = await project.run(['check']);
     assert.equal(check.code, 0, check.stderr);
     assert.equal(check.stdout, 'models match the database (3 tables)\n');
-    const again = await project.run(['upgrade']);
-    assert.equal(again.stdout, 'already at head\n');
+    if (once) assert.equal((await project.run(['upgrade'])).stdout, 'already at head\n');
   });
 
   it('a likely rename in a run without a terminal never waits: --fail-on-destructive writes nothing; otherwise drop + add with warnings', async () => {
@@ -142,12 +144,14 @@ forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
     assert.match(check.stdout, /^--- database: post\n\+\+\+ models: post\n@@ /m);
     assert.match(check.stdout, /^-  column summary VARCHAR\(300\)$/m);
     assert.match(check.stdout, /^ {3}column content TEXT$/m);
-    const json = await project.run(['check', '--json']);
-    assert.equal(json.code, 1);
-    const result = JSON.parse(json.stdout) as { matches: boolean; upToDate: boolean; differences: { name: string; patch: string }[] };
-    assert.equal(result.matches, false);
-    assert.equal(result.upToDate, true);
-    assert.deepEqual(result.differences.map((d) => d.name), ['post']);
+    if (once) {
+      const json = await project.run(['check', '--json']);
+      assert.equal(json.code, 1);
+      const result = JSON.parse(json.stdout) as { matches: boolean; upToDate: boolean; differences: { name: string; patch: string }[] };
+      assert.equal(result.matches, false);
+      assert.equal(result.upToDate, true);
+      assert.deepEqual(result.differences.map((d) => d.name), ['post']);
+    }
 
     const r = await project.run(['autogenerate', '-m', 'drop summary']);
     assert.equal(r.code, 0, r.stderr);
@@ -157,8 +161,6 @@ forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
     assert.match(project.migration(revs[2]!), /\/\/ WARNING: .*drops column post\.summary/);
     const up = await project.run(['upgrade']);
     assert.equal(up.code, 0, up.stderr);
-    const after = await project.run(['check']);
-    assert.equal(after.stdout, 'models match the database (3 tables)\n');
   });
 
   it('downgrade -1 and base print each step; upgrade goes back to head', async () => {

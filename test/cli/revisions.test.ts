@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { createEngine, inspect, type Engine } from '../../src/index.js';
 import { hasStackTrace } from '../helpers/cli.js';
-import { forEachDialect } from '../helpers/databases.js';
+import { forEachDialect, selectedDialects } from '../helpers/databases.js';
 import { createProject, writtenId, type Project } from './project.js';
 
 const A = 'a1a1a1a1a1a1';
@@ -47,6 +47,7 @@ export async function downgrade(op: Operations): Promise<void> {
 `;
 
 forEachDialect('retort revision, current, history, heads, branches, show, stamp, merge', (ctx) => {
+  const filesOnce = ctx.dialect === selectedDialects()[0];
   let url: string;
   let engine: Engine;
   let project: Project;
@@ -84,7 +85,7 @@ forEachDialect('retort revision, current, history, heads, branches, show, stamp,
     assert.deepEqual(author?.columns.map((c) => c.name), ['id', 'name', 'email']);
   });
 
-  it('current, history, heads, branches and show, as text and --json', async () => {
+  it('current, as text and --json', async () => {
     const current = await project.run(['current']);
     assert.equal(current.code, 0, current.stderr);
     assert.equal(current.stdout, `${third} (head)  third step\n`);
@@ -92,7 +93,10 @@ forEachDialect('retort revision, current, history, heads, branches, show, stamp,
     assert.deepEqual(currentJson.heads.map((h) => [h.revision, h.isHead]), [[third, true]]);
     assert.equal(currentJson.upToDate, true);
     assert.deepEqual(currentJson.pending, []);
+  });
 
+  // history, heads, branches and show read only the migration files: checked on one dialect
+  if (filesOnce) it('history, heads, branches and show, as text and --json', async () => {
     const history = await project.run(['history']);
     assert.equal(history.code, 0, history.stderr);
     assert.equal(history.stdout, `${B} -> ${third} (head), third step\n${A} -> ${B}, add author email\n<base> -> ${A}, create author\n`);
@@ -144,18 +148,20 @@ forEachDialect('retort revision, current, history, heads, branches, show, stamp,
     const right = writtenId(rightRun);
     const [first, second] = [left, right].sort();
 
-    const heads = await project.run(['heads']);
-    assert.equal(heads.stdout, [`${left} (head), left`, `${right} (feature) (head), right`].sort().join('\n') + '\n');
-    const branches = await project.run(['branches']);
-    assert.equal(branches.stdout, `${third} (branchpoint), third step\n` + [`  -> ${left} (head), left`, `  -> ${right} (feature) (head), right`].sort().join('\n') + '\n');
+    if (filesOnce) {
+      const heads = await project.run(['heads']);
+      assert.equal(heads.stdout, [`${left} (head), left`, `${right} (feature) (head), right`].sort().join('\n') + '\n');
+      const branches = await project.run(['branches']);
+      assert.equal(branches.stdout, `${third} (branchpoint), third step\n` + [`  -> ${left} (head), left`, `  -> ${right} (feature) (head), right`].sort().join('\n') + '\n');
+      const another = await project.run(['revision', '-m', 'another']);
+      assert.equal(another.code, 1);
+      assert.match(another.stderr, /^retort: error: multiple heads are present .*pass --head to choose the parent of the new revision, or join them with "retort merge"\n$/);
+    }
 
     const up = await project.run(['upgrade']);
     assert.equal(up.code, 1);
     assert.equal(up.stderr, `retort: error: multiple heads are present for "head" (${first}, ${second}); name one of them, use "heads", or join them with "retort merge"\n`);
-    const another = await project.run(['revision', '-m', 'another']);
-    assert.equal(another.code, 1);
-    assert.match(another.stderr, /^retort: error: multiple heads are present .*pass --head to choose the parent of the new revision, or join them with "retort merge"\n$/);
-    assert.equal(hasStackTrace(up.stderr + another.stderr), false);
+    assert.equal(hasStackTrace(up.stderr), false);
 
     const feature = await project.run(['upgrade', 'feature@head']);
     assert.equal(feature.code, 0, feature.stderr);
@@ -167,7 +173,7 @@ forEachDialect('retort revision, current, history, heads, branches, show, stamp,
     const merged = writtenId(merge);
     assert.match(merge.stdout, new RegExp(`^merged \\(${first}, ${second}\\) -> ${merged}$`, 'm'));
     assert.match(project.migration(merged), new RegExp(`export const parent = \\['${first}', '${second}'\\];`));
-    assert.equal((await project.run(['history'])).stdout.split('\n')[0], `(${first}, ${second}) -> ${merged} (feature) (head) (mergepoint), join`);
+    if (filesOnce) assert.equal((await project.run(['history'])).stdout.split('\n')[0], `(${first}, ${second}) -> ${merged} (feature) (head) (mergepoint), join`);
 
     const upAll = await project.run(['upgrade']);
     assert.equal(upAll.code, 0, upAll.stderr);
@@ -175,8 +181,10 @@ forEachDialect('retort revision, current, history, heads, branches, show, stamp,
     assert.match(upAll.stdout, new RegExp(`^\\(${first}, ${second}\\) -> ${merged}  join  \\(\\d+ ms\\)$`, 'm'));
     assert.equal((await project.run(['current'])).stdout, `${merged} (head)  join\n`);
 
-    const nothing = await project.run(['merge', '-m', 'again']);
-    assert.equal(nothing.code, 1);
-    assert.equal(nothing.stderr, `retort: error: nothing to merge: there is only one head (${merged}); a merge joins two or more heads\n`);
+    if (filesOnce) {
+      const nothing = await project.run(['merge', '-m', 'again']);
+      assert.equal(nothing.code, 1);
+      assert.equal(nothing.stderr, `retort: error: nothing to merge: there is only one head (${merged}); a merge joins two or more heads\n`);
+    }
   });
 });
