@@ -44,7 +44,14 @@ export async function commandConfig(args: CommandArgs, io: CliIO): Promise<Resol
   });
 }
 
-/** The database URL of the configuration; a ConfigError that says how to give one when none. */
+/**
+ * The database URL of the configuration; a ConfigError that says how to give one when none.
+ *
+ * @example
+ * ```ts
+ * const url = requireUrl(await commandConfig(args, io)); // 'sqlite:///app.db'
+ * ```
+ */
 export function requireUrl(config: ResolvedConfig): string {
   if (config.url === null || config.url === '') {
     throw new ConfigError('no database URL: pass --url, set DATABASE_URL, or set "url" in retort.config.ts');
@@ -52,7 +59,14 @@ export function requireUrl(config: ResolvedConfig): string {
   return config.url;
 }
 
-/** `path` relative to the working folder when it is inside it, for messages. */
+/**
+ * `path` relative to the working folder when it is inside it, for messages.
+ *
+ * @example
+ * ```ts
+ * shownPath('/app/migrations/x.ts', { cwd: '/app' }); // 'migrations/x.ts'
+ * ```
+ */
 export function shownPath(path: string, io: Pick<CliIO, 'cwd'>): string {
   const rel = relative(io.cwd, path);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;

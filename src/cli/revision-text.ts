@@ -4,7 +4,15 @@
  */
 import type { RevisionInfo } from '../migrations/api-status.js';
 
-/** `<base>` for no revisions, the id for one, `(a, b)` for several. */
+/**
+ * `<base>` for no revisions, the id for one, `(a, b)` for several.
+ *
+ * @example
+ * ```ts
+ * revisionList([]); // '<base>'
+ * revisionList(['a1', 'b2']); // '(a1, b2)'
+ * ```
+ */
 export function revisionList(ids: readonly string[]): string {
   if (ids.length === 0) return '<base>';
   if (ids.length === 1) return ids[0] ?? '';

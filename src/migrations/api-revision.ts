@@ -35,7 +35,14 @@ export interface RevisionOptions extends NewRevisionOptions {
   readonly head?: string;
 }
 
-/** Throws ConfigError unless the message is usable. */
+/**
+ * The message of a new revision, trimmed; throws ConfigError when there is none.
+ *
+ * @example
+ * ```ts
+ * checkMessage('  add post summary '); // 'add post summary'
+ * ```
+ */
 export function checkMessage(message: unknown): string {
   if (typeof message !== 'string' || message.trim() === '') throw new ConfigError('a revision needs a message (-m "add post summary")');
   return message.trim();
@@ -44,6 +51,12 @@ export function checkMessage(message: unknown): string {
 /**
  * The parents of a new revision: `head` resolved (none for `base`), else the graph's single
  * head. Throws MultipleHeadsError when the graph has several heads and `head` is not given.
+ *
+ * @example
+ * ```ts
+ * chooseParents(scripts.graph, undefined); // ['a81c0e5f22d9'] (the single head)
+ * chooseParents(scripts.graph, 'base');    // [] (a new root)
+ * ```
  */
 export function chooseParents(graph: RevisionGraph, head: string | undefined): readonly string[] {
   if (head !== undefined) {
@@ -56,7 +69,14 @@ export function chooseParents(graph: RevisionGraph, head: string | undefined): r
   return graph.heads;
 }
 
-/** `dependsOn` resolved to revision ids (each must name one revision). */
+/**
+ * `dependsOn` resolved to revision ids (each must name one revision).
+ *
+ * @example
+ * ```ts
+ * resolveDependsOn(scripts.graph, ['a81c']); // ['a81c0e5f22d9']
+ * ```
+ */
 export function resolveDependsOn(graph: RevisionGraph, dependsOn: readonly string[] | undefined): readonly string[] {
   return (dependsOn ?? []).map((d) => {
     const id = graph.resolveOne(d);

@@ -38,13 +38,26 @@ export interface ComparisonSides {
 /**
  * The call's scripts; a migrations folder that does not exist yet counts as empty (a project
  * whose first revision is being generated).
+ *
+ * @example
+ * ```ts
+ * const scripts = await loadScriptsOrEmpty(options, settings);
+ * scripts.graph.heads; // [] before the first revision
+ * ```
  */
 export function loadScriptsOrEmpty(options: MigrationApiOptions, settings: CallSettings): Promise<ScriptDirectory> {
   if (!options.scripts && !existsSync(settings.directory)) return Promise.resolve(ScriptDirectory.fromScripts(settings.directory, []));
   return loadScripts(options, settings);
 }
 
-/** The database's migration status for a call whose scripts and engine are resolved. */
+/**
+ * The database's migration status for a call whose scripts and engine are resolved.
+ *
+ * @example
+ * ```ts
+ * const { upToDate, heads } = await statusOf(options, settings, engine, scripts);
+ * ```
+ */
 export function statusOf(options: MigrationApiOptions, settings: CallSettings, engine: Engine, scripts: ScriptDirectory): Promise<CurrentResult> {
   return current({ ...options, engine, config: settings.config, scripts, versionTable: settings.versionTable });
 }
