@@ -1,12 +1,17 @@
 /**
  * retort: migration-centric schema management for TypeScript. This is the public entry point;
  * importing it registers the built-in dialects (their npm drivers load only on first connect).
+ * Besides the engine, schema and ORM it exports what every `retort` command runs: `upgrade`,
+ * `downgrade`, `current`, `stamp`, `history`, `heads`, `revision`, `merge`, `autogenerate`,
+ * `check`, and the pieces under them (`inspect`, `compare`, `renderMigration`, `loadConfig`).
  *
  * @example
  * ```ts
- * import { createEngine, sql } from 'retort';
+ * import { createEngine, sql, upgrade, check } from 'retort';
  * const engine = createEngine(process.env.DATABASE_URL ?? 'sqlite:///app.db');
  * const { rows } = await engine.execute(sql`SELECT ${1} AS one`);
+ * await upgrade({ engine });
+ * const { matches } = await check({ engine });
  * await engine.dispose();
  * ```
  */
