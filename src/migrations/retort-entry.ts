@@ -1,17 +1,19 @@
 /**
  * Where the running retort's own entry module is, so that a migration's `import ... from 'retort'`
  * gets the very module instance the CLI or library is running, whether retort runs from its
- * TypeScript sources (`src/index.ts`, under tsx) or from its build (`dist/index.js`).
+ * TypeScript sources (`src/index.ts`, under tsx), from its bundle (`dist/bundle/index.js`, what
+ * the package exports and bin/retort run) or from its per-module build (`dist/index.js`).
  */
 import { existsSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
 /**
- * The absolute path of the entry module next to this module's folder: `../index.ts` when this
- * file runs as TypeScript, `../index.js` when built (the other is tried as a fallback).
+ * The absolute path of the running entry module: `index.js` beside this chunk when bundled (the
+ * bundle's chunks all live in dist/bundle/), else `../index.ts` when this file runs as
+ * TypeScript, `../index.js` when built per module (the other is tried as a fallback).
  *
  * @example
  * ```ts
@@ -21,6 +23,7 @@ let cached: string | undefined;
 export function retortEntryPath(): string {
   if (cached !== undefined) return cached;
   const here = fileURLToPath(import.meta.url);
+  if (basename(dirname(here)) === 'bundle') return (cached = join(dirname(here), 'index.js'));
   const root = dirname(dirname(here));
   const own = extname(here) === '.ts' ? ['index.ts', 'index.js'] : ['index.js', 'index.ts'];
   const found = own.map((name) => join(root, name)).find((path) => existsSync(path));

@@ -48,19 +48,18 @@ describe('script directory', () => {
     assert.equal(mod.column, retort.column);
   });
 
-  it('built retort (dist/, no tsx): a .ts migration gets the same module instance through the jiti alias', async (t) => {
-    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-    if (!existsSync(join(dist, 'migrations/module-loader.js'))) {
-      t.skip('dist/ is not built (npm run build)');
+  it('built retort (the bundle bin/retort runs, no tsx): a .ts models module gets the same module instance through the jiti alias', async (t) => {
+    const bundle = fileURLToPath(new URL('../../dist/bundle/index.js', import.meta.url));
+    if (!existsSync(bundle)) {
+      t.skip('dist/bundle is not built (npm run build)');
       return;
     }
     const dir = tempDir();
-    writeFiles(dir, { 'probe.ts': `import { column } from 'retort';\nexport const same: unknown = column;\n` });
+    writeFiles(dir, { 'models.ts': `import { MetaData, column } from 'retort';\nexport const metadata = new MetaData();\nexport const typed: number = column ? 1 : 0;\n` });
     const code =
-      `const { loadModule } = await import(${JSON.stringify(pathToFileURL(join(dist, 'migrations/module-loader.js')).href)});\n` +
-      `const self = await import(${JSON.stringify(pathToFileURL(join(dist, 'index.js')).href)});\n` +
-      `const mod = await loadModule(${JSON.stringify(join(dir, 'probe.ts'))});\n` +
-      `process.stdout.write(String(mod.same === self.column));\n`;
+      `const self = await import(${JSON.stringify(pathToFileURL(bundle).href)});\n` +
+      `const { metadata } = await self.loadModels(${JSON.stringify(join(dir, 'models.ts'))});\n` +
+      `process.stdout.write(String(metadata instanceof self.MetaData));\n`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
     assert.equal(out, 'true');
   });
