@@ -139,7 +139,8 @@ export async function autogenerate(options: AutogenerateOptions): Promise<Autoge
     const graph = scripts.graph;
     const status = await statusOf(options, settings, engine, scripts);
     const databaseHeads = status.heads.map((h) => h.revision);
-    if (!status.upToDate) throw new NotUpToDateError(databaseHeads, graph.heads);
+    // with --head (a branch), the database must stand at that revision, not at every head
+    if (options.head === undefined && !status.upToDate) throw new NotUpToDateError(databaseHeads, graph.heads);
     const parents = parentsFor(options.head === undefined ? [] : chooseParents(graph, options.head), databaseHeads, options.head);
     const dependsOn = resolveDependsOn(graph, options.dependsOn);
 
