@@ -73,3 +73,26 @@ describe('MySQL: the index InnoDB creates for an FK', () => {
     assert.deepEqual(compare(declared, reflected, { dialect: mysql }).map((o) => o.kind), ['dropIndex']);
   });
 });
+
+describe('MySQL: an FK added to an existing table brings its index along', () => {
+  const fkAuthor = fk('fk_a_author_id_user', ['author_id'], 'user', ['id']);
+  const before = snapshot([user, table('a', columns)]);
+
+  it('creates the index InnoDB would create, before the FK, so that the downgrade drops it after the FK', () => {
+    const ops = compare(snapshot([user, table('a', columns, { foreignKeys: [fkAuthor] })]), before, { dialect: mysql });
+    assert.deepEqual(ops.map((o) => [o.kind, o.kind === 'createIndex' ? o.index.name : '']), [['createIndex', 'fk_a_author_id_user'], ['addForeignKey', '']]);
+    const index = ops[0]?.kind === 'createIndex' ? ops[0].index : null;
+    assert.deepEqual(index?.columns, ['author_id']);
+    // PostgreSQL creates no index for an FK
+    assert.deepEqual(compare(snapshot([user, table('a', columns, { foreignKeys: [fkAuthor] })]), before, { dialect: pg }).map((o) => o.kind), ['addForeignKey']);
+  });
+
+  it('not when a declared index or key starts with the FK columns, nor when the FK is only changed', () => {
+    const covered = snapshot([user, table('a', columns, { foreignKeys: [fkAuthor], indexes: [ix('ix_a_author', ['author_id', 'email'])] })]);
+    const created = compare(covered, before, { dialect: mysql }).flatMap((o) => (o.kind === 'createIndex' ? [o.index.name] : []));
+    assert.deepEqual(created, ['ix_a_author'], 'only the declared index');
+    const reflected = snapshot([user, table('a', columns, { foreignKeys: [fkAuthor], indexes: [ix('fk_a_author_id_user', ['author_id'])] })]);
+    const cascading = snapshot([user, table('a', columns, { foreignKeys: [{ ...fkAuthor, onDelete: 'CASCADE' }] })]);
+    assert.deepEqual(compare(cascading, reflected, { dialect: mysql }).map((o) => o.kind), ['dropForeignKey', 'addForeignKey']);
+  });
+});
