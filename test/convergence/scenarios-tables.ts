@@ -1,0 +1,141 @@
+// Convergence scenarios about tables: create, drop, rename, comments, FK cycles between new
+// tables, and the whole schema fixture (created from nothing, and changed with rows in it).
+import { column, Index, MetaData } from '../../src/index.js';
+import { buildSchemaFixture } from '../fixtures/schema-fixture.js';
+import type { TestDialect } from '../helpers/databases.js';
+import { editSchema, newColumn, schema, table, type Scenario, type Seed } from './harness.js';
+
+/** author <- post: the base most table scenarios start from. */
+function blog(m: MetaData): void {
+  table(m, 'author', { id: column.integer().primaryKey(), name: column.string(50).notNull() });
+  table(m, 'post', {
+    id: column.integer().primaryKey(),
+    authorId: column.integer().notNull().references('author.id', { onDelete: 'cascade' }),
+    title: column.string(100).notNull(),
+  }, new Index(null, ['title']));
+}
+
+const blogRows = () => ({
+  author: [{ id: 1, name: 'ann' }, { id: 2, name: 'bob' }],
+  post: [{ id: 10, author_id: 1, title: 'first' }, { id: 11, author_id: 1, title: 'second' }, { id: 12, author_id: 2, title: 'third' }],
+});
+
+/** The fixture with changes in its oddest tables (spaces, quotes, reserved words, non-ASCII) and its most referred one. */
+function changedFixture(dialect: TestDialect): MetaData {
+  return editSchema(buildSchemaFixture(dialect), dialect, (snapshot) => ({
+    ...snapshot,
+    tables: snapshot.tables.map((t) => {
+      if (t.name === 'line item') {
+        return {
+          ...t,
+          columns: [...t.columns.map((c) => (c.name === 'nick"name' ? { ...c, type: { kind: 'string', length: 60 } as const } : c)), newColumn('the note', { kind: 'text' })],
+        };
+      }
+      if (t.name === 'select') return { ...t, indexes: [...t.indexes, { name: 'ix_select_group_order', columns: ['group', 'order'], unique: false, expressions: null, where: null, method: null }] };
+      if (t.name === 'café') return { ...t, columns: t.columns.map((c) => (c.name === 'größe' ? { ...c, default: { kind: 'literal', value: 'klein' } as const } : c)) };
+      if (t.name === 'user') return { ...t, columns: t.columns.map((c) => (c.name === 'display_name' ? { ...c, type: { kind: 'string', length: 150 } as const } : c)) };
+      return t;
+    }),
+  }));
+}
+
+function fixtureRows(): Seed {
+  return {
+    user: [{ id: 1, email: 'ann@example.com', display_name: 'Ann' }, { id: 2, email: 'bob@example.com', display_name: null }],
+    employee: [{ id: 1, user_id: 1, hired_on: '2024-01-02' }, { id: 2, user_id: 2, hired_on: '2024-03-04' }],
+    order: [{ id: 1, user_id: 1, placed_at: '2024-05-06 07:08:09' }],
+    'line item': [{ id: 1, 'order id': 1, 'unit price': '9.99', 'nick"name': 'q"uote' }, { id: 2, 'order id': 1, 'unit price': '0.50', "o'brien": 'x' }],
+    select: [{ id: 1, from: 'here', group: 2, order: 3 }],
+    café: [{ id: 1, größe: 'groß', naïve: true }],
+  };
+}
+
+export const tableScenarios: readonly Scenario[] = [
+  {
+    name: 'create a table that refers to an existing one',
+    before: () => schema(blog),
+    after: () => schema((m) => {
+      blog(m);
+      table(m, 'comment', {
+        id: column.integer().primaryKey(),
+        postId: column.integer().notNull().references('post.id', { onDelete: 'cascade' }),
+        authorId: column.integer().references('author.id', { onDelete: 'set null' }),
+        body: column.text().notNull(),
+      }, new Index(null, ['postId', 'authorId']), { comment: 'comments' });
+    }),
+    seed: blogRows,
+    ops: ['createTable'],
+  },
+  {
+    name: 'drop a table that refers to others, with rows',
+    before: () => schema((m) => {
+      blog(m);
+      table(m, 'tag', { id: column.integer().primaryKey(), postId: column.integer().references('post.id'), label: column.string(20).notNull().unique() });
+    }),
+    after: () => schema(blog),
+    seed: () => ({ ...blogRows(), tag: [{ id: 1, post_id: 10, label: 'x' }] }),
+    ops: ['dropTable'],
+  },
+  {
+    name: 'rename a table that others refer to, with rows',
+    before: () => schema(blog),
+    after: () => schema((m) => {
+      table(m, 'writer', { id: column.integer().primaryKey(), name: column.string(50).notNull() });
+      table(m, 'post', {
+        id: column.integer().primaryKey(),
+        authorId: column.integer().notNull().references('writer.id', { onDelete: 'cascade' }),
+        title: column.string(100).notNull(),
+      }, new Index(null, ['title']));
+    }),
+    renames: { tables: [{ from: 'author', to: 'writer' }] },
+    seed: blogRows,
+    ops: ['renameTable'],
+  },
+  {
+    name: 'table comments added, changed and removed',
+    dialects: ['postgresql', 'mysql'],
+    before: () => schema((m) => {
+      table(m, 'a', { id: column.integer().primaryKey() });
+      table(m, 'b', { id: column.integer().primaryKey() }, { comment: 'old' });
+      table(m, 'c', { id: column.integer().primaryKey() }, { comment: 'goes away' });
+    }),
+    after: () => schema((m) => {
+      table(m, 'a', { id: column.integer().primaryKey() }, { comment: "added, it's new" });
+      table(m, 'b', { id: column.integer().primaryKey() }, { comment: 'changed' });
+      table(m, 'c', { id: column.integer().primaryKey() });
+    }),
+    seed: () => ({ a: [{ id: 1 }], b: [{ id: 2 }], c: [{ id: 3 }] }),
+    ops: ['setTableComment'],
+  },
+  {
+    name: 'two new tables in a foreign key cycle',
+    before: () => schema(blog),
+    after: () => schema((m) => {
+      blog(m);
+      table(m, 'team', {
+        id: column.integer().primaryKey(),
+        captainId: column.integer().references('player.id', { onDelete: 'set null' }),
+      });
+      table(m, 'player', {
+        id: column.integer().primaryKey(),
+        teamId: column.integer().references('team.id', { onDelete: 'cascade' }),
+        authorId: column.integer().references('author.id'),
+      });
+    }),
+    seed: blogRows,
+    ops: ['createTable'],
+  },
+  {
+    name: 'the schema fixture with rows: odd names changed, a referred table rebuilt',
+    before: (dialect) => buildSchemaFixture(dialect),
+    after: changedFixture,
+    seed: fixtureRows,
+    ops: ['alterColumn', 'addColumn', 'createIndex'],
+  },
+  {
+    name: 'the whole schema fixture created from nothing and dropped again',
+    before: () => new MetaData(),
+    after: (dialect) => buildSchemaFixture(dialect),
+    ops: ['createTable'],
+  },
+];
