@@ -146,6 +146,13 @@ describe('compare orders operations so they can run', () => {
     assert.deepEqual(compare(snapshot([plain]), snapshot([surrogate]), { dialect: pg }).map(label), ['alterColumn m.id']);
   });
 
+  it('drops columns last to first, so that the downgrade adds them back in their order', () => {
+    const wide = table('w', [id(), col('b', t.integer), col('a', t.integer), col('c', t.integer)]);
+    const narrow = table('w', [id()]);
+    const ops = compare(snapshot([narrow]), snapshot([wide]), { dialect: pg });
+    assert.deepEqual(ops.map(label), ['dropColumn w.c', 'dropColumn w.a', 'dropColumn w.b']);
+  });
+
   it('returns frozen operations', () => {
     const ops = compare(snapshot([user]), snapshot([]), { dialect: pg });
     assert.ok(Object.isFrozen(ops[0]));
