@@ -1,21 +1,9 @@
-import type { ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../../schema/snapshot.js';
+import { foreignKeyCovered, foreignKeyIndex } from '../../operations/implicit-indexes.js';
+import type { IndexSnapshot } from '../../schema/snapshot.js';
 import type { TableComparator } from '../comparator.js';
 import { matchConstraints } from '../match.js';
 import { sameList } from '../normalize.js';
 import { foreignKeyIdentity } from './foreign-keys.js';
-
-/** The name InnoDB gives the index it creates for a foreign key. */
-function implicitIndexName(fk: ForeignKeySnapshot): string {
-  return fk.name ?? fk.columns[0] ?? '';
-}
-
-/** True when an index, unique constraint or primary key of `table` starts with the FK's columns. */
-function coveredBy(table: TableSnapshot, fk: ForeignKeySnapshot, extra: readonly IndexSnapshot[]): boolean {
-  const leads = (columns: readonly string[]): boolean => sameList(columns.slice(0, fk.columns.length), fk.columns);
-  return (table.primaryKey !== null && leads(table.primaryKey.columns))
-    || table.uniques.some((u) => leads(u.columns))
-    || [...table.indexes, ...extra].some((ix) => ix.expressions === null && leads(ix.columns));
-}
 
 /**
  * MySQL InnoDB (`capabilities.foreignKeysNeedIndex`) creates an index for every FK that no index
@@ -48,8 +36,8 @@ export const mysqlForeignKeyIndexComparator: TableComparator = {
     }
     const added = matchConstraints(target.foreignKeys, current.foreignKeys, foreignKeyIdentity).added;
     for (const fk of added) {
-      if (coveredBy(target, fk, kept)) continue;
-      const index: IndexSnapshot = { name: implicitIndexName(fk), columns: fk.columns, expressions: null, unique: false, where: null, method: null };
+      if (foreignKeyCovered(target, fk, kept)) continue;
+      const index = foreignKeyIndex(fk);
       if (!schema.keeps({ kind: 'index', table: target.name, name: index.name, target: index, current: null })) continue;
       plan.add('addConstraints', { kind: 'createIndex', schema: ctx.opSchema, table: target.name, index });
       kept.push(index);
