@@ -17,6 +17,7 @@ import { createEngine, type Engine } from '../../src/index.js';
 import { downgrade, upgrade } from '../../src/migrations/api.js';
 import { writeRevision } from '../../src/migrations/revision-writer.js';
 import { DEFAULT_VERSION_TABLE } from '../../src/migrations/config.js';
+import { onlineOnlyStatements } from '../../src/migrations/runner.js';
 import { versionTableNames } from '../../src/migrations/version-table-sql.js';
 import { reverseAll } from '../../src/operations/reverse.js';
 import type { Operation, OperationKind } from '../../src/operations/operation.js';
@@ -25,7 +26,7 @@ import { MetaData } from '../../src/schema/metadata.js';
 import { Table, type TableItem } from '../../src/schema/table.js';
 import type { ColumnsShape } from '../../src/schema/column-types.js';
 import { metadataFromSnapshot } from '../../src/schema/from-snapshot.js';
-import type { ColumnSnapshot, SchemaSnapshot, TableSnapshot } from '../../src/schema/snapshot.js';
+import { emptySnapshot, type ColumnSnapshot, type SchemaSnapshot, type TableSnapshot } from '../../src/schema/snapshot.js';
 import type { TypeSpec } from '../../src/schema/type-spec.js';
 import { forEachDialect, type DialectContext, type TestDialect } from '../helpers/databases.js';
 import { snapshotDifferences } from '../helpers/snapshot-equivalence.js';
@@ -232,4 +233,88 @@ export function editSchema(metadata: MetaData, dialect: TestDialect, edit: (snap
 /** A nullable column without default or comment, for {@link editSchema}. */
 export function newColumn(name: string, type: TypeSpec): ColumnSnapshot {
   return { name, type, nullable: true, default: null, autoincrement: false, comment: null };
+}
+
+/** The statements of a `--sql` script: comments and blank lines dropped, the final `;` removed. */
+export function scriptStatements(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split('\n')) {
+    if (current.length === 0 && (line.trim() === '' || line.startsWith('--'))) continue;
+    current.push(line);
+    if (line.endsWith(';')) {
+      out.push(current.join('\n').slice(0, -1));
+      current = [];
+    }
+  }
+  assert.deepEqual(current, [], 'the script ends with a complete statement');
+  return out;
+}
+
+/** History inserts carry the measured execution time online and NULL offline. */
+export function maskDuration(sql: string): string {
+  return sql.replace(/^(INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
+}
+
+const CATALOG_READ = /^\s*(SELECT|WITH|PRAGMA|SHOW)\b/i;
+
+/**
+ * Runs `run` (an online migration) while recording the statements the engine executes, and
+ * returns those the `--sql` script must contain too: without the runner's online-only statements
+ * (lock, version-table reads) and without the catalog reads of the online schema state (reads
+ * the script does not have), history durations masked.
+ */
+export async function onlineStatements(engine: Engine, script: readonly string[], run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = engine.onQuery((event) => seen.push(event.sql));
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  const skip = onlineOnlyStatements(engine, { versionTable: DEFAULT_VERSION_TABLE });
+  const wanted = new Set(script);
+  return seen.map(maskDuration).filter((sql) => !skip(sql) && (wanted.has(sql) || !CATALOG_READ.test(sql)));
+}
+
+/**
+ * Invariant 4 for one scenario: A is created by a first migration (so that the `--sql` run can
+ * replay it to know the tables), A -> B is a second one; the `--sql` script of its upgrade, then
+ * of its downgrade, equals statement for statement what the online runs execute.
+ */
+export async function runOfflineEquivalence(ctx: DialectContext, scenario: Scenario): Promise<void> {
+  const url = await ctx.freshUrl('offline');
+  const engine = createEngine(url);
+  const directory = tempMigrations();
+  try {
+    const dialect = engine.dialect;
+    const a = scenario.before(ctx.dialect).snapshot(dialect);
+    const b = scenario.after(ctx.dialect).snapshot(dialect);
+    const base = await writeRevision({ directory, parents: [], message: 'create A', upgradeOps: diff(a, emptySnapshot(), engine), downgradeOps: [] });
+    await upgrade({ engine, migrations: directory, cwd: directory });
+    const ops = diff(b, await reflect(engine), engine, scenario.renames);
+    await writeRevision({ directory, parents: [base.id], message: scenario.name, upgradeOps: ops, downgradeOps: reverseAll(ops) });
+
+    const up = await upgrade({ url, migrations: directory, cwd: directory, target: `${base.id}:head`, sql: true });
+    const upScript = scriptStatements(up.sql ?? '').map(maskDuration);
+    assert.deepEqual(await onlineStatements(engine, upScript, () => upgrade({ engine, migrations: directory, cwd: directory })), upScript, 'upgrade: --sql = online');
+
+    const down = await downgrade({ url, migrations: directory, cwd: directory, target: `head:${base.id}`, sql: true });
+    const downScript = scriptStatements(down.sql ?? '').map(maskDuration);
+    const online = await onlineStatements(engine, downScript, () => downgrade({ engine, migrations: directory, cwd: directory, target: base.id }));
+    assert.deepEqual(online, downScript, 'downgrade: --sql = online');
+  } finally {
+    await engine.dispose();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Declares the `--sql` = online test of each scenario on each selected dialect. */
+export function offlineMatrix(title: string, scenarios: readonly Scenario[]): void {
+  forEachDialect(title, (ctx) => {
+    for (const scenario of scenariosFor(scenarios, ctx.dialect)) {
+      const todo = scenario.todo?.[ctx.dialect];
+      it(scenario.name, todo ? { todo } : {}, () => runOfflineEquivalence(ctx, scenario));
+    }
+  });
 }

@@ -107,6 +107,23 @@ export const columnScenarios: readonly Scenario[] = [
     },
   },
   {
+    name: 'type and nullability changed on columns with defaults and comments (MySQL restates them)',
+    before: (dialect) => schema((m) => table(m, 'account', {
+      id: column.integer().primaryKey(),
+      code: column.string(10).notNull().serverDefault('none').comment(dialect === 'sqlite' ? null : 'the code'),
+      balance: column.numeric(8, 2).serverDefault(0).comment(dialect === 'sqlite' ? null : 'in euros'),
+      active: column.boolean().serverDefault(true),
+    })),
+    after: (dialect) => schema((m) => table(m, 'account', {
+      id: column.integer().primaryKey(),
+      code: column.string(30).notNull().serverDefault('none').comment(dialect === 'sqlite' ? null : 'the code'),
+      balance: column.numeric(12, 2).notNull().serverDefault(0).comment(dialect === 'sqlite' ? null : 'in euros'),
+      active: column.boolean().notNull().serverDefault(true),
+    })),
+    seed: () => ({ account: [{ id: 1, code: 'a', balance: '10.50', active: true }, { id: 2, code: 'b', balance: '0.00', active: false }] }),
+    ops: ['alterColumn'],
+  },
+  {
     name: 'column comments added, changed and removed',
     dialects: ['postgresql', 'mysql'],
     before: () => schema((m) => table(m, 'doc', {

@@ -1,7 +1,7 @@
 // Convergence scenarios about tables: create, drop, rename, comments, FK cycles between new
 // tables, and the whole schema fixture (created from nothing, and changed with rows in it).
-import { column, Index, MetaData } from '../../src/index.js';
-import { buildSchemaFixture } from '../fixtures/schema-fixture.js';
+import { CheckConstraint, column, Index, MetaData } from '../../src/index.js';
+import { buildSchemaFixture, quoteFor } from '../fixtures/schema-fixture.js';
 import type { TestDialect } from '../helpers/databases.js';
 import { editSchema, newColumn, schema, table, type Scenario, type Seed } from './harness.js';
 
@@ -90,6 +90,46 @@ export const tableScenarios: readonly Scenario[] = [
     renames: { tables: [{ from: 'author', to: 'writer' }] },
     seed: blogRows,
     ops: ['renameTable'],
+  },
+  {
+    name: 'rename a column used by an index, a unique, a check and a foreign key',
+    before: (dialect) => schema((m) => {
+      table(m, 'author', { id: column.integer().primaryKey(), name: column.string(50).notNull() });
+      table(m, 'book', {
+        id: column.integer().primaryKey(),
+        writerId: column.integer().references('author.id', { onDelete: 'cascade' }).index('ix_book_writer'),
+        isbn: column.string(20).notNull().unique('uq_book_isbn'),
+        pages: column.integer().notNull(),
+      }, new CheckConstraint(`${quoteFor(dialect, 'pages')} > 0`, 'ck_book_pages'));
+    }),
+    after: (dialect) => schema((m) => {
+      table(m, 'author', { id: column.integer().primaryKey(), name: column.string(50).notNull() });
+      table(m, 'book', {
+        id: column.integer().primaryKey(),
+        authorId: column.integer().references('author.id', { onDelete: 'cascade', name: 'fk_book_writer_id_author' }).index('ix_book_writer'),
+        code: column.string(20).notNull().unique('uq_book_isbn'),
+        pageCount: column.integer().notNull(),
+      }, new CheckConstraint(`${quoteFor(dialect, 'page_count')} > 0`, 'ck_book_pages'));
+    }),
+    renames: { columns: [{ table: 'book', from: 'writer_id', to: 'author_id' }, { table: 'book', from: 'isbn', to: 'code' }, { table: 'book', from: 'pages', to: 'page_count' }] },
+    seed: () => ({ author: [{ id: 1, name: 'ann' }], book: [{ id: 1, writer_id: 1, isbn: '978-1', pages: 100 }, { id: 2, writer_id: null, isbn: '978-2', pages: 3 }] }),
+    ops: ['renameColumn'],
+  },
+  {
+    name: 'rename a table and its columns at once; the table refers to itself',
+    before: () => schema((m) => table(m, 'node', {
+      id: column.integer().primaryKey(),
+      parent: column.integer().references('node.id', { onDelete: 'cascade' }),
+      label: column.string(30),
+    }, new Index(null, ['label']))),
+    after: () => schema((m) => table(m, 'tree_node', {
+      id: column.integer().primaryKey(),
+      parentId: column.integer().references('tree_node.id', { onDelete: 'cascade' }),
+      title: column.string(30),
+    }, new Index(null, ['title']))),
+    renames: { tables: [{ from: 'node', to: 'tree_node' }], columns: [{ table: 'tree_node', from: 'parent', to: 'parent_id' }, { table: 'tree_node', from: 'label', to: 'title' }] },
+    seed: () => ({ node: [{ id: 1, parent: null, label: 'root' }, { id: 2, parent: 1, label: 'leaf' }, { id: 3, parent: 2, label: 'leaf' }] }),
+    ops: ['renameTable', 'renameColumn'],
   },
   {
     name: 'table comments added, changed and removed',
