@@ -96,3 +96,25 @@ describe('MySQL: an FK added to an existing table brings its index along', () =>
     assert.deepEqual(compare(cascading, reflected, { dialect: mysql }).map((o) => o.kind), ['dropForeignKey', 'addForeignKey']);
   });
 });
+
+describe('MySQL: a column an FK uses cannot change type while the FK exists', () => {
+  const fkAuthor = fk('fk_a_author_id_user', ['author_id'], 'user', ['id']);
+  const fkIndex = ix('fk_a_author_id_user', ['author_id']);
+  const wide = { kind: 'bigint' } as const;
+  const before = snapshot([user, table('a', columns, { foreignKeys: [fkAuthor], indexes: [fkIndex] })]);
+
+  it('the FK is dropped before and added back after a type change on either side', () => {
+    const bigUser = table('user', [col('id', wide, { nullable: false })], { primaryKey: pk(null, ['id']) });
+    const bigA = table('a', columns.map((c) => (c.name === 'author_id' ? { ...c, type: wide } : c)), { foreignKeys: [fkAuthor] });
+    const ops = compare(snapshot([bigUser, bigA]), before, { dialect: mysql });
+    assert.deepEqual(ops.map((o) => `${o.kind} ${'table' in o ? o.table : ''}`), [
+      'dropForeignKey a', 'alterColumn a', 'alterColumn user', 'addForeignKey a',
+    ]);
+    // the parent alone changing type is enough
+    assert.deepEqual(compare(snapshot([bigUser, table('a', columns, { foreignKeys: [fkAuthor] })]), before, { dialect: mysql }).map((o) => o.kind), [
+      'dropForeignKey', 'alterColumn', 'addForeignKey',
+    ]);
+    // PostgreSQL alters the columns under the FK
+    assert.deepEqual(compare(snapshot([bigUser, bigA]), before, { dialect: pg }).map((o) => o.kind), ['dropIndex', 'alterColumn', 'alterColumn']);
+  });
+});
