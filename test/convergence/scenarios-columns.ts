@@ -70,6 +70,13 @@ export const columnScenarios: readonly Scenario[] = [
     ops: ['alterColumn'],
   },
   {
+    name: 'integer -> varchar and back: the values convert',
+    before: () => schema((m) => table(m, 'code', { id: column.integer().primaryKey(), value: column.integer().notNull(), extra: column.string(10) })),
+    after: () => schema((m) => table(m, 'code', { id: column.integer().primaryKey(), value: column.string(20).notNull(), extra: column.string(10) })),
+    seed: () => ({ code: [{ id: 1, value: 42, extra: 'a' }, { id: 2, value: -7, extra: null }] }),
+    ops: ['alterColumn'],
+  },
+  {
     name: 'nullability both ways (NOT NULL on a column without NULLs)',
     before: () => schema((m) => table(m, 'task', { id: column.integer().primaryKey(), title: column.string(80), done: column.boolean().notNull() })),
     after: () => schema((m) => table(m, 'task', { id: column.integer().primaryKey(), title: column.string(80).notNull(), done: column.boolean() })),

@@ -164,6 +164,33 @@ export const constraintScenarios: readonly Scenario[] = [
     ops: ['addForeignKey', 'createIndex'],
   },
   {
+    name: 'constraints redefined under the same names (index, unique, check)',
+    before: () => product(new Index('ix_product_lookup', ['name']), new UniqueConstraint(['sku'], { name: 'uq_product_code' }), new CheckConstraint('price >= 0', 'ck_product_price')),
+    after: () => product(new Index('ix_product_lookup', ['name', 'sku']), new UniqueConstraint(['sku', 'name'], { name: 'uq_product_code' }), new CheckConstraint('price > 0 AND stock >= 0', 'ck_product_price')),
+    seed: products,
+    ops: ['dropIndex', 'createIndex', 'dropUnique', 'addUnique', 'dropCheck', 'addCheck'],
+  },
+  {
+    name: 'a key referred to by a foreign key widened on both sides (int -> bigint)',
+    dialects: ['postgresql', 'mysql'], // one integer type on SQLite
+    before: () => schema((m) => {
+      table(m, 'customer', { id: column.integer().primaryKey(), name: column.string(50).notNull() });
+      table(m, 'purchase', { id: column.integer().primaryKey(), customerId: column.integer().notNull().references('customer.id', { onDelete: 'cascade' }) });
+    }),
+    after: () => schema((m) => {
+      table(m, 'customer', { id: column.bigInteger().primaryKey(), name: column.string(50).notNull() });
+      table(m, 'purchase', { id: column.integer().primaryKey(), customerId: column.bigInteger().notNull().references('customer.id', { onDelete: 'cascade' }) });
+    }),
+    seed: () => ({ customer: [{ id: 1, name: 'ann' }, { id: 2, name: 'bob' }], purchase: [{ id: 1, customer_id: 1 }, { id: 2, customer_id: 2 }, { id: 3, customer_id: 2 }] }),
+    ops: ['alterColumn'],
+    async check(engine, phase) {
+      if (phase !== 'downgraded') return;
+      await engine.execute('DELETE FROM customer WHERE id = 2');
+      const { rows } = await engine.execute('SELECT id FROM purchase');
+      assert.deepEqual(rows.map((r) => Number(r.id)), [1], 'the cascade still works');
+    },
+  },
+  {
     name: 'primary key added to a table without one',
     before: () => schema((m) => table(m, 'event', { code: column.string(20).notNull(), at: column.integer().notNull(), label: column.string(40) })),
     after: () => schema((m) => table(m, 'event', { code: column.string(20).notNull(), at: column.integer().notNull(), label: column.string(40) },

@@ -89,6 +89,14 @@ export const rebuildScenarios: readonly Scenario[] = [
     ops: ['dropEnumValue'],
   },
   {
+    name: 'PostgreSQL varchar column becomes an enum, its default kept',
+    dialects: ['postgresql'],
+    before: () => ticket({ status: column.string(10).notNull().serverDefault('open') }),
+    after: () => ticket({ status: column.enum(['open', 'closed'], { name: 'ticket_status' }).notNull().serverDefault('open') }),
+    seed: () => ({ ticket: [{ id: 1, title: 'a', status: 'open' }, { id: 2, title: 'b', status: 'closed' }] }),
+    ops: ['createEnum', 'alterColumn'],
+  },
+  {
     name: 'MySQL inline enum values changed',
     dialects: ['mysql'],
     before: () => ticket({ status: column.enum(['open', 'closed']).serverDefault('open') }),

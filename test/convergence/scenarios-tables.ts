@@ -132,6 +132,35 @@ export const tableScenarios: readonly Scenario[] = [
     ops: ['renameTable', 'renameColumn'],
   },
   {
+    name: 'rename a parent column that other tables refer to',
+    before: () => schema(blog),
+    after: () => schema((m) => {
+      table(m, 'author', { authorId: column.integer().primaryKey(), name: column.string(50).notNull() });
+      table(m, 'post', {
+        id: column.integer().primaryKey(),
+        authorId: column.integer().notNull().references('author.author_id', { onDelete: 'cascade' }),
+        title: column.string(100).notNull(),
+      }, new Index(null, ['title']));
+    }),
+    renames: { columns: [{ table: 'author', from: 'id', to: 'author_id' }] },
+    seed: blogRows,
+    ops: ['renameColumn'],
+  },
+  {
+    name: 'drop a parent table: the foreign key of its child goes first',
+    before: () => schema((m) => {
+      blog(m);
+      table(m, 'category', { id: column.integer().primaryKey(), label: column.string(20) });
+      table(m, 'entry', { id: column.integer().primaryKey(), categoryId: column.integer().references('category.id', { onDelete: 'set null' }) });
+    }),
+    after: () => schema((m) => {
+      blog(m);
+      table(m, 'entry', { id: column.integer().primaryKey(), categoryId: column.integer() });
+    }),
+    seed: () => ({ ...blogRows(), category: [{ id: 1, label: 'x' }], entry: [{ id: 1, category_id: null }, { id: 2, category_id: null }] }),
+    ops: ['dropForeignKey', 'dropTable'],
+  },
+  {
     name: 'table comments added, changed and removed',
     dialects: ['postgresql', 'mysql'],
     before: () => schema((m) => {
