@@ -97,6 +97,22 @@ export const rebuildScenarios: readonly Scenario[] = [
     ops: ['createEnum', 'alterColumn'],
   },
   {
+    name: 'PostgreSQL enum value removed from a type two tables use, one as an array',
+    dialects: ['postgresql'],
+    before: () => schema((m) => {
+      const status = () => column.enum(['open', 'pending', 'closed'], { name: 'ticket_status' });
+      table(m, 'ticket', { id: column.integer().primaryKey(), status: status().notNull().serverDefault('pending') });
+      table(m, 'board', { id: column.integer().primaryKey(), shown: column.array(status()) });
+    }),
+    after: () => schema((m) => {
+      const status = () => column.enum(['open', 'closed'], { name: 'ticket_status' });
+      table(m, 'ticket', { id: column.integer().primaryKey(), status: status().notNull().serverDefault('open') });
+      table(m, 'board', { id: column.integer().primaryKey(), shown: column.array(status()) });
+    }),
+    seed: () => ({ ticket: [{ id: 1, status: 'open' }, { id: 2, status: 'closed' }], board: [{ id: 1, shown: '{open,closed}' }, { id: 2, shown: null }] }),
+    ops: ['dropEnumValue', 'alterColumn'],
+  },
+  {
     name: 'MySQL inline enum values changed',
     dialects: ['mysql'],
     before: () => ticket({ status: column.enum(['open', 'closed']).serverDefault('open') }),

@@ -1,6 +1,7 @@
 // Convergence scenarios about tables: create, drop, rename, comments, FK cycles between new
 // tables, and the whole schema fixture (created from nothing, and changed with rows in it).
 import { CheckConstraint, column, Index, MetaData } from '../../src/index.js';
+import { Model, relationship } from '../../src/orm/index.js';
 import { buildSchemaFixture, quoteFor } from '../fixtures/schema-fixture.js';
 import type { TestDialect } from '../helpers/databases.js';
 import { editSchema, newColumn, schema, table, type Scenario, type Seed } from './harness.js';
@@ -19,6 +20,26 @@ const blogRows = () => ({
   author: [{ id: 1, name: 'ann' }, { id: 2, name: 'bob' }],
   post: [{ id: 10, author_id: 1, title: 'first' }, { id: 11, author_id: 1, title: 'second' }, { id: 12, author_id: 2, title: 'third' }],
 });
+
+/** Two model classes; `related` adds the note -> member foreign key, a unique e-mail and an index. */
+function models(related: boolean): MetaData {
+  const metadata = new MetaData();
+  const Base = Model.base(metadata);
+  class Member extends Base.table({
+    id: column.integer().primaryKey(),
+    email: related ? column.string(100).notNull().unique() : column.string(100).notNull(),
+  }) {}
+  class Note extends Base.table({
+    id: column.integer().primaryKey(),
+    memberId: related ? column.integer().notNull().references(() => Member.columns.id, { onDelete: 'cascade' }).index() : column.integer().notNull(),
+    text: column.string(200),
+  }) {}
+  class RelatedNote extends Note {
+    static member = relationship(() => Member);
+  }
+  metadata.registerModels(Member, related ? RelatedNote : Note);
+  return metadata;
+}
 
 /** The fixture with changes in its oddest tables (spaces, quotes, reserved words, non-ASCII) and its most referred one. */
 function changedFixture(dialect: TestDialect): MetaData {
@@ -159,6 +180,13 @@ export const tableScenarios: readonly Scenario[] = [
     }),
     seed: () => ({ ...blogRows(), category: [{ id: 1, label: 'x' }], entry: [{ id: 1, category_id: null }, { id: 2, category_id: null }] }),
     ops: ['dropForeignKey', 'dropTable'],
+  },
+  {
+    name: 'model classes: a relationship gets its foreign key, columns unique and indexed',
+    before: () => models(false),
+    after: () => models(true),
+    seed: () => ({ member: [{ id: 1, email: 'a@x' }, { id: 2, email: 'b@x' }], note: [{ id: 1, member_id: 1, text: 'hi' }, { id: 2, member_id: 2, text: 'yo' }] }),
+    ops: ['addForeignKey', 'addUnique', 'createIndex'],
   },
   {
     name: 'table comments added, changed and removed',
