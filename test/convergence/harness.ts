@@ -26,7 +26,7 @@ import { MetaData } from '../../src/schema/metadata.js';
 import { Table, type TableItem } from '../../src/schema/table.js';
 import type { ColumnsShape } from '../../src/schema/column-types.js';
 import { metadataFromSnapshot } from '../../src/schema/from-snapshot.js';
-import { emptySnapshot, type ColumnSnapshot, type SchemaSnapshot, type TableSnapshot } from '../../src/schema/snapshot.js';
+import { emptySnapshot, type ColumnSnapshot, type SchemaSnapshot } from '../../src/schema/snapshot.js';
 import type { TypeSpec } from '../../src/schema/type-spec.js';
 import { forEachDialect, type DialectContext, type TestDialect } from '../helpers/databases.js';
 import { snapshotDifferences } from '../helpers/snapshot-equivalence.js';
@@ -123,6 +123,7 @@ export async function runScenario(ctx: DialectContext, scenario: Scenario): Prom
     await writeRevision({ directory, parents: [], message: scenario.name, upgradeOps: ops, downgradeOps: reverseAll(ops) });
 
     const rowsA = await survivingRows(engine, a, b, scenario.renames, 'from');
+    if (scenario.seed) assert.ok(Object.values(rowsA).some((rows) => rows.length > 0), 'the seeded rows are in tables that survive');
     await upgrade({ url, migrations: directory, cwd: directory });
     await assertSchema(engine, b, 'B after upgrade');
     assert.deepEqual(await survivingRows(engine, a, b, scenario.renames, 'to'), rowsA, 'rows kept by the upgrade');
@@ -204,13 +205,6 @@ export function normalizeValue(value: unknown): string | number | null {
   if (Buffer.isBuffer(value)) return `0x${value.toString('hex')}`;
   if (typeof value === 'string') return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
   return JSON.stringify(value);
-}
-
-/** The table `name` of a snapshot (fails the test when it is missing). */
-export function tableOf(snapshot: SchemaSnapshot, name: string): TableSnapshot {
-  const table = snapshot.tables.find((t) => t.name === name);
-  assert.ok(table, `table ${name}`);
-  return table;
 }
 
 /** A new MetaData filled by `build`. */
@@ -316,5 +310,21 @@ export function offlineMatrix(title: string, scenarios: readonly Scenario[]): vo
       const todo = scenario.todo?.[ctx.dialect];
       it(scenario.name, todo ? { todo } : {}, () => runOfflineEquivalence(ctx, scenario));
     }
+  });
+}
+
+/** "No change" for a schema: createAll(M) on a fresh database, then compare(M, reflected) is empty. */
+export function noChangeTest(title: string, build: (dialect: TestDialect) => MetaData): void {
+  forEachDialect(title, (ctx) => {
+    it('createAll then compare finds nothing to change', async () => {
+      const engine = createEngine(await ctx.freshUrl('nochange'));
+      try {
+        const metadata = build(ctx.dialect);
+        await metadata.createAll(engine);
+        await assertSchema(engine, metadata.snapshot(engine.dialect), 'after createAll');
+      } finally {
+        await engine.dispose();
+      }
+    });
   });
 }
