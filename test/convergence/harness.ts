@@ -67,12 +67,18 @@ export function scenariosFor(scenarios: readonly Scenario[], dialect: TestDialec
   return scenarios.filter((s) => s.dialects === undefined || s.dialects.includes(dialect));
 }
 
+/** Schemas checked for "no change" (createAll, then compare finds nothing), by name. */
+export type NoChangeSchemas = Readonly<Record<string, (dialect: TestDialect) => MetaData>>;
+
 /**
  * Declares the matrix of `scenarios` on each selected dialect: one test per scenario, run in
- * order, each on a database of its own.
+ * order, each on a database of its own; first, a "no change" test of each of `noChange`.
  */
-export function convergenceMatrix(title: string, scenarios: readonly Scenario[]): void {
+export function convergenceMatrix(title: string, scenarios: readonly Scenario[], noChange: NoChangeSchemas = {}): void {
   forEachDialect(title, (ctx) => {
+    for (const [name, build] of Object.entries(noChange)) {
+      it(`no change: ${name}`, () => runNoChange(ctx, build));
+    }
     for (const scenario of scenariosFor(scenarios, ctx.dialect)) {
       const todo = scenario.todo?.[ctx.dialect];
       it(scenario.name, todo ? { todo } : {}, () => runScenario(ctx, scenario));
@@ -101,6 +107,18 @@ export async function assertSchema(engine: Engine, expected: SchemaSnapshot, wha
 /** A new temporary folder; the caller removes it. */
 export function tempMigrations(): string {
   return mkdtempSync(join(tmpdir(), 'retort-matrix-'));
+}
+
+/** createAll(M) on a fresh database, then compare(M, reflected) is empty and every field equal. */
+async function runNoChange(ctx: DialectContext, build: (dialect: TestDialect) => MetaData): Promise<void> {
+  const engine = createEngine(await ctx.freshUrl('nochange'));
+  try {
+    const metadata = build(ctx.dialect);
+    await metadata.createAll(engine);
+    await assertSchema(engine, metadata.snapshot(engine.dialect), 'after createAll');
+  } finally {
+    await engine.dispose();
+  }
 }
 
 /** Runs one scenario on one dialect. */
@@ -310,21 +328,5 @@ export function offlineMatrix(title: string, scenarios: readonly Scenario[]): vo
       const todo = scenario.todo?.[ctx.dialect];
       it(scenario.name, todo ? { todo } : {}, () => runOfflineEquivalence(ctx, scenario));
     }
-  });
-}
-
-/** "No change" for a schema: createAll(M) on a fresh database, then compare(M, reflected) is empty. */
-export function noChangeTest(title: string, build: (dialect: TestDialect) => MetaData): void {
-  forEachDialect(title, (ctx) => {
-    it('createAll then compare finds nothing to change', async () => {
-      const engine = createEngine(await ctx.freshUrl('nochange'));
-      try {
-        const metadata = build(ctx.dialect);
-        await metadata.createAll(engine);
-        await assertSchema(engine, metadata.snapshot(engine.dialect), 'after createAll');
-      } finally {
-        await engine.dispose();
-      }
-    });
   });
 }
