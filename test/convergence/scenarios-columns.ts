@@ -19,15 +19,20 @@ const person = (extra: ColumnsShape = {}) => schema((m) => table(m, 'person', {
 
 export const columnScenarios: readonly Scenario[] = [
   {
-    name: 'add columns: nullable, NOT NULL with a server default',
+    name: 'add columns: nullable, NOT NULL with a server default, NOT NULL with CURRENT_TIMESTAMP',
     before: () => person(),
-    after: () => person({ nickname: column.string(30), score: column.integer().notNull().serverDefault(7) }),
+    after: () => person({
+      nickname: column.string(30),
+      score: column.integer().notNull().serverDefault(7),
+      joinedAt: column.dateTime().notNull().serverDefault(sql`CURRENT_TIMESTAMP`), // SQLite: not a constant, a rebuild
+    }),
     seed: () => ({ person: people }),
     ops: ['addColumn'],
     async check(engine, phase) {
       if (phase !== 'upgraded') return;
-      const { rows } = await engine.execute('SELECT score FROM person');
+      const { rows } = await engine.execute('SELECT score, joined_at FROM person');
       assert.deepEqual(rows.map((r) => Number(r.score)), [7, 7, 7], 'existing rows get the server default');
+      assert.ok(rows.every((r) => r.joined_at !== null), 'and the CURRENT_TIMESTAMP one');
     },
   },
   {
