@@ -209,6 +209,9 @@ describe('compileOperation: SQLite table rebuilds', () => {
       'CREATE TABLE "_retort_tmp_item" ("id" INTEGER NOT NULL, "label" VARCHAR(20))',
       'CREATE TABLE "_retort_tmp_thing" ("id" INTEGER NOT NULL, "label" VARCHAR(20), CONSTRAINT "pk_thing" PRIMARY KEY ("id"))',
     ]);
+    // autoincrement asked for anew on a column that is not the key is still refused
+    throwsOp(() => compileOperations([{ kind: 'alterColumn', schema: null, table: 'item', name: 'label', changes: { autoincrement: true, type: { kind: 'integer' } } }],
+      { dialect: real, snapshot: snap([item]) }), /cannot autoincrement/);
   });
 });
 
