@@ -43,6 +43,12 @@ export interface DialectCapabilities {
   readonly uniqueConstraintIsIndex: boolean;
   /** Foreign keys get an index of their own when none covers them (MySQL InnoDB). */
   readonly foreignKeysNeedIndex: boolean;
+  /**
+   * A column a foreign key uses (on either side) can change type while the key exists
+   * (PostgreSQL; SQLite rebuilds). false on MySQL, which refuses (errors 1832, 1833): compare
+   * drops such a key before the change and adds it back after.
+   */
+  readonly alterForeignKeyColumns: boolean;
   /** Longest identifier the database keeps; longer names are shortened with a hash. null: no limit. */
   readonly maxIdentifierLength: number | null;
 }

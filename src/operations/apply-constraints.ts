@@ -47,8 +47,13 @@ function applyToTable(t: TableSnapshot, op: ConstraintOp): TableSnapshot {
       requireNewName(op, t.indexes, op.index.name, 'index', t.name);
       requireColumns(op, t, op.index.columns, `index ${op.index.name}`);
       return { ...t, indexes: sortByName([...t.indexes, op.index]) };
-    case 'dropIndex':
+    case 'dropIndex': {
+      // Where a UNIQUE constraint is a unique index (MySQL), reflection reports a plain unique
+      // index as a unique constraint: DROP INDEX removes it (compile only allows it on such dialects).
+      const unique = t.indexes.some((ix) => ix.name === op.name) ? -1 : t.uniques.findIndex((u) => u.name === op.name);
+      if (unique >= 0) return { ...t, uniques: without(t.uniques, unique) };
       return { ...t, indexes: without(t.indexes, requireNamed(op, t.indexes, op.name, 'index', t.name)) };
+    }
     case 'addPrimaryKey': {
       if (t.primaryKey) throw opError(op, `table "${t.name}" already has a primary key`);
       const pk = op.primaryKey;

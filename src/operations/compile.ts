@@ -1,6 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import type { ColumnChanges, Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, EnumSnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot, UniqueSnapshot } from '../schema/snapshot.js';
 import { applyOperation } from './apply.js';
 import { alterColumnSnapshot } from './apply-columns.js';
 import { compileDropEnumValue } from './enum-recreate.js';
@@ -144,6 +144,17 @@ function findNamed<T extends { readonly name: string | null }>(op: Operation, gi
   return found;
 }
 
+/**
+ * The indexes of a table, and on a dialect where a UNIQUE constraint is a unique index (MySQL,
+ * whose reflection reports a plain unique index as a unique constraint) its unique constraints
+ * as the indexes they are, so that `op.dropIndex` finds a unique index read from the catalog.
+ */
+function indexesOf(table: TableSnapshot, dialect: Dialect): readonly IndexSnapshot[] {
+  if (!dialect.capabilities.uniqueConstraintIsIndex) return table.indexes;
+  const asIndex = (u: UniqueSnapshot): IndexSnapshot => ({ name: u.name ?? '', columns: u.columns, expressions: null, unique: true, where: null, method: null });
+  return [...table.indexes, ...table.uniques.filter((u) => u.name !== null).map(asIndex)];
+}
+
 const enumReference = (schema: string | null, name: string): EnumSnapshot => ({ schema, name, values: [] });
 
 function compileInPlace(op: Operation, ctx: CompileContext, known: TableSnapshot | undefined): Statement[] {
@@ -183,7 +194,7 @@ function compileInPlace(op: Operation, ctx: CompileContext, known: TableSnapshot
     case 'createIndex':
       return statements(ddl.createIndex(table, op.index));
     case 'dropIndex':
-      return statements(ddl.dropIndex(table, findNamed(op, op.index, table.indexes, op.name, 'index')));
+      return statements(ddl.dropIndex(table, findNamed(op, op.index, indexesOf(table, dialect), op.name, 'index')));
     case 'addPrimaryKey':
       return statements(ddl.addPrimaryKey(table, op.primaryKey));
     case 'dropPrimaryKey': {

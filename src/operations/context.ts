@@ -2,6 +2,7 @@ import { OperationError } from '../errors/index.js';
 import type { Dialect } from '../engine/dialect.js';
 import type { TableSnapshot } from '../schema/snapshot.js';
 import { compileOperation, needsSnapshot, needsTable } from './compile.js';
+import { implicitForeignKeyIndexes } from './implicit-indexes.js';
 import type { Operation } from './operation.js';
 import type { SchemaState } from './schema-state.js';
 import type { StatementSink } from './sinks.js';
@@ -104,6 +105,7 @@ export class MigrationContext {
       const statements = compileOperation(op, { dialect: this.dialect, ...(table ? { table } : {}), ...(snapshot ? { snapshot } : {}) });
       this.state.apply(op);
       await this.#emit(statements);
+      await this.#applyImplicitIndexes(op);
       i++;
     }
   }
@@ -130,6 +132,22 @@ export class MigrationContext {
     }
     await this.runAll(pending);
     return result;
+  }
+
+  /**
+   * On a dialect that indexes foreign keys by itself (MySQL InnoDB), tells the state about the
+   * indexes a createTable or addForeignKey made the database create, as the catalog would show
+   * them: an offline run then knows them as an online one does (a later dropIndex finds them).
+   * Runs after the op's statements, so that an online state reading the table reads it changed.
+   */
+  async #applyImplicitIndexes(op: Operation): Promise<void> {
+    if (!this.dialect.capabilities.foreignKeysNeedIndex || (op.kind !== 'createTable' && op.kind !== 'addForeignKey')) return;
+    const target = operationTable(op)!;
+    const table = await this.state.table(target.schema, target.name);
+    if (!table) return;
+    for (const index of implicitForeignKeyIndexes(table)) {
+      this.state.apply({ kind: 'createIndex', schema: target.schema, table: target.name, index });
+    }
   }
 
   async #table(op: Operation): Promise<TableSnapshot> {

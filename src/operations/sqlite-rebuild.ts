@@ -168,7 +168,8 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
       origin.delete(op.from);
     }
   }
-  const tmp: TableSnapshot = { ...shape, name: `${REBUILD_TABLE_PREFIX}${table.name}` };
+  const wasRowid = (c: ColumnSnapshot): boolean => table.columns.some((x) => x.name === origin.get(c.name) && x.autoincrement);
+  const tmp: TableSnapshot = { ...withoutLostRowid(shape, wasRowid), name: `${REBUILD_TABLE_PREFIX}${table.name}` };
   const kept = shape.columns.filter((c) => (origin.get(c.name) ?? null) !== null);
   const q = (name: string): string => dialect.quoteIdentifier(name);
   const out: Statement[] = [foreignKeysOffGuard(table)];
@@ -192,6 +193,21 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
     expectMessage: `after rebuilding table "${qualifiedName(table.schema, table.name)}", some of its rows refer to rows that do not exist`,
   }));
   return out;
+}
+
+/**
+ * The shape with autoincrement off for a column that autoincremented already (`wasRowid`) but is
+ * no longer the table's only key column. On SQLite an autoincrement column is the rowid, which
+ * exists only as the single-column integer primary key: a rebuild without that key (the key
+ * dropped before a table rename and added again after it, as compare orders them) keeps the values
+ * in a plain column. The schema state keeps the flag, so the rebuild that brings the key back makes
+ * the column the rowid again. Autoincrement asked for anew without the key is still refused.
+ */
+function withoutLostRowid(shape: TableSnapshot, wasRowid: (column: ColumnSnapshot) => boolean): TableSnapshot {
+  const key = shape.primaryKey?.columns.length === 1 ? shape.primaryKey.columns[0] : undefined;
+  const lost = (c: ColumnSnapshot): boolean => c.autoincrement && c.name !== key && wasRowid(c);
+  if (!shape.columns.some(lost)) return shape;
+  return { ...shape, columns: shape.columns.map((c) => (lost(c) ? { ...c, autoincrement: false } : c)) };
 }
 
 function checkAddable(column: ColumnSnapshot, op: Operation): void {

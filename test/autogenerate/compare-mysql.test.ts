@@ -73,3 +73,48 @@ describe('MySQL: the index InnoDB creates for an FK', () => {
     assert.deepEqual(compare(declared, reflected, { dialect: mysql }).map((o) => o.kind), ['dropIndex']);
   });
 });
+
+describe('MySQL: an FK added to an existing table brings its index along', () => {
+  const fkAuthor = fk('fk_a_author_id_user', ['author_id'], 'user', ['id']);
+  const before = snapshot([user, table('a', columns)]);
+
+  it('creates the index InnoDB would create, before the FK, so that the downgrade drops it after the FK', () => {
+    const ops = compare(snapshot([user, table('a', columns, { foreignKeys: [fkAuthor] })]), before, { dialect: mysql });
+    assert.deepEqual(ops.map((o) => [o.kind, o.kind === 'createIndex' ? o.index.name : '']), [['createIndex', 'fk_a_author_id_user'], ['addForeignKey', '']]);
+    const index = ops[0]?.kind === 'createIndex' ? ops[0].index : null;
+    assert.deepEqual(index?.columns, ['author_id']);
+    // PostgreSQL creates no index for an FK
+    assert.deepEqual(compare(snapshot([user, table('a', columns, { foreignKeys: [fkAuthor] })]), before, { dialect: pg }).map((o) => o.kind), ['addForeignKey']);
+  });
+
+  it('not when a declared index or key starts with the FK columns, nor when the FK is only changed', () => {
+    const covered = snapshot([user, table('a', columns, { foreignKeys: [fkAuthor], indexes: [ix('ix_a_author', ['author_id', 'email'])] })]);
+    const created = compare(covered, before, { dialect: mysql }).flatMap((o) => (o.kind === 'createIndex' ? [o.index.name] : []));
+    assert.deepEqual(created, ['ix_a_author'], 'only the declared index');
+    const reflected = snapshot([user, table('a', columns, { foreignKeys: [fkAuthor], indexes: [ix('fk_a_author_id_user', ['author_id'])] })]);
+    const cascading = snapshot([user, table('a', columns, { foreignKeys: [{ ...fkAuthor, onDelete: 'CASCADE' }] })]);
+    assert.deepEqual(compare(cascading, reflected, { dialect: mysql }).map((o) => o.kind), ['dropForeignKey', 'addForeignKey']);
+  });
+});
+
+describe('MySQL: a column an FK uses cannot change type while the FK exists', () => {
+  const fkAuthor = fk('fk_a_author_id_user', ['author_id'], 'user', ['id']);
+  const fkIndex = ix('fk_a_author_id_user', ['author_id']);
+  const wide = { kind: 'bigint' } as const;
+  const before = snapshot([user, table('a', columns, { foreignKeys: [fkAuthor], indexes: [fkIndex] })]);
+
+  it('the FK is dropped before and added back after a type change on either side', () => {
+    const bigUser = table('user', [col('id', wide, { nullable: false })], { primaryKey: pk(null, ['id']) });
+    const bigA = table('a', columns.map((c) => (c.name === 'author_id' ? { ...c, type: wide } : c)), { foreignKeys: [fkAuthor] });
+    const ops = compare(snapshot([bigUser, bigA]), before, { dialect: mysql });
+    assert.deepEqual(ops.map((o) => `${o.kind} ${'table' in o ? o.table : ''}`), [
+      'dropForeignKey a', 'alterColumn a', 'alterColumn user', 'addForeignKey a',
+    ]);
+    // the parent alone changing type is enough
+    assert.deepEqual(compare(snapshot([bigUser, table('a', columns, { foreignKeys: [fkAuthor] })]), before, { dialect: mysql }).map((o) => o.kind), [
+      'dropForeignKey', 'alterColumn', 'addForeignKey',
+    ]);
+    // PostgreSQL alters the columns under the FK
+    assert.deepEqual(compare(snapshot([bigUser, bigA]), before, { dialect: pg }).map((o) => o.kind), ['dropIndex', 'alterColumn', 'alterColumn']);
+  });
+});

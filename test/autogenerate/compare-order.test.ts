@@ -134,6 +134,25 @@ describe('compare orders operations so they can run', () => {
     assert.deepEqual(ops[0], { kind: 'dropIndex', schema: null, table: 'post', name: 'ix_post_body', index: ix('ix_post_body', ['body']) });
   });
 
+  it('switches autoincrement off before its primary key is dropped and on after the new key is added (MySQL needs a key)', () => {
+    const surrogate = table('m', [col('id', t.integer, { nullable: false, autoincrement: true }), col('g', t.integer, { nullable: false })], { primaryKey: pk('pk_m', ['id']) });
+    const natural = table('m', [col('id', t.integer, { nullable: false }), col('g', t.integer, { nullable: false })], { primaryKey: pk('pk_m', ['g', 'id']) });
+    const up = compare(snapshot([natural]), snapshot([surrogate]), { dialect: pg });
+    assert.deepEqual(up.map(label), ['alterColumn m.id', 'dropPrimaryKey', 'addPrimaryKey']);
+    assert.deepEqual(up[0], { kind: 'alterColumn', schema: null, table: 'm', name: 'id', changes: { autoincrement: false }, previous: { autoincrement: true } });
+    assert.deepEqual(compare(snapshot([surrogate]), snapshot([natural]), { dialect: pg }).map(label), ['dropPrimaryKey', 'addPrimaryKey', 'alterColumn m.id']);
+    // without a change of the key, autoincrement is an ordinary column change
+    const plain = table('m', [col('id', t.integer, { nullable: false }), col('g', t.integer, { nullable: false })], { primaryKey: pk('pk_m', ['id']) });
+    assert.deepEqual(compare(snapshot([plain]), snapshot([surrogate]), { dialect: pg }).map(label), ['alterColumn m.id']);
+  });
+
+  it('drops columns last to first, so that the downgrade adds them back in their order', () => {
+    const wide = table('w', [id(), col('b', t.integer), col('a', t.integer), col('c', t.integer)]);
+    const narrow = table('w', [id()]);
+    const ops = compare(snapshot([narrow]), snapshot([wide]), { dialect: pg });
+    assert.deepEqual(ops.map(label), ['dropColumn w.c', 'dropColumn w.a', 'dropColumn w.b']);
+  });
+
   it('returns frozen operations', () => {
     const ops = compare(snapshot([user]), snapshot([]), { dialect: pg });
     assert.ok(Object.isFrozen(ops[0]));

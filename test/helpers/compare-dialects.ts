@@ -23,12 +23,13 @@ const base: DialectCapabilities = {
   alterConstraints: true,
   uniqueConstraintIsIndex: false,
   foreignKeysNeedIndex: false,
+  alterForeignKeyColumns: true,
   maxIdentifierLength: null,
 };
 
 const capabilities: Record<TestDialectName, DialectCapabilities> = {
   postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, maxIdentifierLength: 63 },
-  mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, maxIdentifierLength: 64 },
+  mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, maxIdentifierLength: 64 },
   sqlite: { ...base, comments: false, partialIndexes: true, deferrableForeignKeys: true, alterColumn: false, alterConstraints: false },
 };
 

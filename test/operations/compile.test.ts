@@ -6,6 +6,7 @@ import { compileOperation, compileOperations, needsSnapshot, needsTable } from '
 import type { Operation } from '../../src/operations/operation.js';
 import { reverse } from '../../src/operations/reverse.js';
 import type { Statement } from '../../src/operations/statement.js';
+import { sqliteDialect } from '../../src/dialects/index.js';
 import { blogSnapshot, col, recordingDialect, snap, str, tbl } from './helpers.js';
 
 const pg = recordingDialect('postgresql');
@@ -110,6 +111,14 @@ describe('compileOperation: in place (PostgreSQL-like)', () => {
     assert.equal(needsTable({ kind: 'alterColumn', schema: null, table: 'post', name: 'title', changes: { nullable: true } }, mysql), true);
     assert.equal(needsTable({ kind: 'addForeignKey', schema: null, table: 'post', foreignKey: post.foreignKeys[0]! }, mysql), false);
   });
+
+  test('MySQL: dropIndex finds a unique index that reflection reports as a unique constraint', () => {
+    const op: Operation = { kind: 'dropIndex', schema: null, table: 'user', name: 'uq_user_email' };
+    assert.deepEqual(sqls(compileOperation(op, { dialect: mysql, table: user })), ['DROP INDEX uq_user_email ON user']);
+    assert.deepEqual(applyOperation(blog, op).tables.find((t) => t.name === 'user')?.uniques, []);
+    // where a unique constraint is not an index, it is not an index either
+    throwsOp(() => compileOperation(op, { dialect: pg, table: user }), /no index named "uq_user_email"/);
+  });
 });
 
 const REBUILD_POST_TAIL = [
@@ -185,6 +194,24 @@ describe('compileOperation: SQLite table rebuilds', () => {
     ]);
     const notNull: Operation = { kind: 'addColumn', schema: null, table: 'post', column: col('n', { kind: 'integer' }, { nullable: false }) };
     throwsOp(() => compileOperation(notNull, { dialect: sqlite, table: post }), /addColumn post\.n: cannot add a NOT NULL column without a server default/);
+  });
+
+  test('a rebuild that drops the key of the rowid column keeps it as a plain column; the next one with the key makes it the rowid again', () => {
+    const real = sqliteDialect;
+    const item = tbl('item', [col('id', { kind: 'integer' }, { nullable: false, autoincrement: true }), col('label', str(20))], { primaryKey: { name: 'pk_item', columns: ['id'] } });
+    const out = sqls(compileOperations([
+      { kind: 'dropPrimaryKey', schema: null, table: 'item', name: 'pk_item' },
+      { kind: 'renameTable', schema: null, from: 'item', to: 'thing' },
+      { kind: 'addPrimaryKey', schema: null, table: 'thing', primaryKey: { name: 'pk_thing', columns: ['id'] } },
+    ], { dialect: real, snapshot: snap([item]) }));
+    const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+    assert.deepEqual(out.filter((s) => s.startsWith('CREATE TABLE')).map(oneLine), [
+      'CREATE TABLE "_retort_tmp_item" ("id" INTEGER NOT NULL, "label" VARCHAR(20))',
+      'CREATE TABLE "_retort_tmp_thing" ("id" INTEGER NOT NULL, "label" VARCHAR(20), CONSTRAINT "pk_thing" PRIMARY KEY ("id"))',
+    ]);
+    // autoincrement asked for anew on a column that is not the key is still refused
+    throwsOp(() => compileOperations([{ kind: 'alterColumn', schema: null, table: 'item', name: 'label', changes: { autoincrement: true, type: { kind: 'integer' } } }],
+      { dialect: real, snapshot: snap([item]) }), /cannot autoincrement/);
   });
 });
 

@@ -197,3 +197,23 @@ describe('sinks', () => {
     assert.deepEqual(ex.executed, ["ALTER TABLE t ADD CHECK (data ?? 'k' AND note <> 'why?')"]);
   });
 });
+
+describe('MigrationContext: indexes the database adds by itself', () => {
+  test('on MySQL the state learns the index InnoDB creates for an FK, so that --sql can drop it later', async () => {
+    const { ctx, state, sink } = offline('mysql', blogSnapshot());
+    const note = { name: 'note', schema: null, columns: [col('id'), col('post_id'), col('user_id')], primaryKey: { name: null, columns: ['id'] },
+      foreignKeys: [
+        { name: 'fk_note_post', columns: ['post_id'], referredSchema: null, referredTable: 'post', referredColumns: ['id'], onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false },
+        { name: 'fk_note_user', columns: ['user_id'], referredSchema: null, referredTable: 'user', referredColumns: ['id'], onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false },
+      ],
+      uniques: [], checks: [], indexes: [{ name: 'ix_note_user', columns: ['user_id', 'id'], expressions: null, unique: false, where: null, method: null }], comment: null };
+    await ctx.runAll([{ kind: 'createTable', table: note }, { kind: 'dropForeignKey', schema: null, table: 'note', name: 'fk_note_post' }]);
+    assert.deepEqual((await state.table(null, 'note'))?.indexes.map((ix) => ix.name), ['fk_note_post', 'ix_note_user'], 'the covered FK gets none');
+    await ctx.runAll([{ kind: 'dropIndex', schema: null, table: 'note', name: 'fk_note_post' }]);
+    assert.match(sink.text(), /DROP INDEX fk_note_post ON note/);
+    // PostgreSQL creates none
+    const pg = offline('postgresql', blogSnapshot());
+    await pg.ctx.runAll([{ kind: 'createTable', table: note }]);
+    assert.deepEqual((await pg.state.table(null, 'note'))?.indexes.map((ix) => ix.name), ['ix_note_user']);
+  });
+});

@@ -82,12 +82,13 @@ const PG: DialectCapabilities = {
   alterConstraints: true,
   uniqueConstraintIsIndex: false,
   foreignKeysNeedIndex: false,
+  alterForeignKeyColumns: true,
   maxIdentifierLength: 63,
 };
 
 export const capabilities = {
   postgresql: PG,
-  mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, maxIdentifierLength: 64 },
+  mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, maxIdentifierLength: 64 },
   sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, maxIdentifierLength: null },
 } satisfies Record<string, DialectCapabilities>;
 

@@ -1,11 +1,11 @@
 import type { ColumnAlterations } from '../../operations/operation.js';
 import type { TableComparator } from '../comparator.js';
-import { byText } from '../normalize.js';
 
 /**
  * Columns of a table on both sides: renames (decided ones only), added columns in target order,
  * altered columns (the column comparators' changes merged into one alterColumn per column), and
- * dropped columns by name, each dropColumn carrying the column's definition for the downgrade.
+ * dropped columns from the last to the first, each dropColumn carrying the column's definition for
+ * the downgrade (which adds them back at the end of the table in their order).
  */
 export const columnsComparator: TableComparator = {
   id: 'columns',
@@ -40,7 +40,8 @@ export const columnsComparator: TableComparator = {
     }
 
     const targetNames = new Set(target.columns.map((c) => c.name));
-    const dropped = current.columns.filter((c) => !targetNames.has(c.name)).sort((a, b) => byText(a.name, b.name));
+    // last to first: the downgrade (the ops reversed) adds them back in the table's column order
+    const dropped = current.columns.filter((c) => !targetNames.has(c.name)).reverse();
     for (const column of dropped) {
       if (ctx.schema.keeps({ kind: 'column', table, name: column.name, target: null, current: column })) {
         plan.add('dropColumns', { kind: 'dropColumn', schema, table, name: column.name, column });

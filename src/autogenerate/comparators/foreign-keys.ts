@@ -1,8 +1,9 @@
 import type { ForeignKeySnapshot, TableSnapshot } from '../../schema/snapshot.js';
 import type { TableComparator } from '../comparator.js';
+import type { TableCompareContext, TablePair } from '../compare-context.js';
 import type { CompareDialect } from '../compare-options.js';
 import { matchConstraints } from '../match.js';
-import { actionKey, sameList } from '../normalize.js';
+import { actionKey, sameList, typeKey } from '../normalize.js';
 
 /** What pairs two FKs when one has no name: columns and what they refer to. */
 export function foreignKeyIdentity(fk: ForeignKeySnapshot): string {
@@ -32,9 +33,27 @@ export function sameForeignKey(
 }
 
 /**
+ * True when the type of a column the FK uses changes, on either side (the referred table's pair
+ * looked up by its target name).
+ */
+function typeOfColumnsChanges(ctx: TableCompareContext, fk: ForeignKeySnapshot): boolean {
+  const changes = (pair: TablePair | undefined, name: string): boolean => {
+    const target = pair?.target.columns.find((c) => c.name === name);
+    const current = pair?.current.columns.find((c) => c.name === name);
+    if (!pair || !target || !current) return false;
+    return ctx.schema.differs({ kind: 'type', table: pair.target.name, name, target, current }, () => typeKey(ctx.dialect, target.type) !== typeKey(ctx.dialect, current.type));
+  };
+  const own: TablePair = { target: ctx.target, current: ctx.current };
+  const referred = ctx.schema.pairs.find((p) => p.target.name === fk.referredTable && p.target.schema === ctx.target.schema);
+  return fk.columns.some((c) => changes(own, c)) || fk.referredColumns.some((c) => changes(referred, c));
+}
+
+/**
  * Foreign keys, matched by name (or by definition when a side has no name); a changed FK is a
  * drop and an add. FKs the models no longer have go first of all, which covers FKs to tables and
- * columns about to be dropped.
+ * columns about to be dropped. Where a column used by an FK cannot change type while the FK exists
+ * (`capabilities.alterForeignKeyColumns` false: MySQL), an FK whose columns change type on either
+ * side is dropped before and added back after.
  */
 export const foreignKeysComparator: TableComparator = {
   id: 'foreign-keys',
@@ -61,7 +80,7 @@ export const foreignKeysComparator: TableComparator = {
           { fk: c, table: ctx.current, schema: schema.current.schema },
         ),
       );
-      if (differs) {
+      if (differs || (!ctx.dialect.capabilities.alterForeignKeyColumns && typeOfColumnsChanges(ctx, t))) {
         drop(c);
         add(t);
       }

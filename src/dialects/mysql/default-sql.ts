@@ -1,6 +1,6 @@
 import type { DefaultSpec } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
-import { stripOuterParens } from './default-value.js';
+import { isNumericColumn, NUMBER, numberKey, stripOuterParens } from './default-value.js';
 import { mysqlTypeCompiler } from './type-compiler.js';
 
 /** A default that both MySQL 8 and MariaDB take without parentheses (on non-BLOB/TEXT columns). */
@@ -29,7 +29,8 @@ export function isLargeObjectType(type: TypeSpec): boolean {
 }
 
 /**
- * The SQL of a server default in a column definition. Literals go through `literal`; on
+ * The SQL of a server default in a column definition. A number on a number column is written in
+ * one spelling (`numberKey`: `0.00` and `0` are `0`). Other literals go through `literal`; on
  * BLOB / TEXT / JSON columns they are wrapped in parentheses (`DEFAULT ('x')`), the one form
  * that MySQL 8 requires there and MariaDB accepts. Expressions are kept verbatim when they are a
  * literal, `NULL` or `CURRENT_TIMESTAMP[(n)]`, and otherwise wrapped in parentheses
@@ -41,6 +42,11 @@ export function isLargeObjectType(type: TypeSpec): boolean {
  * ```
  */
 export function renderMysqlDefault(value: DefaultSpec, type: TypeSpec, literal: (v: string | number | boolean) => string): string {
+  const number = value.kind === 'literal' ? (typeof value.value === 'number' ? String(value.value) : null) : value.sql.trim();
+  // one spelling of a number on a number column: the catalog gives DECIMAL defaults with their
+  // scale (`0.00` for a declared `0`), and a MODIFY that restates the default must not depend on
+  // whether the column was read from the catalog (online) or from the migrations (--sql)
+  if (number !== null && NUMBER.test(number) && isNumericColumn(type)) return numberKey(number);
   const parens = isLargeObjectType(type);
   if (value.kind === 'literal') {
     const text = literal(value.value);

@@ -4,7 +4,7 @@ import { mysqlExpressionKey } from './expression-key.js';
 import { stringKey, stringLiteralValue } from './string-literal.js';
 import { parseColumnType } from './type-parser.js';
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+export const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 const PLAIN_DECIMAL = /^([+-]?)0*(\d*)(?:\.(\d*?)0*)?$/;
 const NOW = /^(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?$/i;
 const NULL = /^null$/i;
@@ -13,7 +13,7 @@ const TRUE_FALSE = /^(true|false)$/i;
 const NUMERIC_KINDS = new Set<TypeSpec['kind']>(['integer', 'smallint', 'bigint', 'tinyint', 'mediumint', 'boolean', 'numeric', 'float', 'double']);
 
 /** True when the column stores numbers (so `'0'`, `0` and `0.00` are one default). */
-function isNumericColumn(type: TypeSpec): boolean {
+export function isNumericColumn(type: TypeSpec): boolean {
   if (type.kind === 'custom') return NUMERIC_KINDS.has(parseColumnType(type.sql).kind);
   return NUMERIC_KINDS.has(type.kind);
 }

@@ -48,6 +48,7 @@ export const mysqlDialect: Dialect = Object.freeze({
     alterConstraints: true,
     uniqueConstraintIsIndex: true,
     foreignKeysNeedIndex: true,
+    alterForeignKeyColumns: false,
     maxIdentifierLength: 64,
   }),
   defaultPoolSize: () => 10,

@@ -29,12 +29,13 @@ function family(type: TypeSpec): string {
   }
 }
 
-function isEnumBased(type: TypeSpec): boolean {
+/** True for an enum type or an array of one. */
+export function isEnumBased(type: TypeSpec): boolean {
   return type.kind === 'enum' || (type.kind === 'array' && isEnumBased(type.of));
 }
 
 /** A default written as a cast literal (`'a'::character varying`) loses its cast, so it fits the new type. */
-function retyped(value: DefaultSpec): DefaultSpec {
+export function retyped(value: DefaultSpec): DefaultSpec {
   if (value.kind !== 'expression') return value;
   const m = /^\(?\s*('(?:[^']|'')*')\s*\)?\s*::[^']*$/.exec(value.sql.trim());
   return m ? { kind: 'expression', sql: m[1]! } : value;

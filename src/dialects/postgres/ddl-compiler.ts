@@ -2,7 +2,7 @@ import type { ColumnChanges, CreateTableOptions, DdlCompiler } from '../../engin
 import type { ColumnSnapshot, DefaultSpec, EnumSnapshot, ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../../schema/snapshot.js';
 import { BaseDdlCompiler, type DdlDialectParts } from '../base/ddl-compiler.js';
 import { identifierQuoter, literalWriter } from '../sql-text.js';
-import { alterColumnStatements } from './alter-column.js';
+import { alterColumnStatements, isEnumBased, retyped } from './alter-column.js';
 import { hasTopLevelOperator, isWrapped } from './sql-segments.js';
 import { compilePostgresType, postgresTypeCompiler } from './type-compiler.js';
 
@@ -69,9 +69,18 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     return compilePostgresType(column.type, table.schema);
   }
 
+  /**
+   * A default of an enum column written as a cast literal (`'open'::ticket_status`, as the
+   * catalog gives it) is written without the cast, which the column's type implies: so a
+   * statement that restates the default (an enum type recreated) is the same whether the column
+   * was read from the catalog (online) or from the migrations (--sql).
+   */
   override renderDefault(value: DefaultSpec, column: ColumnSnapshot): string {
     if (value.kind === 'literal') return super.renderDefault(value, column);
-    return standsAlone(value.sql) ? value.sql.trim() : `(${value.sql.trim()})`;
+    const written = isEnumBased(column.type) ? retyped(value) : value;
+    if (written.kind === 'literal') return super.renderDefault(written, column);
+    const sql = written.sql.trim();
+    return standsAlone(sql) ? sql : `(${sql})`;
   }
 
   protected override tableCommentStatements(table: TableSnapshot): string[] {

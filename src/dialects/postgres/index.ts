@@ -56,6 +56,7 @@ export const postgresDialect: Dialect = Object.freeze({
     alterConstraints: true,
     uniqueConstraintIsIndex: false,
     foreignKeysNeedIndex: false,
+    alterForeignKeyColumns: true,
     maxIdentifierLength: 63,
   }),
   defaultPoolSize: () => 10,

@@ -38,6 +38,7 @@ export const sqliteDialect: Dialect = Object.freeze({
     alterConstraints: false,
     uniqueConstraintIsIndex: false,
     foreignKeysNeedIndex: false,
+    alterForeignKeyColumns: true,
     maxIdentifierLength: null,
   }),
   defaultPoolSize: () => 1,

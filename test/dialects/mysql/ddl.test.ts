@@ -201,6 +201,17 @@ describe('mysql DDL: ALTER', () => {
     assert.deepEqual(ddl.alterColumn(post, id, { ...id, comment: null }, {}), []);
   });
 
+  it('restates a number default in one spelling, whether declared (0) or read from the catalog (0.00)', () => {
+    const balance = col('balance', { kind: 'numeric', precision: 8, scale: 2 }, { default: lit(0) });
+    const wider = { ...balance, type: { kind: 'numeric', precision: 12, scale: 2 } as TypeSpec };
+    const statement = ['ALTER TABLE `post` MODIFY COLUMN `balance` DECIMAL(12, 2) DEFAULT 0'];
+    assert.deepEqual(ddl.alterColumn(post, balance, wider, { type: true }), statement);
+    assert.deepEqual(ddl.alterColumn(post, balance, { ...wider, default: expr('0.00') }, { type: true }), statement);
+    // on a string column a number-looking default stays as written
+    const code = col('code', { kind: 'string', length: 10 }, { default: expr('0.00') });
+    assert.deepEqual(ddl.alterColumn(post, code, { ...code, nullable: false }, { nullable: true }), ['ALTER TABLE `post` MODIFY COLUMN `code` VARCHAR(10) NOT NULL DEFAULT 0.00']);
+  });
+
   it('adds, drops and renames columns and tables; sets the table comment', () => {
     assert.deepEqual(ddl.addColumn(post, col('summary', { kind: 'text' }, { comment: 'short' })), ["ALTER TABLE `post` ADD COLUMN `summary` TEXT COMMENT 'short'"]);
     assert.deepEqual(ddl.dropColumn(post, title), ['ALTER TABLE `post` DROP COLUMN `title`']);

@@ -242,6 +242,14 @@ describe('postgresql DDL: columns', () => {
     ]);
   });
 
+  it("writes an enum column's default without the cast the catalog adds (the column's type implies it)", () => {
+    const enumType = { kind: 'enum', name: 'post_status', values: ['draft', 'live'] } as const;
+    const status = { ...col(post, 'status'), type: enumType, default: null };
+    const expected = [`ALTER TABLE "post" ALTER COLUMN "status" SET DEFAULT 'draft'`];
+    assert.deepEqual(ddl.alterColumn(post, status, { ...status, default: { kind: 'expression', sql: "'draft'::post_status" } }, { default: true }), expected);
+    assert.deepEqual(ddl.alterColumn(post, status, { ...status, default: { kind: 'literal', value: 'draft' } }, { default: true }), expected);
+  });
+
   it('changes nullability, default and comment together', () => {
     assert.deepEqual(alter('title', { nullable: true, default: { kind: 'expression', sql: "'untitled'" }, comment: null }, { nullable: true, default: true, comment: true }), [
       `ALTER TABLE "post" ALTER COLUMN "title" DROP NOT NULL, ALTER COLUMN "title" SET DEFAULT 'untitled'`,
