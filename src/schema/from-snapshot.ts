@@ -17,10 +17,28 @@ import type { ColumnsShape } from './column-types.js';
  * await metadata.createAll(target);
  * ```
  */
-export function metadataFromSnapshot(snapshot: SchemaSnapshot): MetaData {
+export function metadataFromSnapshot(snapshot: SchemaSnapshot, options: FromSnapshotOptions = {}): MetaData {
   const metadata = new MetaData({ namingConvention: {}, ...(snapshot.schema ? { schema: snapshot.schema } : {}) });
-  for (const table of snapshot.tables) tableFromSnapshot(metadata, table);
+  for (const table of snapshot.tables) tableFromSnapshot(metadata, options.foreignKeysNeedIndex ? withoutImplicitIndexes(table) : table);
   return metadata;
+}
+
+/** Options of {@link metadataFromSnapshot}. */
+export interface FromSnapshotOptions {
+  /**
+   * The snapshot comes from a database that gives every foreign key an index of its own, named
+   * after it (MySQL's InnoDB, `capabilities.foreignKeysNeedIndex`): such an index is left out,
+   * since creating the foreign key creates it again.
+   */
+  readonly foreignKeysNeedIndex?: boolean;
+}
+
+/** The table without the indexes InnoDB made for its foreign keys (same name and columns). */
+function withoutImplicitIndexes(table: TableSnapshot): TableSnapshot {
+  const implicit = (ix: TableSnapshot['indexes'][number]): boolean =>
+    !ix.unique && ix.expressions === null && ix.where === null &&
+    table.foreignKeys.some((fk) => fk.name === ix.name && fk.columns.join('\u0000') === ix.columns.join('\u0000'));
+  return table.indexes.some(implicit) ? { ...table, indexes: table.indexes.filter((ix) => !implicit(ix)) } : table;
 }
 
 function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {

@@ -47,6 +47,6 @@ export {
   type SchemaStep,
 } from './create-all.js';
 export { existenceQueries, registerExistenceQueries, type ExistenceQueries, type ExistenceQuery } from './existence-queries.js';
-export { builderFromSnapshot, metadataFromSnapshot } from './from-snapshot.js';
+export { builderFromSnapshot, metadataFromSnapshot, type FromSnapshotOptions } from './from-snapshot.js';
 export * from './snapshot.js';
 export * from './type-spec.js';

@@ -201,7 +201,7 @@ export class MetaData {
    */
   static async reflect(engine: Engine, options: IntrospectOptions = {}): Promise<MetaData> {
     const snapshot = await engine.withConnection((conn) => engine.dialect.introspector.introspect(conn, options));
-    return metadataFromSnapshot(snapshot);
+    return metadataFromSnapshot(snapshot, { foreignKeysNeedIndex: engine.dialect.capabilities.foreignKeysNeedIndex });
   }
 }
 
