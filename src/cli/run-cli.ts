@@ -57,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
     .recommendCommands()
     .strict()
     .version(packageVersion())
+    .wrap(null)
     .help()
     .alias('h', 'help')
     .exitProcess(false)
