@@ -26,15 +26,16 @@ export const columnsComparator: TableComparator = {
         }
         continue;
       }
-      let changes: ColumnAlterations = {};
+      let changes: ColumnAlterations | null = null;
       let previous: ColumnAlterations = {};
+      const columnContext = { table: ctx, dialect: ctx.dialect, target: column, current: existing };
       for (const comparator of ctx.schema.columnComparators) {
-        const change = comparator.compare({ table: ctx, dialect: ctx.dialect, target: column, current: existing });
+        const change = comparator.compare(columnContext);
         if (change === null) continue;
-        changes = { ...changes, ...change.changes };
+        changes = { ...(changes ?? {}), ...change.changes };
         previous = { ...previous, ...change.previous };
       }
-      if (Object.keys(changes).length > 0) {
+      if (changes !== null && Object.keys(changes).length > 0) {
         plan.add('columns', { kind: 'alterColumn', schema, table, name: column.name, changes, previous });
       }
     }
