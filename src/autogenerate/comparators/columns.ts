@@ -1,4 +1,5 @@
 import type { ColumnAlterations } from '../../operations/operation.js';
+import type { ColumnSnapshot } from '../../schema/snapshot.js';
 import type { TableComparator } from '../comparator.js';
 import { byText } from '../normalize.js';
 
@@ -17,9 +18,20 @@ export const columnsComparator: TableComparator = {
       plan.add('renameColumns', { kind: 'renameColumn', schema, table, from: r.from, to: r.to });
     }
 
-    const currentByName = new Map(current.columns.map((c) => [c.name, c]));
-    for (const column of target.columns) {
-      const existing = currentByName.get(column.name);
+    // Both sides usually list the columns in the same order: look by position first, by name else.
+    let currentByName: Map<string, ColumnSnapshot> | null = null;
+    let pairedInPlace = 0;
+    for (let i = 0; i < target.columns.length; i++) {
+      const column = target.columns[i] as ColumnSnapshot;
+      const atSamePlace = current.columns[i];
+      let existing: ColumnSnapshot | undefined;
+      if (atSamePlace !== undefined && atSamePlace.name === column.name) {
+        existing = atSamePlace;
+        pairedInPlace++;
+      } else {
+        currentByName ??= new Map(current.columns.map((c) => [c.name, c]));
+        existing = currentByName.get(column.name);
+      }
       if (existing === undefined) {
         if (ctx.schema.keeps({ kind: 'column', table, name: column.name, target: column, current: null })) {
           plan.add('columns', { kind: 'addColumn', schema, table, column });
@@ -40,6 +52,8 @@ export const columnsComparator: TableComparator = {
       }
     }
 
+    // every current column paired with the target column at its place: none is dropped
+    if (pairedInPlace === current.columns.length) return;
     const targetNames = new Set(target.columns.map((c) => c.name));
     const dropped = current.columns.filter((c) => !targetNames.has(c.name)).sort((a, b) => byText(a.name, b.name));
     for (const column of dropped) {
