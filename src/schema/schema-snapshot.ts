@@ -21,6 +21,7 @@ function collectEnums(tables: readonly TableSnapshot[], target: ResolvedTarget):
   const found = new Map<string, { snapshot: EnumSnapshot; where: string }>();
   for (const table of tables) {
     for (const col of table.columns) {
+      if (col.type.kind !== 'enum' && col.type.kind !== 'array') continue;
       for (const e of enumTypes(col.type)) {
         const where = `table "${table.name}", column "${col.name}"`;
         if (e.name === null) {

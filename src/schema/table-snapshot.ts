@@ -1,7 +1,7 @@
 import { SchemaError } from '../errors/index.js';
 import { resolveAutoincrement, resolveNullable } from './column-snapshot.js';
 import type { ResolvedForeignKey } from './fk-resolve.js';
-import { identifierLength, shortenIdentifier } from './identifier.js';
+import { exceedsIdentifierLimit, identifierLength, shortenIdentifier } from './identifier.js';
 import {
   applyNamingConvention,
   checkConstraintName,
@@ -28,7 +28,7 @@ import type { Table } from './table.js';
 
 /** Throws when a name the user chose is longer than the database keeps. */
 export function checkIdentifier(name: string, limit: number | null, what: string, target: string): void {
-  if (limit !== null && identifierLength(name) > limit) {
+  if (exceedsIdentifierLimit(name, limit)) {
     throw new SchemaError(`${what}: the name "${name}" is ${identifierLength(name)} bytes long; ${target} keeps at most ${limit}`);
   }
 }
@@ -58,7 +58,7 @@ class Namer {
   name(kind: keyof NamingConvention, explicit: string | null, subject: LazySubject): string | null {
     if (explicit !== null) {
       const limit = this.target.maxIdentifierLength;
-      if (limit !== null && identifierLength(explicit) > limit) {
+      if (exceedsIdentifierLimit(explicit, limit)) {
         const what = `table "${this.table.name}", ${kind} (${subject().columns.map((c) => c.name).join(', ')})`;
         checkIdentifier(explicit, limit, what, this.target.name);
       }
@@ -100,9 +100,7 @@ export function buildTableSnapshot(
 
   const columns: ColumnSnapshot[] = table.columnList.map((col) => {
     const def = col.def;
-    if (limit !== null && identifierLength(col.name) > limit) {
-      checkIdentifier(col.name, limit, `table "${table.name}", column "${col.name}"`, target.name);
-    }
+    if (exceedsIdentifierLimit(col.name, limit)) checkIdentifier(col.name, limit, `table "${table.name}", column "${col.name}"`, target.name);
     const inPrimaryKey = pkColumns.includes(col.name);
     // the message only matters for a nullable primary key column, which resolveNullable refuses
     const where = inPrimaryKey ? `table "${table.name}", column "${col.name}"` : '';
@@ -111,7 +109,10 @@ export function buildTableSnapshot(
       type: deepFreeze(def.type),
       nullable: resolveNullable(def, inPrimaryKey, where),
       default: deepFreeze(def.serverDefault),
-      autoincrement: resolveAutoincrement(def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) }),
+      // 'auto' is never true outside the primary key
+      autoincrement: def.autoincrement !== 'auto'
+        ? def.autoincrement
+        : inPrimaryKey && resolveAutoincrement(def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) }),
       comment: def.comment,
     });
   });
