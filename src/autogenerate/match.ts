@@ -24,6 +24,7 @@ export function matchConstraints<T extends { readonly name: string | null }>(
   current: readonly T[],
   key: (item: T) => string,
 ): Matching<T> {
+  if (target.length === 0 && current.length === 0) return { pairs: [], added: [], removed: [] };
   const pairs: (readonly [T, T])[] = [];
   const freeCurrent = new Set(current);
   const unmatched: T[] = [];
@@ -36,11 +37,11 @@ export function matchConstraints<T extends { readonly name: string | null }>(
     }
   }
   const added: T[] = [];
-  const targetNames = new Set(target.map((t) => t.name).filter((n) => n !== null));
+  const targetNames = unmatched.length === 0 ? null : new Set(target.map((t) => t.name).filter((n) => n !== null));
   for (const t of unmatched) {
     const k = key(t);
     // a named current object whose name the target uses elsewhere is not free for a definition match
-    const c = [...freeCurrent].find((x) => (t.name === null || x.name === null) && !(x.name !== null && targetNames.has(x.name)) && key(x) === k);
+    const c = [...freeCurrent].find((x) => (t.name === null || x.name === null) && !(x.name !== null && targetNames?.has(x.name)) && key(x) === k);
     if (c === undefined) added.push(t);
     else {
       pairs.push([t, c]);

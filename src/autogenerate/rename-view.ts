@@ -55,9 +55,15 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
   }
 
   const origin = new WeakMap<object, object>();
+  const columnMaps = new Map<string, ReadonlyMap<string, string>>();
   const columnMap = (currentTableName: string): ReadonlyMap<string, string> => {
-    const list = columnsByTable.get(tableTo.get(currentTableName) ?? currentTableName) ?? [];
-    return new Map(list.map((r) => [r.from, r.to]));
+    let map = columnMaps.get(currentTableName);
+    if (map === undefined) {
+      const list = columnsByTable.get(tableTo.get(currentTableName) ?? currentTableName) ?? [];
+      map = new Map(list.map((r) => [r.from, r.to]));
+      columnMaps.set(currentTableName, map);
+    }
+    return map;
   };
   const mapColumns = (names: readonly string[], map: ReadonlyMap<string, string>): readonly string[] => names.map((n) => map.get(n) ?? n);
   const changed = (a: readonly string[], b: readonly string[]): boolean => a.some((x, i) => x !== b[i]);
@@ -93,7 +99,9 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
     return dirty ? track(t, { ...t, name, columns, primaryKey, foreignKeys, uniques, indexes }) : t;
   };
 
-  const tables = current.tables.map(renameTable).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // without renames every object stays as it is: no need to look at each one
+  const renaming = tableTo.size > 0 || columnsByTable.size > 0;
+  const tables = (renaming ? current.tables.map(renameTable) : [...current.tables]).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const snapshot: SchemaSnapshot = { ...current, tables };
   return {
     snapshot,

@@ -30,15 +30,14 @@ export class ColumnBuilder<T, N extends boolean = true> {
   readonly def: ColumnDef;
 
   constructor(def: ColumnDef) {
-    deepFreeze(def.type);
-    deepFreeze(def.serverDefault);
-    for (const part of [def.clientDefault, def.unique, def.index, def.references]) if (part) Object.freeze(part);
-    this.def = Object.freeze({ ...def });
+    // a frozen definition (a modifier's fresh copy) is kept; anything else is copied first
+    this.def = freezeDef(Object.isFrozen(def) ? def : { ...def });
   }
 
   /** @internal A copy with some fields changed; the type parameters are the caller's choice. */
   private with<T2 = T, N2 extends boolean = N>(patch: Partial<ColumnDef>): ColumnBuilder<T2, N2> {
-    return new ColumnBuilder<T2, N2>({ ...this.def, ...patch });
+    // the copy is new: frozen here, so that the constructor keeps it as it is
+    return new ColumnBuilder<T2, N2>(freezeDef({ ...this.def, ...patch }));
   }
 
   /** Part of the primary key (several columns with `.primaryKey()` make a composite key). Implies NOT NULL. */
@@ -137,6 +136,17 @@ export class ColumnBuilder<T, N extends boolean = true> {
     if (!isIntegerType(type)) throw new SchemaError(`unsigned(): only integer columns can be unsigned, not ${type.kind}`);
     return this.with({ type: { ...type, unsigned: true } as TypeSpec });
   }
+}
+
+/** Freezes a definition and its parts (a type or default shared with other builders stays as it is). */
+function freezeDef(def: ColumnDef): ColumnDef {
+  deepFreeze(def.type);
+  deepFreeze(def.serverDefault);
+  if (def.clientDefault) Object.freeze(def.clientDefault);
+  if (def.unique) Object.freeze(def.unique);
+  if (def.index) Object.freeze(def.index);
+  if (def.references) Object.freeze(def.references);
+  return Object.freeze(def);
 }
 
 /** Turns what `.serverDefault()` accepts into a {@link DefaultSpec}. */

@@ -39,13 +39,13 @@ function tableByName(metadata: MetaData, from: Table, ref: string, fk: ForeignKe
   const dot = ref.indexOf('.');
   const explicitSchema = dot >= 0 ? ref.slice(0, dot) : undefined;
   const name = dot >= 0 ? ref.slice(dot + 1) : ref;
-  const all = metadata.tablesUnresolved.filter((t) => t.name === name);
+  const all = metadata.tablesNamed(name);
   const found = explicitSchema !== undefined
     ? all.find((t) => t.schema === explicitSchema)
     : (all.find((t) => t.schema === from.schema) ?? (all.length === 1 ? all[0] : undefined));
   if (!found) {
     // A dotted name may also be a table whose own name contains a dot.
-    const literal = metadata.tablesUnresolved.find((t) => t.name === ref);
+    const literal = metadata.tablesNamed(ref)[0];
     if (literal) return literal;
     throw new SchemaError(`${describe(from, fk)} refers to unknown table "${ref}"`);
   }

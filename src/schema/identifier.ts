@@ -8,6 +8,14 @@ export function identifierLength(name: string): number {
 }
 
 /**
+ * True when `name` is longer than `limit` UTF-8 bytes (never when `limit` is null). Short names
+ * are answered without encoding them: a UTF-16 code unit takes at most 3 bytes.
+ */
+export function exceedsIdentifierLimit(name: string, limit: number | null): boolean {
+  return limit !== null && name.length * 3 > limit && identifierLength(name) > limit;
+}
+
+/**
  * Shortens a generated identifier that is longer than `limit` so that the database keeps it
  * whole: the longest prefix that fits is kept and `_` plus the first 8 hex digits of the
  * SHA-256 of the full name is appended, so that an ASCII result is exactly `limit` long. The

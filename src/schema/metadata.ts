@@ -47,6 +47,8 @@ export class MetaData {
   readonly namingConvention: NamingConvention;
   readonly schema: string | null;
   readonly #tables: Table[] = [];
+  /** The registered tables by name (several when schemas differ), for lookups in constant time. */
+  readonly #byName = new Map<string, Table[]>();
   readonly #extensions: MetaDataExtension[] = [];
   #resolving = false;
 
@@ -87,9 +89,20 @@ export class MetaData {
    */
   addTable(table: Table): void {
     if (table.metadata !== this) throw new SchemaError(`table "${table.name}" belongs to another MetaData`);
-    const clash = this.#tables.find((t) => t.name === table.name && t.schema === table.schema);
-    if (clash) throw new SchemaError(`table "${table.qualifiedName}" is defined twice in one MetaData`);
+    const named = this.#byName.get(table.name);
+    if (named?.some((t) => t.schema === table.schema)) throw new SchemaError(`table "${table.qualifiedName}" is defined twice in one MetaData`);
     this.#tables.push(table);
+    if (named) named.push(table);
+    else this.#byName.set(table.name, [table]);
+  }
+
+  /**
+   * The tables registered so far under this name (one per schema), in registration order,
+   * without resolving pending models.
+   * @internal
+   */
+  tablesNamed(name: string): readonly Table[] {
+    return this.#byName.get(name) ?? [];
   }
 
   /**

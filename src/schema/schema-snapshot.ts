@@ -21,6 +21,7 @@ function collectEnums(tables: readonly TableSnapshot[], target: ResolvedTarget):
   const found = new Map<string, { snapshot: EnumSnapshot; where: string }>();
   for (const table of tables) {
     for (const col of table.columns) {
+      if (col.type.kind !== 'enum' && col.type.kind !== 'array') continue;
       for (const e of enumTypes(col.type)) {
         const where = `table "${table.name}", column "${col.name}"`;
         if (e.name === null) {
@@ -58,27 +59,28 @@ function checkStringLengths(tables: readonly TableSnapshot[], target: ResolvedTa
  * keep in one namespace per schema), and on MySQL so must foreign key names.
  */
 function checkDuplicateNames(tables: readonly TableSnapshot[], target: ResolvedTarget): void {
-  const schemaWide = new Map<string, string>();
+  // what each name belongs to is spelled out only for the error message
+  type Owner = () => string;
+  const schemaWide = new Map<string, Owner>();
+  const mysql = target.name === 'mysql';
   for (const table of tables) {
-    const local = new Map<string, string>();
-    const named: [string | null, string, boolean][] = [
-      [table.primaryKey?.name ?? null, 'primary key', true],
-      ...table.foreignKeys.map((f): [string | null, string, boolean] => [f.name, `foreign key (${f.columns.join(', ')})`, target.name === 'mysql']),
-      ...table.uniques.map((u): [string | null, string, boolean] => [u.name, `unique (${u.columns.join(', ')})`, true]),
-      ...table.checks.map((c): [string | null, string, boolean] => [c.name, `check (${c.expression})`, false]),
-      ...table.indexes.map((i): [string | null, string, boolean] => [i.name, `index (${(i.expressions ?? i.columns).join(', ')})`, true]),
-    ];
-    for (const [name, what, wide] of named) {
-      if (name === null) continue;
+    const local = new Map<string, Owner>();
+    const add = (name: string | null, what: Owner, wide: boolean): void => {
+      if (name === null) return;
       const prev = local.get(name);
-      if (prev) throw new SchemaError(`table "${table.name}": the name "${name}" is used by both the ${prev} and the ${what}`);
+      if (prev) throw new SchemaError(`table "${table.name}": the name "${name}" is used by both the ${prev()} and the ${what()}`);
       local.set(name, what);
-      if (!wide) continue;
+      if (!wide) return;
       const key = `${table.schema ?? ''}\u0000${name}`;
       const other = schemaWide.get(key);
-      if (other) throw new SchemaError(`the name "${name}" is used by both ${other} and table "${table.name}" ${what}`);
-      schemaWide.set(key, `table "${table.name}" ${what}`);
-    }
+      if (other) throw new SchemaError(`the name "${name}" is used by both ${other()} and table "${table.name}" ${what()}`);
+      schemaWide.set(key, () => `table "${table.name}" ${what()}`);
+    };
+    add(table.primaryKey?.name ?? null, () => 'primary key', true);
+    for (const f of table.foreignKeys) add(f.name, () => `foreign key (${f.columns.join(', ')})`, mysql);
+    for (const u of table.uniques) add(u.name, () => `unique (${u.columns.join(', ')})`, true);
+    for (const c of table.checks) add(c.name, () => `check (${c.expression})`, false);
+    for (const i of table.indexes) add(i.name, () => `index (${(i.expressions ?? i.columns).join(', ')})`, true);
   }
 }
 

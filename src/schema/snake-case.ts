@@ -17,6 +17,20 @@
  * ```
  */
 export function snakeCase(name: string): string {
+  // Models repeat the same keys (id, createdAt, ...) across tables: remember recent answers.
+  let snake = memo.get(name);
+  if (snake === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    snake = convert(name);
+    memo.set(name, snake);
+  }
+  return snake;
+}
+
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, string>();
+
+function convert(name: string): string {
   return name
     // An acronym followed by a capitalised word: HTTPResponse -> HTTP_Response.
     .replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, '$1_$2')

@@ -1,7 +1,7 @@
 import { SchemaError } from '../errors/index.js';
 import { resolveAutoincrement, resolveNullable } from './column-snapshot.js';
 import type { ResolvedForeignKey } from './fk-resolve.js';
-import { identifierLength, shortenIdentifier } from './identifier.js';
+import { exceedsIdentifierLimit, identifierLength, shortenIdentifier } from './identifier.js';
 import {
   applyNamingConvention,
   checkConstraintName,
@@ -22,12 +22,13 @@ import type {
   TableSnapshot,
   UniqueSnapshot,
 } from './snapshot.js';
+import { deepFreeze } from './snapshot.js';
 import type { ResolvedTarget } from './snapshot-target.js';
 import type { Table } from './table.js';
 
 /** Throws when a name the user chose is longer than the database keeps. */
 export function checkIdentifier(name: string, limit: number | null, what: string, target: string): void {
-  if (limit !== null && identifierLength(name) > limit) {
+  if (exceedsIdentifierLimit(name, limit)) {
     throw new SchemaError(`${what}: the name "${name}" is ${identifierLength(name)} bytes long; ${target} keeps at most ${limit}`);
   }
 }
@@ -44,6 +45,9 @@ export function byNameNullsLast<T extends { readonly name: string | null }>(key:
   };
 }
 
+/** What a convention is given about one constraint or index; built only when it is needed. */
+type LazySubject = () => Omit<ConventionSubject, 'kind' | 'tableName'>;
+
 class Namer {
   constructor(
     private readonly table: Table,
@@ -51,15 +55,18 @@ class Namer {
     private readonly target: ResolvedTarget,
   ) {}
 
-  name(kind: keyof NamingConvention, explicit: string | null, subject: Omit<ConventionSubject, 'kind' | 'tableName'>): string | null {
-    const what = `table "${this.table.name}", ${kind} (${subject.columns.map((c) => c.name).join(', ')})`;
+  name(kind: keyof NamingConvention, explicit: string | null, subject: LazySubject): string | null {
     if (explicit !== null) {
-      checkIdentifier(explicit, this.target.maxIdentifierLength, what, this.target.name);
+      const limit = this.target.maxIdentifierLength;
+      if (exceedsIdentifierLimit(explicit, limit)) {
+        const what = `table "${this.table.name}", ${kind} (${subject().columns.map((c) => c.name).join(', ')})`;
+        checkIdentifier(explicit, limit, what, this.target.name);
+      }
       return explicit;
     }
     const template = this.convention[kind] ?? (kind === 'ix' ? defaultNamingConvention.ix : undefined);
     if (template === undefined) return null;
-    const full = applyNamingConvention(template, { ...subject, kind, tableName: this.table.name });
+    const full = applyNamingConvention(template, { ...subject(), kind, tableName: this.table.name });
     return shortenIdentifier(full, this.target.maxIdentifierLength);
   }
 
@@ -69,10 +76,13 @@ class Namer {
   }
 }
 
+const freeze = Object.freeze;
+
 /**
  * The {@link TableSnapshot} of a table for one target: names from the naming convention (long
  * ones shortened), autoincrement resolved, constraints sorted by name (nulls last), indexes by
- * name. The foreign keys are given resolved.
+ * name. The foreign keys are given resolved. The snapshot is deeply frozen as it is built (types
+ * and defaults come frozen from the column builders).
  */
 export function buildTableSnapshot(
   table: Table,
@@ -85,86 +95,94 @@ export function buildTableSnapshot(
   const namer = new Namer(table, convention, target);
   const conventionColumn = (name: string): ConventionColumn => ({ name, key: table.column(name)?.key ?? name });
   const pkColumns = table.primaryKey?.columns ?? [];
-  const fkColumns = new Set(foreignKeys.flatMap((r) => r.fk.columns));
+  const fkColumns = new Set<string>();
+  for (const r of foreignKeys) for (const c of r.fk.columns) fkColumns.add(c);
 
   const columns: ColumnSnapshot[] = table.columnList.map((col) => {
-    const where = `table "${table.name}", column "${col.name}"`;
-    checkIdentifier(col.name, limit, where, target.name);
+    const def = col.def;
+    if (exceedsIdentifierLimit(col.name, limit)) checkIdentifier(col.name, limit, `table "${table.name}", column "${col.name}"`, target.name);
     const inPrimaryKey = pkColumns.includes(col.name);
-    return {
+    // the message only matters for a nullable primary key column, which resolveNullable refuses
+    const where = inPrimaryKey ? `table "${table.name}", column "${col.name}"` : '';
+    return freeze({
       name: col.name,
-      type: col.def.type,
-      nullable: resolveNullable(col.def, inPrimaryKey, where),
-      default: col.def.serverDefault,
-      autoincrement: resolveAutoincrement(col.def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) }),
-      comment: col.def.comment,
-    };
+      type: deepFreeze(def.type),
+      nullable: resolveNullable(def, inPrimaryKey, where),
+      default: deepFreeze(def.serverDefault),
+      // 'auto' is never true outside the primary key
+      autoincrement: def.autoincrement !== 'auto'
+        ? def.autoincrement
+        : inPrimaryKey && resolveAutoincrement(def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) }),
+      comment: def.comment,
+    });
   });
 
   let primaryKey: PrimaryKeySnapshot | null = null;
   if (table.primaryKey) {
-    const name = namer.name('pk', table.primaryKey.name, { columns: pkColumns.map(conventionColumn) });
-    primaryKey = { name: target.namedPrimaryKeys ? name : null, columns: [...pkColumns] };
+    const name = namer.name('pk', table.primaryKey.name, () => ({ columns: pkColumns.map(conventionColumn) }));
+    primaryKey = freeze({ name: target.namedPrimaryKeys ? name : null, columns: freeze([...pkColumns]) });
   }
 
-  const fks: ForeignKeySnapshot[] = foreignKeys.map((r) => ({
-    name: namer.name('fk', r.fk.name, {
+  const fks: ForeignKeySnapshot[] = foreignKeys.map((r) => freeze({
+    name: namer.name('fk', r.fk.name, () => ({
       columns: r.fk.columns.map(conventionColumn),
       referredTableName: r.referredTable.name,
       referredColumns: r.referredColumns,
-    }),
-    columns: [...r.fk.columns],
+    })),
+    columns: freeze([...r.fk.columns]),
     referredSchema: r.referredTable.schema === table.schema ? null : r.referredTable.schema,
     referredTable: r.referredTable.name,
-    referredColumns: [...r.referredColumns],
+    referredColumns: freeze([...r.referredColumns]),
     onDelete: r.fk.onDelete,
     onUpdate: r.fk.onUpdate,
     deferrable: r.fk.deferrable,
     initiallyDeferred: r.fk.initiallyDeferred,
   }));
 
-  const uniques: UniqueSnapshot[] = table.uniques.map((u) => ({
-    name: namer.name('uq', u.name, { columns: u.columns.map(conventionColumn) }),
-    columns: [...u.columns],
+  const uniques: UniqueSnapshot[] = table.uniques.map((u) => freeze({
+    name: namer.name('uq', u.name, () => ({ columns: u.columns.map(conventionColumn) })),
+    columns: freeze([...u.columns]),
   }));
 
   const columnNames = table.columnList.map((c) => c.name);
   const checks: CheckSnapshot[] = table.checks.map((c) => {
-    const mentioned = columnsMentioned(c.expression, columnNames).map(conventionColumn);
-    const constraintName = c.name === null && namer.uses('ck', 'constraint_name') ? checkConstraintName(c.expression, columnNames) : undefined;
-    return {
-      name: namer.name('ck', c.name, { columns: mentioned, ...(constraintName !== undefined ? { constraintName } : {}) }),
-      expression: c.expression,
+    const subject: LazySubject = () => {
+      const mentioned = columnsMentioned(c.expression, columnNames).map(conventionColumn);
+      const constraintName = c.name === null && namer.uses('ck', 'constraint_name') ? checkConstraintName(c.expression, columnNames) : undefined;
+      return { columns: mentioned, ...(constraintName !== undefined ? { constraintName } : {}) };
     };
+    return freeze({ name: namer.name('ck', c.name, subject), expression: c.expression });
   });
 
   const indexes: IndexSnapshot[] = table.indexes.map((ix) => {
     const hasExpression = ix.elements.some((e) => typeof e !== 'string');
-    const subjectColumns = ix.elements.map((e) => (typeof e === 'string' ? conventionColumn(e) : { name: expressionLabel(e.expression), key: expressionLabel(e.expression) }));
-    const name = namer.name('ix', ix.name, { columns: subjectColumns });
+    const subject: LazySubject = () => ({
+      columns: ix.elements.map((e) => (typeof e === 'string' ? conventionColumn(e) : { name: expressionLabel(e.expression), key: expressionLabel(e.expression) })),
+    });
+    const name = namer.name('ix', ix.name, subject);
     if (name === null) throw new SchemaError(`table "${table.name}": an index needs a name`);
     if (ix.where !== null && target.name === 'mysql') {
       throw new SchemaError(`table "${table.name}", index "${name}": partial indexes (where) do not exist on mysql`);
     }
-    return {
+    return freeze({
       name,
-      columns: ix.elements.filter((e): e is string => typeof e === 'string'),
-      expressions: hasExpression ? ix.elements.map((e) => (typeof e === 'string' ? target.quoteIdentifier(e) : e.expression)) : null,
+      columns: freeze(ix.elements.filter((e): e is string => typeof e === 'string')),
+      expressions: hasExpression ? freeze(ix.elements.map((e) => (typeof e === 'string' ? target.quoteIdentifier(e) : e.expression))) : null,
       unique: ix.unique,
       where: ix.where,
       method: ix.method,
-    };
+    });
   });
 
-  return {
+  return freeze({
     name: table.name,
     schema: table.schema,
     comment: table.comment,
-    columns,
+    columns: freeze(columns),
     primaryKey,
-    foreignKeys: fks.sort(byNameNullsLast((f) => `${f.columns.join(',')}>${f.referredTable}`)),
-    uniques: uniques.sort(byNameNullsLast((u) => u.columns.join(','))),
-    checks: checks.sort(byNameNullsLast((c) => c.expression)),
-    indexes: indexes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-  };
+    foreignKeys: freeze(fks.sort(byNameNullsLast((f) => `${f.columns.join(',')}>${f.referredTable}`))),
+    uniques: freeze(uniques.sort(byNameNullsLast((u) => u.columns.join(',')))),
+    checks: freeze(checks.sort(byNameNullsLast((c) => c.expression))),
+    indexes: freeze(indexes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))),
+  });
 }

@@ -61,6 +61,9 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly checks: readonly CheckConstraint[];
   /** Indexes; column elements are database names. */
   readonly indexes: readonly Index[];
+  /** The columns by TypeScript key and by database name, for lookups in constant time. */
+  readonly #byKey = new Map<string, Column>();
+  readonly #byName = new Map<string, Column>();
 
   constructor(metadata: MetaData, name: string, columns: C, ...items: TableItem[]) {
     if (typeof name !== 'string' || name === '') throw new SchemaError('Table: the table name must be a non-empty string');
@@ -76,11 +79,13 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     for (const [key, builder] of Object.entries(columns)) {
       if (!isColumnBuilder(builder)) throw new SchemaError(`table "${name}": "${key}" is not a column builder (use column.integer(), column.string(), ...)`);
       const dbName = builder.def.name ?? snakeCase(key);
-      const clash = list.find((c) => c.name === dbName);
+      const clash = this.#byName.get(dbName);
       if (clash) throw new SchemaError(`table "${name}": columns "${clash.key}" and "${key}" both have the database name "${dbName}"`);
       const col = new Column(this as unknown as Table, key, dbName, builder);
       byKey[key] = col;
       list.push(col);
+      this.#byKey.set(key, col);
+      this.#byName.set(dbName, col);
     }
     if (list.length === 0) throw new SchemaError(`table "${name}": a table needs at least one column`);
     this.columns = Object.freeze(byKey) as TableColumns<C>;
@@ -152,7 +157,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
 
   /** The column with this TypeScript key or database name (key first). */
   column(keyOrName: string): Column | undefined {
-    return this.columnList.find((c) => c.key === keyOrName) ?? this.columnList.find((c) => c.name === keyOrName);
+    return this.#byKey.get(keyOrName) ?? this.#byName.get(keyOrName);
   }
 
   /** The database name of a column given by key or database name; throws for an unknown column. */

@@ -1,4 +1,5 @@
 import type { ColumnAlterations } from '../../operations/operation.js';
+import type { ColumnSnapshot } from '../../schema/snapshot.js';
 import type { TableComparator } from '../comparator.js';
 
 /**
@@ -17,28 +18,42 @@ export const columnsComparator: TableComparator = {
       plan.add('renameColumns', { kind: 'renameColumn', schema, table, from: r.from, to: r.to });
     }
 
-    const currentByName = new Map(current.columns.map((c) => [c.name, c]));
-    for (const column of target.columns) {
-      const existing = currentByName.get(column.name);
+    // Both sides usually list the columns in the same order: look by position first, by name else.
+    let currentByName: Map<string, ColumnSnapshot> | null = null;
+    let pairedInPlace = 0;
+    for (let i = 0; i < target.columns.length; i++) {
+      const column = target.columns[i] as ColumnSnapshot;
+      const atSamePlace = current.columns[i];
+      let existing: ColumnSnapshot | undefined;
+      if (atSamePlace !== undefined && atSamePlace.name === column.name) {
+        existing = atSamePlace;
+        pairedInPlace++;
+      } else {
+        currentByName ??= new Map(current.columns.map((c) => [c.name, c]));
+        existing = currentByName.get(column.name);
+      }
       if (existing === undefined) {
         if (ctx.schema.keeps({ kind: 'column', table, name: column.name, target: column, current: null })) {
           plan.add('columns', { kind: 'addColumn', schema, table, column });
         }
         continue;
       }
-      let changes: ColumnAlterations = {};
+      let changes: ColumnAlterations | null = null;
       let previous: ColumnAlterations = {};
+      const columnContext = { table: ctx, dialect: ctx.dialect, target: column, current: existing };
       for (const comparator of ctx.schema.columnComparators) {
-        const change = comparator.compare({ table: ctx, dialect: ctx.dialect, target: column, current: existing });
+        const change = comparator.compare(columnContext);
         if (change === null) continue;
-        changes = { ...changes, ...change.changes };
+        changes = { ...(changes ?? {}), ...change.changes };
         previous = { ...previous, ...change.previous };
       }
-      if (Object.keys(changes).length > 0) {
+      if (changes !== null && Object.keys(changes).length > 0) {
         plan.add('columns', { kind: 'alterColumn', schema, table, name: column.name, changes, previous });
       }
     }
 
+    // every current column paired with the target column at its place: none is dropped
+    if (pairedInPlace === current.columns.length) return;
     const targetNames = new Set(target.columns.map((c) => c.name));
     // last to first: the downgrade (the ops reversed) adds them back in the table's column order
     const dropped = current.columns.filter((c) => !targetNames.has(c.name)).reverse();
