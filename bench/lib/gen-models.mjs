@@ -198,7 +198,12 @@ export function plantDifferences(dialect, original) {
   t = pick(next(), (x) => x.name > tables[1].name && x.columns.some((y) => y.kind === 'int' && plain(x, y)));
   c = t.columns.find((y) => y.kind === 'int' && plain(t, y));
   t.fks.push({ name: `fk_${t.name}_planted`, column: c.name, target: tables[1].name, onDelete: null });
-  plant('FK added', t.name, `fk_${t.name}_planted`, [`addForeignKey ${t.name}.fk_${t.name}_planted`]);
+  // On MySQL the migration also creates the index InnoDB would make for it, named after the FK,
+  // so that the downgrade can drop it after the FK (the column has no index of its own).
+  plant('FK added', t.name, `fk_${t.name}_planted`, [
+    `addForeignKey ${t.name}.fk_${t.name}_planted`,
+    ...(dialect === 'mysql' ? [`createIndex ${t.name}.fk_${t.name}_planted`] : []),
+  ]);
 
   // 14. FK dropped (the column stays). InnoDB made an index for it when no index covers the
   // column: that index is an ordinary one once the FK goes, and is dropped with it.
