@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { unavailable } from '../../src/dialects/unavailable.js';
 import type { DdlCompiler } from '../../src/engine/dialect.js';
 import { createEngine, getDialect, listDialects, mysqlDialect, OperationError, postgresDialect, registerDialect, sqliteDialect, UnknownDialectError } from '../../src/index.js';
 
@@ -52,11 +51,6 @@ describe('quoting and literals', () => {
     assert.equal(sqliteDialect.literal(null), 'NULL');
     assert.equal(postgresDialect.literal(-1.5), '-1.5');
     assert.throws(() => postgresDialect.literal(Number.NaN), OperationError);
-  });
-
-  it('parts not built yet say so', () => {
-    const ddl = unavailable<DdlCompiler>('postgresql', 'the DDL compiler');
-    assert.throws(() => ddl.dropTable({ name: 't', schema: null } as never), { message: 'postgresql: the DDL compiler is not available yet' });
   });
 });
 
