@@ -100,15 +100,7 @@ export async function revision(options: RevisionOptions): Promise<NewRevision> {
   const scripts = await loadScriptsOrEmpty(options, settings);
   const graph = scripts.graph;
   const parents = chooseParents(graph, options.head);
-  const written = await writeRevision({
-    directory: settings.directory,
-    parents,
-    message,
-    ...(options.branchLabels?.length ? { branchLabels: options.branchLabels } : {}),
-    ...(options.dependsOn?.length ? { dependsOn: resolveDependsOn(graph, options.dependsOn) } : {}),
-    ...(options.date ? { date: options.date } : {}),
-  });
-  return { ...written, parents };
+  return writeNew(settings.directory, graph, parents, message, options);
 }
 
 /** Options of {@link merge}. */
@@ -140,8 +132,19 @@ export async function merge(options: MergeOptions): Promise<NewRevision> {
       : graph.heads.length === 0 ? 'there are no revisions' : `there is only one head (${graph.heads.join('')})`;
     throw new RevisionTargetError(given.join(' ') || 'heads', `nothing to merge: ${what}; a merge joins two or more heads`);
   }
+  return writeNew(settings.directory, graph, parents, message, options);
+}
+
+/** Writes the revision file of a new (or merge) revision with the given parents. */
+async function writeNew(
+  directory: string,
+  graph: RevisionGraph,
+  parents: readonly string[],
+  message: string,
+  options: NewRevisionOptions,
+): Promise<NewRevision> {
   const written = await writeRevision({
-    directory: settings.directory,
+    directory,
     parents,
     message,
     ...(options.branchLabels?.length ? { branchLabels: options.branchLabels } : {}),

@@ -71,7 +71,14 @@ function scan(text: string, onPlaceholder: () => string): string {
   return out;
 }
 
-/** Index just past the closing quote of the literal that opens at `start` (a doubled quote escapes it, as in standard SQL). */
+/**
+ * Index just past the closing quote of the quoted text (string literal or identifier) that opens
+ * at `start`; a doubled quote escapes it, as in standard SQL. The end of `text` when unclosed.
+ */
+export function closingQuote(text: string, start: number): number {
+  return skipQuoted(text, start, text[start] ?? "'");
+}
+
 function skipQuoted(text: string, start: number, quote: string): number {
   let i = start + 1;
   while (i < text.length) {

@@ -2,28 +2,13 @@
  * Splitting of PostgreSQL expression text into string literals, quoted identifiers and the rest,
  * for rewrites that must not touch what is inside quotes.
  */
+import { closingQuote } from '../../sql/placeholders.js';
+
 
 export interface Segment {
   readonly kind: 'string' | 'ident' | 'other';
   /** The text as written, quotes included. */
   readonly text: string;
-}
-
-/** Index just past the quote that closes the quoted text opening at `start` (doubled quotes escape it). */
-export function closingQuote(text: string, start: number): number {
-  const quote = text[start];
-  let i = start + 1;
-  while (i < text.length) {
-    if (text[i] === quote) {
-      if (text[i + 1] === quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
-    }
-    i++;
-  }
-  return text.length;
 }
 
 /**
