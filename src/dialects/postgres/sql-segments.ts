@@ -4,7 +4,6 @@
  */
 import { closingQuote } from '../../sql/placeholders.js';
 
-
 export interface Segment {
   readonly kind: 'string' | 'ident' | 'other';
   /** The text as written, quotes included. */
