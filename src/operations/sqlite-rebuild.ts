@@ -172,7 +172,7 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   const tmp: TableSnapshot = { ...withoutLostRowid(shape, wasRowid), name: `${REBUILD_TABLE_PREFIX}${table.name}` };
   const kept = shape.columns.filter((c) => (origin.get(c.name) ?? null) !== null);
   const q = (name: string): string => dialect.quoteIdentifier(name);
-  const out: Statement[] = [foreignKeysOffGuard(table)];
+  const out: Statement[] = [foreignKeysOffGuard(table), unmodelledGuard(table, dialect.quoteIdentifier)];
   out.push(...statements(ddl.createTable(tmp)));
   if (kept.length > 0) {
     out.push(...statements([
@@ -217,6 +217,26 @@ function checkAddable(column: ColumnSnapshot, op: Operation): void {
         'table would have no value; give it a serverDefault, or add it nullable, fill it, and make it NOT NULL afterwards',
     );
   }
+}
+
+/**
+ * A rebuild recreates the table from retort's schema model, which has no place for triggers or
+ * generated columns: DROP TABLE would take the triggers along, and the new table would lack the
+ * generated columns. Refuse instead of losing them silently.
+ */
+function unmodelledGuard(table: TableSnapshot, quote: (name: string) => string): Statement {
+  const literal = `'${table.name.replaceAll("'", "''")}'`;
+  const prefix = table.schema ? `${quote(table.schema)}.` : '';
+  return Object.freeze({
+    sql:
+      `SELECT 'trigger ' || name AS problem FROM ${prefix}sqlite_master WHERE type = 'trigger' AND tbl_name = ${literal} ` +
+      `UNION ALL SELECT 'generated column ' || name FROM pragma_table_xinfo(${literal}${table.schema ? `, '${table.schema.replaceAll("'", "''")}'` : ''}) WHERE hidden IN (2, 3)`,
+    transactional: true,
+    expect: 'noRows' as const,
+    expectMessage:
+      `rebuilding table "${qualifiedName(table.schema, table.name)}" would lose what retort's schema model does not carry ` +
+      '(its triggers, its generated columns): drop them in the migration before this change (op.execute) and create them again after',
+  });
 }
 
 function foreignKeysOffGuard(table: TableSnapshot): Statement {

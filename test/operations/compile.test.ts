@@ -121,6 +121,10 @@ describe('compileOperation: in place (PostgreSQL-like)', () => {
   });
 });
 
+const UNMODELLED_GUARD_POST =
+  "SELECT 'trigger ' || name AS problem FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'post' " +
+  "UNION ALL SELECT 'generated column ' || name FROM pragma_table_xinfo('post') WHERE hidden IN (2, 3)";
+
 const REBUILD_POST_TAIL = [
   'DROP TABLE post',
   'PRAGMA legacy_alter_table=ON',
@@ -135,6 +139,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
     const out = compileOperation(op, { dialect: sqlite, table: post });
     assert.deepEqual(sqls(out), [
       "SELECT 'foreign_keys is ON' AS problem FROM pragma_foreign_keys WHERE foreign_keys",
+      UNMODELLED_GUARD_POST,
       'CREATE TABLE _retort_tmp_post (id, author_id, title, body)',
       'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "body") SELECT "id", "author_id", "title", "body" FROM post',
       ...REBUILD_POST_TAIL,
@@ -144,6 +149,8 @@ describe('compileOperation: SQLite table rebuilds', () => {
     ]);
     assert.equal(out[0]!.expect, 'noRows');
     assert.match(out[0]!.expectMessage!, /needs PRAGMA foreign_keys=OFF/);
+    assert.equal(out[1]!.expect, 'noRows');
+    assert.match(out[1]!.expectMessage!, /would lose .* \(its triggers, its generated columns\)/);
     assert.equal(out.at(-1)!.expect, 'noRows');
     assert.ok(out.every((s) => s.transactional));
   });
@@ -156,7 +163,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
       { kind: 'dropPrimaryKey', schema: null, table: 'post', name: 'pk_post' },
     ] satisfies Operation[]) {
       assert.equal(needsTable(op, sqlite), true);
-      assert.equal(compileOperation(op, { dialect: sqlite, table: post })[1]!.sql, 'CREATE TABLE _retort_tmp_post (id, author_id, title, body)');
+      assert.equal(compileOperation(op, { dialect: sqlite, table: post })[2]!.sql, 'CREATE TABLE _retort_tmp_post (id, author_id, title, body)');
     }
   });
 
@@ -175,7 +182,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
 
   test('dropColumn of a column in an index or constraint rebuilds without it, dropping them', () => {
     const out = sqls(compileOperation({ kind: 'dropColumn', schema: null, table: 'post', name: 'title' }, { dialect: sqlite, table: post }));
-    assert.deepEqual(out.slice(1), [
+    assert.deepEqual(out.slice(2), [
       'CREATE TABLE _retort_tmp_post (id, author_id, body)',
       'INSERT INTO _retort_tmp_post ("id", "author_id", "body") SELECT "id", "author_id", "body" FROM post',
       ...REBUILD_POST_TAIL,
@@ -188,7 +195,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
     const ts = col('created_at', { kind: 'datetime', timezone: false }, { default: { kind: 'expression', sql: 'CURRENT_TIMESTAMP' } });
     const op: Operation = { kind: 'addColumn', schema: null, table: 'post', column: ts };
     assert.equal(needsTable(op, sqlite), true);
-    assert.deepEqual(sqls(compileOperation(op, { dialect: sqlite, table: post })).slice(1, 3), [
+    assert.deepEqual(sqls(compileOperation(op, { dialect: sqlite, table: post })).slice(2, 4), [
       'CREATE TABLE _retort_tmp_post (id, author_id, title, body, created_at)',
       'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "body") SELECT "id", "author_id", "title", "body" FROM post',
     ]);
@@ -227,6 +234,7 @@ describe('compileOperations', () => {
     ];
     assert.deepEqual(sqls(compileOperations(ops, { dialect: sqlite, snapshot: blog })), [
       "SELECT 'foreign_keys is ON' AS problem FROM pragma_foreign_keys WHERE foreign_keys",
+      UNMODELLED_GUARD_POST,
       'CREATE TABLE _retort_tmp_post (id, author_id, title, content, summary)',
       'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "content") SELECT "id", "author_id", "title", "body" FROM post',
       ...REBUILD_POST_TAIL,
