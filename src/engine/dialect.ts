@@ -111,6 +111,9 @@ export interface ColumnChanges {
   readonly default?: boolean;
   readonly comment?: boolean;
   readonly autoincrement?: boolean;
+  readonly collation?: boolean;
+  readonly onUpdate?: boolean;
+  readonly identityAlways?: boolean;
 }
 
 /**

@@ -38,7 +38,7 @@ export function applyColumnOperation(snapshot: SchemaSnapshot, op: ColumnOp): Sc
  * ```
  */
 export function alterColumnSnapshot(column: ColumnSnapshot, changes: AlterColumnOp['changes']): ColumnSnapshot {
-  return {
+  const altered: { -readonly [K in keyof ColumnSnapshot]: ColumnSnapshot[K] } = {
     ...column,
     ...(changes.type !== undefined ? { type: changes.type } : {}),
     ...(changes.nullable !== undefined ? { nullable: changes.nullable } : {}),
@@ -46,6 +46,21 @@ export function alterColumnSnapshot(column: ColumnSnapshot, changes: AlterColumn
     ...(changes.comment !== undefined ? { comment: changes.comment } : {}),
     ...(changes.autoincrement !== undefined ? { autoincrement: changes.autoincrement } : {}),
   };
+  // optional parts: null (or false) removes the key, so an altered column looks like a reflected one
+  if (changes.collation !== undefined) {
+    if (changes.collation === null) delete altered.collation;
+    else altered.collation = changes.collation;
+  }
+  if (changes.onUpdate !== undefined) {
+    if (changes.onUpdate === null) delete altered.onUpdate;
+    else altered.onUpdate = changes.onUpdate;
+  }
+  if (changes.identityAlways !== undefined) {
+    if (changes.identityAlways) altered.identityAlways = true;
+    else delete altered.identityAlways;
+  }
+  if (!altered.autoincrement) delete altered.identityAlways;
+  return altered;
 }
 
 function findColumn(table: TableSnapshot, name: string): ColumnSnapshot | undefined {

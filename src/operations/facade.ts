@@ -28,6 +28,12 @@ export interface AlterColumnChanges {
   readonly serverDefault?: string | number | boolean | SqlFragment | null;
   readonly comment?: string | null;
   readonly autoincrement?: boolean;
+  /** A collation name, or null for the default one. */
+  readonly collation?: string | null;
+  /** MySQL: the ON UPDATE expression (sql`CURRENT_TIMESTAMP`), or null to remove it. */
+  readonly onUpdate?: string | SqlFragment | null;
+  /** PostgreSQL identity columns: GENERATED ALWAYS (true) or BY DEFAULT (false). */
+  readonly identityAlways?: boolean;
 }
 
 export interface CreateIndexOptions extends InSchema {
@@ -97,6 +103,9 @@ export class Operations {
     if (changes.serverDefault !== undefined) c.default = toDefault(changes.serverDefault);
     if (changes.comment !== undefined) c.comment = changes.comment;
     if (changes.autoincrement !== undefined) c.autoincrement = changes.autoincrement;
+    if (changes.collation !== undefined) c.collation = changes.collation;
+    if (changes.onUpdate !== undefined) c.onUpdate = changes.onUpdate === null || typeof changes.onUpdate === 'string' ? changes.onUpdate : changes.onUpdate.text;
+    if (changes.identityAlways !== undefined) c.identityAlways = changes.identityAlways;
     if (Object.keys(c).length === 0) throw new OperationError(`alterColumn ${table}.${name}: nothing to change`);
     return this.#run({ kind: 'alterColumn', schema: options.schema ?? null, table, name, changes: c });
   }

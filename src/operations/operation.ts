@@ -108,6 +108,12 @@ export interface ColumnAlterations {
   readonly default?: DefaultSpec | null;
   readonly comment?: string | null;
   readonly autoincrement?: boolean;
+  /** A collation name, or null for the default one. */
+  readonly collation?: string | null;
+  /** MySQL: the ON UPDATE expression, or null to remove it. */
+  readonly onUpdate?: string | null;
+  /** PostgreSQL identity columns: GENERATED ALWAYS (true) or BY DEFAULT (false). */
+  readonly identityAlways?: boolean;
 }
 
 export interface AlterColumnOp extends TableRef {

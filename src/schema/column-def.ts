@@ -1,5 +1,5 @@
 import { SchemaError } from '../errors/index.js';
-import type { DefaultSpec, ForeignKeyAction } from './snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, ForeignKeyAction } from './snapshot.js';
 import type { TypeSpec } from './type-spec.js';
 
 /**
@@ -72,6 +72,27 @@ export interface ColumnDef {
   readonly references: ReferenceDef | null;
   /** Explicit database name (`.name()`); null means snake_case of the key. */
   readonly name: string | null;
+  /** The optional column properties, copied as they are into the column's snapshot. */
+  readonly extras: ColumnExtras;
+}
+
+/**
+ * The optional parts of a {@link ColumnSnapshot}, declared with `.computed()`, `.collate()`,
+ * `.onUpdate()` and `.identity({ always: true })`; a key is present only when declared.
+ */
+export type ColumnExtras = Pick<ColumnSnapshot, 'computed' | 'collation' | 'onUpdate' | 'identityAlways'>;
+
+/** The extras of a column that declares none (shared, frozen). */
+export const NO_EXTRAS: ColumnExtras = Object.freeze({});
+
+/** The optional parts a column snapshot carries (only the keys it has). */
+export function columnExtras(c: ColumnSnapshot): ColumnExtras {
+  return {
+    ...(c.computed !== undefined ? { computed: c.computed } : {}),
+    ...(c.collation !== undefined ? { collation: c.collation } : {}),
+    ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
+    ...(c.identityAlways ? { identityAlways: true as const } : {}),
+  };
 }
 
 const ACTIONS: readonly ForeignKeyAction[] = ['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION'];

@@ -27,6 +27,18 @@ export function resolveAutoincrement(def: ColumnDef, context: ColumnContext = {}
   return inPk && (context.primaryKeyColumns ?? 1) === 1 && isIntegerType(def.type) && !inFk;
 }
 
+/**
+ * Refuses optional column parts that contradict the rest of the column, naming it in `where`:
+ * a generated column with a server default or autoincrement, `identity({ always })` on a column
+ * that does not autoincrement.
+ */
+export function checkColumnExtras(def: ColumnDef, autoincrement: boolean, where: string): void {
+  const { computed, identityAlways } = def.extras;
+  if (computed && def.serverDefault !== null) throw new SchemaError(`${where}: a generated column cannot have a server default`);
+  if (computed && autoincrement) throw new SchemaError(`${where}: a generated column cannot autoincrement`);
+  if (identityAlways && !autoincrement) throw new SchemaError(`${where}: identity({ always: true }) on a column that does not autoincrement`);
+}
+
 /** Whether a column is nullable: as declared, else nullable unless it is in the primary key. */
 export function resolveNullable(def: ColumnDef, inPrimaryKey: boolean, where: string): boolean {
   if (inPrimaryKey && def.nullability === 'nullable') {
@@ -51,12 +63,15 @@ export function resolveNullable(def: ColumnDef, inPrimaryKey: boolean, where: st
 export function toColumnSnapshot(name: string, builder: AnyColumnBuilder, context: ColumnContext = {}): ColumnSnapshot {
   const def = builder.def;
   const inPk = context.inPrimaryKey ?? def.primaryKey;
+  const autoincrement = resolveAutoincrement(def, context);
+  checkColumnExtras(def, autoincrement, `column "${name}"`);
   return deepFreeze({
     name,
     type: def.type,
     nullable: resolveNullable(def, inPk, `column "${name}"`),
     default: def.serverDefault,
-    autoincrement: resolveAutoincrement(def, context),
+    autoincrement,
     comment: def.comment,
+    ...def.extras,
   });
 }

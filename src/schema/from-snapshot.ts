@@ -1,4 +1,5 @@
 import { ColumnBuilder } from './column-builder.js';
+import { columnExtras } from './column-def.js';
 import { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
 import { MetaData } from './metadata.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
@@ -81,6 +82,7 @@ export function builderFromSnapshot(c: ColumnSnapshot): ColumnBuilder<unknown, b
     comment: c.comment,
     references: null,
     name: c.name,
+    extras: columnExtras(c),
   });
 }
 

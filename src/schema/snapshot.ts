@@ -43,6 +43,32 @@ export interface ColumnSnapshot {
   /** serial / identity / AUTO_INCREMENT / SQLite INTEGER PRIMARY KEY. */
   readonly autoincrement: boolean;
   readonly comment: string | null;
+  /**
+   * A generated column (`GENERATED ALWAYS AS (sql) STORED | VIRTUAL`). Absent: a plain column.
+   * PostgreSQL (before 18) has STORED only; a generated column has no default.
+   */
+  readonly computed?: ComputedSpec;
+  /**
+   * The column's collation. Models: as declared (absent: not declared, never compared).
+   * Reflection: present only when it differs from the default of its table (MySQL), its type
+   * (PostgreSQL) or BINARY (SQLite).
+   */
+  readonly collation?: string;
+  /** MySQL `ON UPDATE` expression (`CURRENT_TIMESTAMP`). Absent: none. */
+  readonly onUpdate?: string;
+  /**
+   * PostgreSQL: an autoincrement column that is `GENERATED ALWAYS AS IDENTITY` (refuses explicit
+   * values) instead of `BY DEFAULT`. Absent: BY DEFAULT (or serial, or another dialect).
+   */
+  readonly identityAlways?: true;
+}
+
+/** The expression of a generated column and how it is kept. */
+export interface ComputedSpec {
+  /** The SQL expression, without the surrounding parentheses. */
+  readonly sql: string;
+  /** STORED (computed on write) rather than VIRTUAL (computed on read). */
+  readonly stored: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { SchemaError } from '../errors/index.js';
-import { resolveAutoincrement, resolveNullable } from './column-snapshot.js';
+import { checkColumnExtras, resolveAutoincrement, resolveNullable } from './column-snapshot.js';
+import { NO_EXTRAS } from './column-def.js';
 import type { ResolvedForeignKey } from './fk-resolve.js';
 import { exceedsIdentifierLimit, identifierLength, shortenIdentifier } from './identifier.js';
 import {
@@ -104,16 +105,19 @@ export function buildTableSnapshot(
     const inPrimaryKey = pkColumns.includes(col.name);
     // the message only matters for a nullable primary key column, which resolveNullable refuses
     const where = inPrimaryKey ? `table "${table.name}", column "${col.name}"` : '';
+    // 'auto' is never true outside the primary key
+    const autoincrement = def.autoincrement !== 'auto'
+      ? def.autoincrement
+      : inPrimaryKey && resolveAutoincrement(def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) });
+    if (def.extras !== NO_EXTRAS) checkColumnExtras(def, autoincrement, `table "${table.name}", column "${col.name}"`);
     return freeze({
       name: col.name,
       type: deepFreeze(def.type),
       nullable: resolveNullable(def, inPrimaryKey, where),
       default: deepFreeze(def.serverDefault),
-      // 'auto' is never true outside the primary key
-      autoincrement: def.autoincrement !== 'auto'
-        ? def.autoincrement
-        : inPrimaryKey && resolveAutoincrement(def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) }),
+      autoincrement,
       comment: def.comment,
+      ...def.extras,
     });
   });
 
