@@ -51,6 +51,12 @@ export interface CompareHookObjects {
   readonly default: ColumnSnapshot;
   readonly autoincrement: ColumnSnapshot;
   readonly comment: ColumnSnapshot;
+  readonly collation: ColumnSnapshot;
+  readonly onUpdate: ColumnSnapshot;
+  /** PostgreSQL identity kind (GENERATED ALWAYS / BY DEFAULT). */
+  readonly identity: ColumnSnapshot;
+  /** A generated column's definition (differences are warnings, never operations). */
+  readonly computed: ColumnSnapshot;
   readonly primaryKey: PrimaryKeySnapshot;
   readonly foreignKey: ForeignKeySnapshot;
   readonly index: IndexSnapshot;

@@ -1,10 +1,10 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Operation } from '../operations/operation.js';
-import type { EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
 import type { CompareDialect } from './compare-options.js';
 import { describeDefault } from './describe.js';
 import { foreignKeyIdentity } from './comparators/foreign-keys.js';
-import { actionKey, byText, commentKey, expressionKey, methodKey } from './normalize.js';
+import { actionKey, byText, collationKey, commentKey, expressionKey, methodKey, onUpdateKey } from './normalize.js';
 
 /** One object that differs, as a unified diff from the database's definition to the models'. */
 export interface ObjectDifference {
@@ -50,6 +50,16 @@ function constraints(t: TableSnapshot, d: CompareDialect): Record<'pk' | 'fk' | 
   };
 }
 
+/** The optional parts of a column as `retort diff` describes them (canonical spellings). */
+function columnExtrasText(c: ColumnSnapshot, d: CompareDialect): string {
+  let text = '';
+  if (c.identityAlways && d.capabilities.identityKinds) text += ' ALWAYS';
+  if (c.computed) text += ` GENERATED (${expressionKey(d, c.computed.sql)})${c.computed.stored || d.name === 'postgresql' ? ' STORED' : ' VIRTUAL'}`;
+  if (c.collation !== undefined) text += ` COLLATE ${collationKey(c.collation)}`;
+  if (c.onUpdate !== undefined && d.capabilities.columnOnUpdate) text += ` ON UPDATE ${onUpdateKey(c.onUpdate)}`;
+  return text;
+}
+
 function tableLines(t: TableSnapshot | null, other: TableSnapshot | null, d: CompareDialect): string {
   if (t === null) return '';
   const lines = [`table ${t.name}`];
@@ -57,7 +67,8 @@ function tableLines(t: TableSnapshot | null, other: TableSnapshot | null, d: Com
     const dflt = d.normalizer.defaultValue(c.default, c);
     const comment = d.capabilities.comments ? commentKey(c.comment) : null;
     lines.push(`  column ${c.name} ${d.types.compile(c.type)}${c.nullable ? '' : ' NOT NULL'}${c.autoincrement ? ' AUTOINCREMENT' : ''}`
-      + `${dflt === null ? '' : ` DEFAULT ${dflt}`}${comment === null ? '' : ` COMMENT ${describeDefault({ kind: 'literal', value: comment })}`}`);
+      + `${dflt === null ? '' : ` DEFAULT ${dflt}`}${comment === null ? '' : ` COMMENT ${describeDefault({ kind: 'literal', value: comment })}`}`
+      + columnExtrasText(c, d));
   }
   const mine = constraints(t, d);
   const theirs = other === null ? { pk: [], fk: [], uq: [], ck: [] } : constraints(other, d);

@@ -32,6 +32,30 @@ export function commentKey(comment: string | null): string | null {
   return comment === null || comment === '' ? null : comment;
 }
 
+/** A collation name compared case-insensitively; null for the default one. */
+export function collationKey(collation: string | undefined): string | null {
+  return collation === undefined ? null : collation.trim().toLowerCase();
+}
+
+/**
+ * The canonical text of an `ON UPDATE` expression, or null for none: upper case, no spaces, the
+ * synonyms of `CURRENT_TIMESTAMP` (`now()`, `current_timestamp()`, `localtimestamp`) folded,
+ * a fractional-seconds precision kept (`CURRENT_TIMESTAMP(6)`).
+ *
+ * @example
+ * ```ts
+ * onUpdateKey('current_timestamp()'); // 'CURRENT_TIMESTAMP'
+ * onUpdateKey('now(3)'); // 'CURRENT_TIMESTAMP(3)'
+ * ```
+ */
+export function onUpdateKey(expression: string | undefined): string | null {
+  if (expression === undefined) return null;
+  const text = expression.replace(/\s+/g, '').toUpperCase();
+  const m = /^(?:CURRENT_TIMESTAMP|NOW|LOCALTIMESTAMP|LOCALTIME)(?:\((\d*)\))?$/.exec(text);
+  if (!m) return text;
+  return m[1] ? `CURRENT_TIMESTAMP(${m[1]})` : 'CURRENT_TIMESTAMP';
+}
+
 /** An index method, with the common default (`btree`) read as none. Case-insensitive. */
 export function methodKey(method: string | null): string | null {
   const m = method?.trim().toLowerCase() ?? '';

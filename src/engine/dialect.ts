@@ -49,6 +49,10 @@ export interface DialectCapabilities {
    * drops such a key before the change and adds it back after.
    */
   readonly alterForeignKeyColumns: boolean;
+  /** Columns can carry an `ON UPDATE` expression (MySQL). */
+  readonly columnOnUpdate: boolean;
+  /** Identity columns are GENERATED ALWAYS or BY DEFAULT (PostgreSQL). */
+  readonly identityKinds: boolean;
   /** Longest identifier the database keeps; longer names are shortened with a hash. null: no limit. */
   readonly maxIdentifierLength: number | null;
 }

@@ -38,6 +38,14 @@ export interface ColumnDocument {
   readonly default: string | null;
   readonly autoincrement: boolean;
   readonly comment: string | null;
+  /** A generated column's expression and kind, or null for a plain column. */
+  readonly generated: { readonly expression: string; readonly stored: boolean } | null;
+  /** The column's collation when it is not the default one, else null. */
+  readonly collation: string | null;
+  /** MySQL: the ON UPDATE expression, or null. */
+  readonly onUpdate: string | null;
+  /** PostgreSQL: true for an identity column GENERATED ALWAYS. */
+  readonly identityAlways: boolean;
 }
 
 /**
@@ -79,6 +87,10 @@ function columnDocument(c: ColumnSnapshot, dialect: Dialect): ColumnDocument {
     default: defaultText(c.default, dialect),
     autoincrement: c.autoincrement,
     comment: c.comment,
+    generated: c.computed ? { expression: c.computed.sql, stored: c.computed.stored } : null,
+    collation: c.collation ?? null,
+    onUpdate: c.onUpdate ?? null,
+    identityAlways: c.identityAlways === true,
   };
 }
 

@@ -48,7 +48,10 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (!c.nullable) flags.push('NOT NULL');
     const dflt = defaultText(c.default, dialect);
     if (dflt !== null) flags.push(`DEFAULT ${dflt}`);
-    if (c.autoincrement) flags.push('autoincrement');
+    if (c.autoincrement) flags.push(c.identityAlways ? 'identity always' : 'autoincrement');
+    if (c.computed) flags.push(`GENERATED (${c.computed.sql}) ${c.computed.stored ? 'STORED' : 'VIRTUAL'}`);
+    if (c.collation !== undefined) flags.push(`COLLATE ${c.collation}`);
+    if (c.onUpdate !== undefined) flags.push(`ON UPDATE ${c.onUpdate}`);
     if (c.comment) flags.push(`-- ${c.comment}`);
     return [c.name, typeText(c.type, dialect), flags.join('  ')] as const;
   });

@@ -24,12 +24,14 @@ const base: DialectCapabilities = {
   uniqueConstraintIsIndex: false,
   foreignKeysNeedIndex: false,
   alterForeignKeyColumns: true,
+  columnOnUpdate: false,
+  identityKinds: false,
   maxIdentifierLength: null,
 };
 
 const capabilities: Record<TestDialectName, DialectCapabilities> = {
-  postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, maxIdentifierLength: 63 },
-  mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, maxIdentifierLength: 64 },
+  postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, identityKinds: true, maxIdentifierLength: 63 },
+  mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, maxIdentifierLength: 64 },
   sqlite: { ...base, comments: false, partialIndexes: true, deferrableForeignKeys: true, alterColumn: false, alterConstraints: false },
 };
 

@@ -83,13 +83,15 @@ const PG: DialectCapabilities = {
   uniqueConstraintIsIndex: false,
   foreignKeysNeedIndex: false,
   alterForeignKeyColumns: true,
+  columnOnUpdate: false,
+  identityKinds: true,
   maxIdentifierLength: 63,
 };
 
 export const capabilities = {
   postgresql: PG,
-  mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, maxIdentifierLength: 64 },
-  sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, maxIdentifierLength: null },
+  mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, identityKinds: false, maxIdentifierLength: 64 },
+  sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, identityKinds: false, maxIdentifierLength: null },
 } satisfies Record<string, DialectCapabilities>;
 
 const cols = (names: readonly string[]): string => names.join(', ');

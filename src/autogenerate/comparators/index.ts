@@ -2,6 +2,7 @@ import { ComparatorRegistry } from '../comparator.js';
 import { autoincrementComparator } from './autoincrement.js';
 import { checksComparator } from './checks.js';
 import { columnTypeComparator } from './column-type.js';
+import { collationComparator, computedComparator, identityKindComparator, onUpdateComparator } from './column-extras.js';
 import { columnsComparator } from './columns.js';
 import { columnCommentComparator, tableCommentComparator } from './comments.js';
 import { enumsComparator } from './enums.js';
@@ -41,5 +42,9 @@ export function defaultComparators(): ComparatorRegistry {
     .register(nullableComparator)
     .register(serverDefaultComparator)
     .register(autoincrementComparator)
+    .register(identityKindComparator)
+    .register(collationComparator)
+    .register(onUpdateComparator)
+    .register(computedComparator)
     .register(columnCommentComparator);
 }

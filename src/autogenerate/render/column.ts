@@ -69,8 +69,7 @@ export function renderDefault(value: DefaultSpec, ctx: RenderContext): string {
       if (typeof value.value === 'string') return quote(value.value);
       return typeof value.value === 'number' ? numberLiteral(value.value) : String(value.value);
     case 'expression':
-      ctx.use('sql');
-      return `sql\`${templateBody(value.sql)}\``;
+      return renderSql(value.sql, ctx);
     default:
       return assertNever(value, 'default');
   }
@@ -89,9 +88,19 @@ export function renderDefault(value: DefaultSpec, ctx: RenderContext): string {
  */
 export function renderColumn(column: ColumnSnapshot, ctx: RenderContext): string {
   let text = renderType(column.type, ctx);
+  if (column.collation !== undefined) text += `.collate(${quote(column.collation)})`;
   if (!column.nullable) text += '.notNull()';
-  if (column.autoincrement) text += '.autoincrement()';
+  if (column.identityAlways) text += '.identity({ always: true })';
+  else if (column.autoincrement) text += '.autoincrement()';
+  if (column.computed) text += `.computed(${renderSql(column.computed.sql, ctx)}${column.computed.stored ? ', { stored: true }' : ''})`;
   if (column.default !== null) text += `.serverDefault(${renderDefault(column.default, ctx)})`;
+  if (column.onUpdate !== undefined) text += `.onUpdate(${renderSql(column.onUpdate, ctx)})`;
   if (column.comment !== null) text += `.comment(${quote(column.comment)})`;
   return text;
+}
+
+/** An SQL expression as a sql`...` template. */
+export function renderSql(sqlText: string, ctx: RenderContext): string {
+  ctx.use('sql');
+  return `sql\`${templateBody(sqlText)}\``;
 }

@@ -1,7 +1,7 @@
 import type { Operation, OperationKind } from '../../operations/operation.js';
 import type { CheckSnapshot, ForeignKeySnapshot, IndexSnapshot, UniqueSnapshot } from '../../schema/snapshot.js';
 import { array, call, object, raw, type Code } from './code.js';
-import { renderColumn, renderDefault, renderType } from './column.js';
+import { renderColumn, renderDefault, renderSql, renderType } from './column.js';
 import { propertyKey, quote } from './literals.js';
 import type { RenderContext } from './render-context.js';
 
@@ -97,6 +97,9 @@ export const operationRenderers: OperationRenderers = {
       ['serverDefault', c.default === undefined ? undefined : c.default === null ? raw('null') : raw(renderDefault(c.default, ctx))],
       ['comment', c.comment === undefined ? undefined : strOrNull(c.comment)],
       ['autoincrement', opt(c.autoincrement, (a) => raw(String(a)))],
+      ['collation', c.collation === undefined ? undefined : strOrNull(c.collation)],
+      ['onUpdate', c.onUpdate === undefined ? undefined : c.onUpdate === null ? raw('null') : raw(renderSql(c.onUpdate, ctx))],
+      ['identityAlways', opt(c.identityAlways, (a) => raw(String(a)))],
     ]), ...schemaArg(op.schema));
   },
   createIndex: (op) => call('op.createIndex', str(op.index.name), str(op.table), strings(op.index.columns), ...optionsArg([

@@ -49,6 +49,8 @@ export const mysqlDialect: Dialect = Object.freeze({
     uniqueConstraintIsIndex: true,
     foreignKeysNeedIndex: true,
     alterForeignKeyColumns: false,
+    columnOnUpdate: true,
+    identityKinds: false,
     maxIdentifierLength: 64,
   }),
   defaultPoolSize: () => 10,

@@ -57,6 +57,8 @@ export const postgresDialect: Dialect = Object.freeze({
     uniqueConstraintIsIndex: false,
     foreignKeysNeedIndex: false,
     alterForeignKeyColumns: true,
+    columnOnUpdate: false,
+    identityKinds: true,
     maxIdentifierLength: 63,
   }),
   defaultPoolSize: () => 10,

@@ -39,6 +39,8 @@ export const sqliteDialect: Dialect = Object.freeze({
     uniqueConstraintIsIndex: false,
     foreignKeysNeedIndex: false,
     alterForeignKeyColumns: true,
+    columnOnUpdate: false,
+    identityKinds: false,
     maxIdentifierLength: null,
   }),
   defaultPoolSize: () => 1,
