@@ -3,6 +3,7 @@ import { OperationError } from '../../errors/index.js';
 import type {
   CheckSnapshot,
   ColumnSnapshot,
+  ComputedSpec,
   DefaultSpec,
   ForeignKeySnapshot,
   IndexSnapshot,
@@ -21,6 +22,18 @@ import { mysqlTypeCompiler } from './type-compiler.js';
 /** Index methods that are a kind of index (`CREATE FULLTEXT INDEX`) rather than `USING ...`. */
 const INDEX_KINDS = new Set(['fulltext', 'spatial']);
 
+/**
+ * The clause of a generated column.
+ *
+ * @example
+ * ```ts
+ * generatedClause({ sql: '`price` * `qty`', stored: true }); // ' GENERATED ALWAYS AS (`price` * `qty`) STORED'
+ * ```
+ */
+function generatedClause(computed: ComputedSpec): string {
+  return ` GENERATED ALWAYS AS (${computed.sql}) ${computed.stored ? 'STORED' : 'VIRTUAL'}`;
+}
+
 function isTimestamp(type: TypeSpec): boolean {
   const t = type.kind === 'custom' ? parseColumnType(type.sql) : type;
   return t.kind === 'datetime' && t.timezone;
@@ -29,9 +42,11 @@ function isTimestamp(type: TypeSpec): boolean {
 /**
  * DDL for MySQL 8 and MariaDB 10.5+, written in the forms both accept:
  * - backtick-quoted identifiers; `ENGINE` left to the server's default;
- * - columns: `` `c` TYPE [NULL|NOT NULL] [DEFAULT x] [AUTO_INCREMENT] [COMMENT '...'] ``, with an
- *   explicit `NULL` on nullable TIMESTAMP columns (servers with `explicit_defaults_for_timestamp`
- *   off would make them NOT NULL); defaults as {@link renderMysqlDefault} writes them;
+ * - columns: `` `c` TYPE [COLLATE c] [GENERATED ALWAYS AS (sql) VIRTUAL|STORED] [NULL|NOT NULL]
+ *   [DEFAULT x] [ON UPDATE x] [AUTO_INCREMENT] [COMMENT '...'] ``, with an explicit `NULL` on
+ *   nullable TIMESTAMP columns (servers with `explicit_defaults_for_timestamp` off would make
+ *   them NOT NULL); defaults as {@link renderMysqlDefault} writes them; generated columns
+ *   without NULL / NOT NULL (MariaDB accepts neither there);
  * - the primary key without a name (MySQL calls every primary key PRIMARY);
  * - table comment `COMMENT='...'` after the column list, column comments inline;
  * - `ALTER TABLE t MODIFY COLUMN <full definition>` for every column change (MySQL has no
@@ -80,14 +95,32 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   // ---- columns -----------------------------------------------------------------------------
 
+  /**
+   * `` `name` TYPE [COLLATE c] [GENERATED ALWAYS AS (sql) VIRTUAL|STORED] [NOT NULL|NULL]
+   * [DEFAULT x] [ON UPDATE x] [AUTO_INCREMENT] [COMMENT '...'] ``, the order MySQL documents.
+   * A generated column gets no NULL / NOT NULL (MariaDB refuses both there; it is nullable),
+   * no default and no AUTO_INCREMENT.
+   *
+   * @example
+   * ```ts
+   * ddl.columnDefinition(t, lastUpdate);
+   * // '`last_update` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP'
+   * ```
+   */
   override columnDefinition(table: TableSnapshot, column: ColumnSnapshot): string {
     let def = `${this.q(column.name)} ${this.columnType(table, column)}`;
+    if (column.collation !== undefined) def += ` COLLATE ${column.collation}`;
+    if (column.computed) return def + generatedClause(column.computed) + this.#commentClause(column);
     if (!column.nullable) def += ' NOT NULL';
     else if (isTimestamp(column.type)) def += ' NULL';
     if (column.default !== null && !column.autoincrement) def += ` DEFAULT ${this.renderDefault(column.default, column)}`;
+    if (column.onUpdate !== undefined) def += ` ON UPDATE ${column.onUpdate}`;
     if (column.autoincrement) def += this.autoincrementClause();
-    if (column.comment) def += ` COMMENT ${this.dialect.literal(column.comment)}`;
-    return def;
+    return def + this.#commentClause(column);
+  }
+
+  #commentClause(column: ColumnSnapshot): string {
+    return column.comment ? ` COMMENT ${this.dialect.literal(column.comment)}` : '';
   }
 
   protected override autoincrementClause(): string {
@@ -98,9 +131,14 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     return renderMysqlDefault(value, column.type, this.dialect.literal);
   }
 
-  /** `MODIFY COLUMN` with the whole new definition: MySQL restates a column to change any part of it. */
+  /**
+   * `MODIFY COLUMN` with the whole new definition: MySQL restates a column to change any part of
+   * it, so everything `to` keeps (collation, generation, ON UPDATE, comment) is written again.
+   * `identityAlways` (PostgreSQL only) changes nothing here.
+   */
   override alterColumn(table: TableSnapshot, _from: ColumnSnapshot, to: ColumnSnapshot, changes: ColumnChanges): string[] {
-    if (!Object.values(changes).some(Boolean)) return [];
+    const { identityAlways: _, ...mysqlChanges } = changes;
+    if (!Object.values(mysqlChanges).some(Boolean)) return [];
     return [`ALTER TABLE ${this.tableName(table)} MODIFY COLUMN ${this.columnDefinition(table, to)}`];
   }
 

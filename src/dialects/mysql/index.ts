@@ -24,6 +24,16 @@ import { mysqlTypeCompiler } from './type-compiler.js';
  *   defaults other than literals and CURRENT_TIMESTAMP are written in parentheses, as MySQL 8
  *   requires and MariaDB accepts.
  * - No partial indexes, deferrable foreign keys or SET DEFAULT actions (OperationError).
+ * - ON UPDATE reads back as `CURRENT_TIMESTAMP` or `CURRENT_TIMESTAMP(n)` (n > 0) from both
+ *   MariaDB's `on update current_timestamp()` and MySQL 8's `[DEFAULT_GENERATED ]on update
+ *   CURRENT_TIMESTAMP[(n)]`; a server with `explicit_defaults_for_timestamp` off adds DEFAULT and
+ *   ON UPDATE CURRENT_TIMESTAMP to the first TIMESTAMP NOT NULL column declared without a default,
+ *   and reflection then shows them.
+ * - Generated columns are written without NULL / NOT NULL (MariaDB refuses both there), so they
+ *   are nullable; their expression reads back as the server rewrote it (backticks, MariaDB's
+ *   `ucase(` for `upper(`, MySQL 8's charset introducers), without surrounding parentheses.
+ * - A column's collation reads back only when it is not its table's (TABLE_COLLATION); MariaDB's
+ *   JSON (LONGTEXT COLLATE utf8mb4_bin) carries none.
  *
  * @example
  * ```ts

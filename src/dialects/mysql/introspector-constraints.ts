@@ -5,6 +5,8 @@ import type { TableDraft } from './introspector-draft.js';
 import { mysqlQuoteIdentifier } from './quoting.js';
 
 const JSON_TYPE = Object.freeze({ kind: 'json' as const });
+/** The collation MariaDB gives JSON columns. */
+const JSON_COLLATION = 'utf8mb4_bin';
 
 const ACTIONS: ReadonlySet<string> = new Set<ForeignKeyAction>(['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION']);
 
@@ -78,13 +80,17 @@ export function addMariadbChecks(rows: readonly Row[], tables: ReadonlyMap<strin
   }
 }
 
-/** True (and the column made `json`) when the check is MariaDB's own for a JSON column. */
+/**
+ * True (and the column made `json`) when the check is MariaDB's own for a JSON column. MariaDB's
+ * JSON is LONGTEXT COLLATE utf8mb4_bin: that collation is the type's, not one the column declares.
+ */
 function isJsonCheck(table: TableDraft, name: string, clause: string): boolean {
   const at = table.columnIndex.get(name);
   if (at === undefined) return false;
   const entry = table.columns[at]!;
   if (entry.column.type.kind !== 'longtext' || clause !== `json_valid(${mysqlQuoteIdentifier(name)})`) return false;
-  entry.column = Object.freeze({ ...entry.column, type: JSON_TYPE });
+  const { collation, ...column } = entry.column;
+  entry.column = Object.freeze({ ...(collation === JSON_COLLATION ? column : entry.column), type: JSON_TYPE });
   return true;
 }
 

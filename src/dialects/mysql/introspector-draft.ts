@@ -13,6 +13,8 @@ import { byCodePoint, byNameNullsLast } from './catalog-values.js';
 export interface TableDraft {
   readonly name: string;
   readonly comment: string | null;
+  /** The table's default collation (TABLE_COLLATION): columns that have it carry no `collation`. */
+  readonly collation: string | null;
   /** Columns with their ordinal positions, in the order the rows came. */
   readonly columns: { ordinal: number; column: ColumnSnapshot }[];
   /** Column position by name, to find a column a constraint names. */
@@ -25,8 +27,8 @@ export interface TableDraft {
 }
 
 /** A new, empty table draft. */
-export function tableDraft(name: string, comment: string | null): TableDraft {
-  return { name, comment, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+export function tableDraft(name: string, comment: string | null, collation: string | null): TableDraft {
+  return { name, comment, collation, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
 }
 
 /** Adds a column to a draft. */

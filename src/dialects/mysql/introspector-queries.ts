@@ -69,20 +69,24 @@ function query(select: string, from: string, w: CatalogQuery): CatalogQuery {
   return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}`, params: w.params };
 }
 
-/** Tables and views, with their comments. */
+/** Tables and views, with their comments and default collations (NULL for views). */
 export function tablesQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query(
-    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment',
+    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation',
     'TABLES',
     where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
   );
 }
 
-/** Every column of every table (and view). */
+/**
+ * Every column of every table (and view). EXTRA carries AUTO_INCREMENT, ON UPDATE, the kind of
+ * a generated column and MySQL 8's DEFAULT_GENERATED; COLLATION_NAME is NULL for non-text columns.
+ */
 export function columnsQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query(
     'TABLE_NAME AS table_name, COLUMN_NAME AS column_name, ORDINAL_POSITION AS ordinal_position, COLUMN_TYPE AS column_type,'
-      + ' IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, EXTRA AS extra, COLUMN_COMMENT AS column_comment',
+      + ' IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, EXTRA AS extra, COLUMN_COMMENT AS column_comment,'
+      + ' GENERATION_EXPRESSION AS generation_expression, COLLATION_NAME AS collation_name',
     'COLUMNS',
     where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
   );

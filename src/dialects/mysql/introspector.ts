@@ -64,7 +64,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     const type = text(row, 'table_type');
     if (TABLE_TYPES.has(type)) {
       const comment = text(row, 'table_comment');
-      tables.set(name, tableDraft(name, comment === '' ? null : comment));
+      tables.set(name, tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation')));
     } else if (type === 'VIEW') {
       viewNames.push(name);
     }
@@ -73,7 +73,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
   const types = new TypeCache();
   for (const row of await rows(executor, columnsQuery(schema, filter))) {
     const table = tables.get(text(row, 'table_name'));
-    if (table !== undefined) addColumn(table, int(row, 'ordinal_position'), columnFromRow(row, types, flavour.mariadb));
+    if (table !== undefined) addColumn(table, int(row, 'ordinal_position'), columnFromRow(row, types, flavour.mariadb, table.collation));
   }
   addIndexes(await rows(executor, statisticsQuery(schema, filter, flavour)), tables);
   const fkColumns = await rows(executor, foreignKeyColumnsQuery(schema, filter));
