@@ -40,7 +40,7 @@ export function collationKey(collation: string | undefined): string | null {
 /**
  * The canonical text of an `ON UPDATE` expression, or null for none: upper case, no spaces, the
  * synonyms of `CURRENT_TIMESTAMP` (`now()`, `current_timestamp()`, `localtimestamp`) folded,
- * a fractional-seconds precision kept (`CURRENT_TIMESTAMP(6)`).
+ * a fractional-seconds precision above 0 kept (`CURRENT_TIMESTAMP(6)`).
  *
  * @example
  * ```ts
@@ -53,7 +53,7 @@ export function onUpdateKey(expression: string | undefined): string | null {
   const text = expression.replace(/\s+/g, '').toUpperCase();
   const m = /^(?:CURRENT_TIMESTAMP|NOW|LOCALTIMESTAMP|LOCALTIME)(?:\((\d*)\))?$/.exec(text);
   if (!m) return text;
-  return m[1] ? `CURRENT_TIMESTAMP(${m[1]})` : 'CURRENT_TIMESTAMP';
+  return m[1] && Number(m[1]) > 0 ? `CURRENT_TIMESTAMP(${Number(m[1])})` : 'CURRENT_TIMESTAMP';
 }
 
 /** An index method, with the common default (`btree`) read as none. Case-insensitive. */

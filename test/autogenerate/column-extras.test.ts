@@ -90,6 +90,7 @@ describe('column extras: compare', () => {
     ]);
     assert.equal(diff({ ...ts, onUpdate: 'CURRENT_TIMESTAMP(6)' }, { ...ts, onUpdate: 'current_timestamp()' }, 'mysql').ops.length, 1);
     assert.equal(onUpdateKey('now( 3 )'), 'CURRENT_TIMESTAMP(3)');
+    assert.equal(onUpdateKey('CURRENT_TIMESTAMP(0)'), 'CURRENT_TIMESTAMP');
     assert.equal(onUpdateKey(undefined), null);
   });
 
@@ -144,5 +145,13 @@ describe('column extras: render, apply, reverse', () => {
     assert.deepEqual(reverse(op), alter({ collation: 'C', identityAlways: false }, { collation: null, identityAlways: true }));
     assert.deepEqual(alterColumnSnapshot(altered, { autoincrement: false }), col('c', t.integer));
     assert.throws(() => reverse(alter({ collation: 'C' }, {})), /previous\.collation/);
+  });
+});
+
+describe('column extras: MySQL generated columns are always nullable', () => {
+  it('a NOT NULL generated column in the model is no change on MySQL, and is one elsewhere', () => {
+    const gen = (nullable: boolean): ColumnSnapshot => ({ ...col('c', t.integer, { nullable }), computed: { sql: 'id * 2', stored: true } });
+    assert.deepEqual(diff(gen(false), gen(true), 'mysql').ops, []);
+    assert.equal(diff(gen(false), gen(true), 'postgresql').ops.length, 1);
   });
 });

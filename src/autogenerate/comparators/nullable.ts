@@ -6,11 +6,15 @@ function effectiveNullable(table: TableSnapshot, column: ColumnSnapshot): boolea
   return column.nullable && !(table.primaryKey?.columns.includes(column.name) ?? false);
 }
 
-/** NULL / NOT NULL of a column. */
+/**
+ * NULL / NOT NULL of a column. A generated column on MySQL is left alone: MariaDB refuses NULL and
+ * NOT NULL on generated columns, so retort writes neither and the column is always nullable.
+ */
 export const nullableComparator: ColumnComparator = {
   id: 'nullable',
   scope: 'column',
-  compare({ table, target, current }) {
+  compare({ table, dialect, target, current }) {
+    if (dialect.name === 'mysql' && target.computed && current.computed) return null;
     const to = effectiveNullable(table.target, target);
     const from = effectiveNullable(table.current, current);
     const differs = table.schema.differs(
