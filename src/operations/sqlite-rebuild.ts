@@ -114,7 +114,7 @@ export function needsRebuild(op: Operation, dialect: Dialect, table?: TableSnaps
  * addsInPlace({ ...column, computed: { sql: 'a * 2', stored: true } });                  // false
  * ```
  */
-export function addsInPlace(column: ColumnSnapshot): boolean {
+function addsInPlace(column: ColumnSnapshot): boolean {
   if (column.computed !== undefined) return !column.computed.stored;
   return isConstant(column.default) && (column.nullable || column.default !== null);
 }

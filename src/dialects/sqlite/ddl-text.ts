@@ -1,8 +1,8 @@
 /**
  * What only the SQL text of a SQLite table, index or view holds: constraint names, CHECK
  * expressions, DEFERRABLE, column collations, generated-column expressions, partial-index
- * predicates, index expressions, WITHOUT ROWID. The
- * pragmas give the rest (columns, key columns, actions), and the introspector joins the two.
+ * predicates, index expressions, WITHOUT ROWID. The pragmas give the rest (columns, key
+ * columns, actions), and the introspector joins the two.
  *
  * SQLite keeps `CREATE TABLE` text as written (it rewrites names on RENAME and appends ADD
  * COLUMN definitions), so this reads SQLite's grammar, not retort's output only: quoted names in
