@@ -4,8 +4,9 @@
  * https://www.sqlite.org/lang_altertable.html#otheralter:
  *
  * 1. a guard that fails when `PRAGMA foreign_keys` is ON (expect no rows),
- * 2. CREATE TABLE `_retort_tmp_<table>` in the new shape,
- * 3. `INSERT INTO tmp (cols) SELECT cols FROM old` for the columns kept (renamed ones mapped),
+ * 2. CREATE TABLE `_retort_tmp_<table>` in the new shape (generated columns included),
+ * 3. `INSERT INTO tmp (cols) SELECT cols FROM old` for the columns kept (renamed ones mapped;
+ *    generated columns are left out on both sides: the new table computes them),
  * 4. DROP TABLE old, 5. ALTER TABLE tmp RENAME TO old, 6. CREATE INDEX for each index,
  * 7. `PRAGMA foreign_key_check("<table>")` (expect no rows).
  *
@@ -22,7 +23,9 @@
  * - after COMMIT or ROLLBACK, restores the value it read (`PRAGMA foreign_keys=ON`), on every
  *   path (try/finally).
  * The guard statement makes a rebuild fail before it touches data when this was not done.
- * Triggers and views on a rebuilt table are not recreated (retort does not model them).
+ * Views on a rebuilt table are not recreated (retort does not model them, and they survive).
+ * A second guard refuses a table with triggers (DROP TABLE would take them along) or with
+ * generated columns that the table's definition does not hold (added with op.execute).
  */
 import { OperationError } from '../errors/index.js';
 import type { Dialect } from '../engine/dialect.js';
@@ -63,9 +66,10 @@ function isInvolved(table: TableSnapshot, name: string): boolean {
  * True when the op has to be carried out by rebuilding its table on this dialect. For
  * dropColumn on such a dialect, `table` (its current definition) is required.
  *
- * SQLite does in place: ADD COLUMN (unless its default is not a constant, or it is NOT NULL
- * without a default), RENAME COLUMN / TABLE, DROP COLUMN of a column no key, index or
- * constraint involves, CREATE / DROP INDEX. Everything else that changes a table is a rebuild.
+ * SQLite does in place: ADD COLUMN (see `addsInPlace`), RENAME COLUMN / TABLE, DROP COLUMN of a
+ * column no key, index or constraint involves, CREATE / DROP INDEX. Everything else that changes
+ * a table is a rebuild, an alterColumn of a collation included; an alterColumn of what SQLite
+ * does not store (comment, MySQL's onUpdate, PostgreSQL's identityAlways) is nothing.
  *
  * @example
  * ```ts
@@ -76,7 +80,7 @@ export function needsRebuild(op: Operation, dialect: Dialect, table?: TableSnaps
   const caps = dialect.capabilities;
   switch (op.kind) {
     case 'addColumn':
-      return !caps.alterColumn && (!isConstant(op.column.default) || (!op.column.nullable && op.column.default === null));
+      return !caps.alterColumn && !addsInPlace(op.column);
     case 'alterColumn':
       return !caps.alterColumn && effectiveAlterations(op, dialect).length > 0;
     case 'dropColumn':
@@ -97,10 +101,40 @@ export function needsRebuild(op: Operation, dialect: Dialect, table?: TableSnaps
   }
 }
 
-/** The keys an alterColumn changes that the dialect stores (comments only where it keeps them). */
+/**
+ * True when SQLite's ALTER TABLE ADD COLUMN takes the column whatever rows the table holds: a
+ * VIRTUAL generated column (SQLite checks its NOT NULL on the rows), or a plain column with a
+ * constant default that is not NULL when the column is NOT NULL. Not a STORED generated column
+ * (SQLite computes no values for rows already there: it refuses the column unless the table is
+ * empty).
+ *
+ * @example
+ * ```ts
+ * addsInPlace({ ...column, computed: { sql: 'a * 2', stored: false }, nullable: false }); // true
+ * addsInPlace({ ...column, computed: { sql: 'a * 2', stored: true } });                  // false
+ * ```
+ */
+function addsInPlace(column: ColumnSnapshot): boolean {
+  if (column.computed !== undefined) return !column.computed.stored;
+  return isConstant(column.default) && (column.nullable || column.default !== null);
+}
+
+/** Alteration keys for the parts of a column only MySQL (onUpdate) and PostgreSQL (identityAlways) keep. */
+const NOT_REBUILT: ReadonlySet<string> = new Set(['onUpdate', 'identityAlways']);
+
+/**
+ * The keys an alterColumn changes that the dialect stores: comments only where it keeps them,
+ * and on a dialect that rebuilds tables (SQLite) neither onUpdate nor identityAlways.
+ *
+ * @example
+ * ```ts
+ * effectiveAlterations({ kind: 'alterColumn', schema: null, table: 't', name: 'c', changes: { onUpdate: 'CURRENT_TIMESTAMP', collation: 'NOCASE' } }, sqliteDialect); // ['collation']
+ * ```
+ */
 export function effectiveAlterations(op: Extract<Operation, { kind: 'alterColumn' }>, dialect: Dialect): string[] {
+  const rebuilds = rebuildsTables(dialect);
   return Object.entries(op.changes)
-    .filter(([key, value]) => value !== undefined && (key !== 'comment' || dialect.capabilities.comments))
+    .filter(([key, value]) => value !== undefined && (key !== 'comment' || dialect.capabilities.comments) && !(rebuilds && NOT_REBUILT.has(key)))
     .map(([key]) => key);
 }
 
@@ -170,7 +204,7 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   }
   const wasRowid = (c: ColumnSnapshot): boolean => table.columns.some((x) => x.name === origin.get(c.name) && x.autoincrement);
   const tmp: TableSnapshot = { ...withoutLostRowid(shape, wasRowid), name: `${REBUILD_TABLE_PREFIX}${table.name}` };
-  const kept = shape.columns.filter((c) => (origin.get(c.name) ?? null) !== null);
+  const kept = shape.columns.filter((c) => (origin.get(c.name) ?? null) !== null && c.computed === undefined);
   const q = (name: string): string => dialect.quoteIdentifier(name);
   const out: Statement[] = [foreignKeysOffGuard(table), unmodelledGuard(table, dialect.quoteIdentifier)];
   out.push(...statements(ddl.createTable(tmp)));
@@ -211,7 +245,7 @@ function withoutLostRowid(shape: TableSnapshot, wasRowid: (column: ColumnSnapsho
 }
 
 function checkAddable(column: ColumnSnapshot, op: Operation): void {
-  if (!column.nullable && column.default === null && !column.autoincrement) {
+  if (!column.nullable && column.default === null && !column.autoincrement && column.computed === undefined) {
     throw new OperationError(
       `${describeOperation(op)}: cannot add a NOT NULL column without a server default, because the rows already in the ` +
         'table would have no value; give it a serverDefault, or add it nullable, fill it, and make it NOT NULL afterwards',
@@ -219,23 +253,30 @@ function checkAddable(column: ColumnSnapshot, op: Operation): void {
   }
 }
 
+const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
 /**
- * A rebuild recreates the table from retort's schema model, which has no place for triggers or
- * generated columns: DROP TABLE would take the triggers along, and the new table would lack the
- * generated columns. Refuse instead of losing them silently.
+ * A rebuild recreates the table from its definition, which has no place for triggers and holds
+ * only the generated columns retort knows of: DROP TABLE would take the triggers along, and the
+ * new table would lack a generated column added behind retort's back (op.execute) or have it as
+ * a plain one. Refuse instead of losing them silently; the generated columns of the definition
+ * are recreated.
  */
 function unmodelledGuard(table: TableSnapshot, quote: (name: string) => string): Statement {
-  const literal = `'${table.name.replaceAll("'", "''")}'`;
+  const literal = sqlString(table.name);
   const prefix = table.schema ? `${quote(table.schema)}.` : '';
+  const known = table.columns.filter((c) => c.computed !== undefined).map((c) => sqlString(c.name));
   return Object.freeze({
     sql:
       `SELECT 'trigger ' || name AS problem FROM ${prefix}sqlite_master WHERE type = 'trigger' AND tbl_name = ${literal} ` +
-      `UNION ALL SELECT 'generated column ' || name FROM pragma_table_xinfo(${literal}${table.schema ? `, '${table.schema.replaceAll("'", "''")}'` : ''}) WHERE hidden IN (2, 3)`,
+      `UNION ALL SELECT 'generated column ' || name FROM pragma_table_xinfo(${literal}${table.schema ? `, ${sqlString(table.schema)}` : ''}) WHERE hidden IN (2, 3)` +
+      (known.length > 0 ? ` AND name NOT IN (${known.join(', ')})` : ''),
     transactional: true,
     expect: 'noRows' as const,
     expectMessage:
-      `rebuilding table "${qualifiedName(table.schema, table.name)}" would lose what retort's schema model does not carry ` +
-      '(its triggers, its generated columns): drop them in the migration before this change (op.execute) and create them again after',
+      `rebuilding table "${qualifiedName(table.schema, table.name)}" would lose what its definition in retort does not carry ` +
+      '(its triggers, its generated columns): drop them in the migration before this change (op.execute) and create them again after ' +
+      '(a generated column added with addColumn is kept)',
   });
 }
 

@@ -11,9 +11,11 @@ import { MigrationContext } from '../../src/operations/context.js';
 import type { Operation } from '../../src/operations/operation.js';
 import { OfflineSchemaState } from '../../src/operations/schema-state.js';
 import { ExecutorSink } from '../../src/operations/sinks.js';
-import type { SchemaSnapshot } from '../../src/schema/snapshot.js';
+import type { SchemaSnapshot, TableSnapshot } from '../../src/schema/snapshot.js';
 import { emptySnapshot } from '../../src/schema/snapshot.js';
-import { blogSnapshot, str } from './helpers.js';
+import { sqliteDialect } from '../../src/dialects/sqlite/index.js';
+import { effectiveAlterations, needsRebuild } from '../../src/operations/sqlite-rebuild.js';
+import { blogSnapshot, col, snap, str, tbl } from './helpers.js';
 import { sqliteDatabase, sqliteSqlDialect } from './sqlite-sql.js';
 
 const dialect = sqliteSqlDialect();
@@ -103,5 +105,67 @@ describe('SQLite table rebuilds on a real database', () => {
     const postSql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'post'").get() as { sql: string }).sql;
     assert.match(postSql, /"body" TEXT/, 'the rebuild was rolled back');
     assert.equal(count('post'), 4);
+  });
+});
+
+describe('SQLite rebuilds of tables with generated columns (the sqlite dialect, offline schema state)', () => {
+  const gen = tbl('gen', [
+    col('id', { kind: 'integer' }, { nullable: false, autoincrement: true }),
+    col('n', { kind: 'integer' }, { nullable: false }),
+    col('twice', { kind: 'integer' }, { computed: { sql: 'n * 2', stored: true } }),
+  ], { primaryKey: { name: null, columns: ['id'] } });
+  let real: Database.Database;
+  let realExecutor: ReturnType<typeof sqliteDatabase>['executor'];
+
+  beforeEach(() => {
+    ({ db: real, executor: realExecutor } = sqliteDatabase(sqliteDialect));
+    real.exec('CREATE TABLE gen (id INTEGER PRIMARY KEY, n INT NOT NULL, twice INT GENERATED ALWAYS AS (n * 2) STORED); INSERT INTO gen (id, n) VALUES (1, 1), (2, 5)');
+  });
+
+  async function run(table: TableSnapshot, ops: Operation[]): Promise<string[]> {
+    real.pragma('foreign_keys = OFF');
+    real.exec('BEGIN');
+    const ctx = new MigrationContext({ dialect: sqliteDialect, sink: new ExecutorSink(realExecutor), state: new OfflineSchemaState(snap([table])) });
+    try {
+      await ctx.runAll(ops);
+      real.exec('COMMIT');
+      return ctx.statements.map((s) => s.sql);
+    } catch (e) {
+      real.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  test('the row copy lists only the columns that are not generated, and the generated ones are recomputed', async () => {
+    const ran = await run(gen, [{ kind: 'alterColumn', schema: null, table: 'gen', name: 'n', changes: { nullable: true } }]);
+    assert.ok(ran.includes('INSERT INTO "_retort_tmp_gen" ("id", "n") SELECT "id", "n" FROM "gen"'), ran.join('\n'));
+    assert.ok(ran.some((s) => s.endsWith(`WHERE hidden IN (2, 3) AND name NOT IN ('twice')`)), 'the guard lets the known generated column through');
+    assert.deepEqual(real.prepare('SELECT id, n, twice FROM gen ORDER BY id').all(), [{ id: 1, n: 1, twice: 2 }, { id: 2, n: 5, twice: 10 }]);
+    assert.match((real.prepare("SELECT sql FROM sqlite_master WHERE name = 'gen'").get() as { sql: string }).sql, /"twice" INTEGER GENERATED ALWAYS AS \(n \* 2\) STORED/);
+  });
+
+  test('a generated column the definition does not hold stops the rebuild before it touches data', async () => {
+    const plain = { ...gen, columns: gen.columns.map((c) => (c.name === 'twice' ? col('twice') : c)) };
+    await assert.rejects(
+      run(plain, [{ kind: 'alterColumn', schema: null, table: 'gen', name: 'n', changes: { nullable: true } }]),
+      (e: unknown) => e instanceof IntegrityCheckError && /generated column twice/.test(e.message),
+    );
+    assert.match((real.prepare("SELECT sql FROM sqlite_master WHERE name = 'gen'").get() as { sql: string }).sql, /GENERATED ALWAYS AS \(n \* 2\) STORED/);
+  });
+
+  test('ADD COLUMN: a STORED generated column is a rebuild, a VIRTUAL one (NOT NULL too) is in place', () => {
+    const added = (computed: { sql: string; stored: boolean }): Operation =>
+      ({ kind: 'addColumn', schema: null, table: 'gen', column: col('more', { kind: 'integer' }, { nullable: false, computed }) });
+    assert.equal(needsRebuild(added({ sql: 'n + 1', stored: true }), sqliteDialect), true);
+    assert.equal(needsRebuild(added({ sql: 'n + 1', stored: false }), sqliteDialect), false);
+    assert.throws(() => sqliteDialect.ddl.addColumn(gen, col('more', { kind: 'integer' }, { computed: { sql: 'n + 1', stored: true } })), /STORED generated column/);
+  });
+
+  test('onUpdate and identityAlways are nothing on SQLite; a collation is a rebuild', () => {
+    const alter = (changes: Extract<Operation, { kind: 'alterColumn' }>['changes']): Extract<Operation, { kind: 'alterColumn' }> =>
+      ({ kind: 'alterColumn', schema: null, table: 'gen', name: 'n', changes });
+    assert.deepEqual(effectiveAlterations(alter({ onUpdate: 'CURRENT_TIMESTAMP', identityAlways: true, collation: 'NOCASE' }), sqliteDialect), ['collation']);
+    assert.equal(needsRebuild(alter({ onUpdate: 'CURRENT_TIMESTAMP' }), sqliteDialect), false);
+    assert.equal(needsRebuild(alter({ collation: null }), sqliteDialect), true);
   });
 });

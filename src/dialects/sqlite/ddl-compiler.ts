@@ -3,6 +3,7 @@ import type { ColumnChanges, DdlCompiler } from '../../engine/dialect.js';
 import type {
   CheckSnapshot,
   ColumnSnapshot,
+  ComputedSpec,
   DefaultSpec,
   ForeignKeySnapshot,
   IndexSnapshot,
@@ -15,6 +16,18 @@ import { BaseDdlCompiler, type DdlDialectParts } from '../base/ddl-compiler.js';
 import { defaultForm, isBareDefault } from './default-text.js';
 
 const REBUILD = 'the operations layer carries it out by rebuilding the table (src/operations/sqlite-rebuild.ts)';
+
+/**
+ * The clause of a generated column.
+ *
+ * @example
+ * ```ts
+ * generatedClause({ sql: 'price * qty', stored: true }); // 'GENERATED ALWAYS AS (price * qty) STORED'
+ * ```
+ */
+export function generatedClause(computed: ComputedSpec): string {
+  return `GENERATED ALWAYS AS (${computed.sql}) ${computed.stored ? 'STORED' : 'VIRTUAL'}`;
+}
 
 /** True when the table's primary key is exactly this one column. */
 function isSoleKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
@@ -30,6 +43,11 @@ function isSoleKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
  *   stops rowids of deleted rows from being reused, at a cost). A single-column INTEGER key that
  *   must NOT autoincrement is written `INT`, which SQLite does not make the rowid.
  * - Defaults that are not a literal or CURRENT_* keyword are written `DEFAULT (expr)`.
+ * - A column definition is `"name" TYPE [COLLATE "name"] [GENERATED ALWAYS AS (sql) VIRTUAL |
+ *   STORED] [DEFAULT ...] [NOT NULL]` (SQLite takes column constraints in any order). MySQL's
+ *   ON UPDATE and PostgreSQL's identity ALWAYS are not SQLite: ignored.
+ * - ADD COLUMN of a STORED generated column is refused (SQLite refuses it on a table with rows);
+ *   a VIRTUAL one is added in place.
  * - No comments (skipped), no named enums, no index methods.
  * - Foreign keys are always inline (SQLite accepts keys to tables that do not exist yet).
  * - No ALTER COLUMN and no ADD / DROP CONSTRAINT: those throw an OperationError; the operations
@@ -59,8 +77,18 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
     return isSoleKey(table, column) && type.trim().toUpperCase() === 'INTEGER' ? 'INT' : type;
   }
 
+  /** None: the rowid autoincrements (the base class asks for it; columnDefinition writes no clause). */
   protected autoincrementClause(): string {
     return '';
+  }
+
+  override columnDefinition(table: TableSnapshot, column: ColumnSnapshot): string {
+    let def = `${this.q(column.name)} ${this.columnType(table, column)}`;
+    if (column.collation !== undefined) def += ` COLLATE ${this.q(column.collation)}`;
+    if (column.computed !== undefined) def += ` ${generatedClause(column.computed)}`;
+    if (column.default !== null && !column.autoincrement) def += ` DEFAULT ${this.renderDefault(column.default, column)}`;
+    if (!column.nullable) def += ' NOT NULL';
+    return def;
   }
 
   override renderDefault(value: DefaultSpec, _column: ColumnSnapshot): string {
@@ -131,6 +159,7 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
 /** Why SQLite refuses ADD COLUMN for this column, or null when it takes it. */
 function addColumnProblem(column: ColumnSnapshot): string | null {
   if (column.autoincrement) return 'an autoincrement column is the primary key';
+  if (column.computed !== undefined) return column.computed.stored ? 'SQLite adds no STORED generated column to a table with rows' : null;
   const value = column.default;
   const form = value === null ? null : value.kind === 'literal' ? null : defaultForm(value.sql);
   if (form !== null && (form.kind === 'expression' || form.kind === 'keyword')) return `its default (${value?.kind === 'expression' ? value.sql : ''}) is not a constant`;

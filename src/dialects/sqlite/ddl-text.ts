@@ -1,7 +1,8 @@
 /**
  * What only the SQL text of a SQLite table, index or view holds: constraint names, CHECK
- * expressions, DEFERRABLE, partial-index predicates, index expressions, WITHOUT ROWID. The
- * pragmas give the rest (columns, key columns, actions), and the introspector joins the two.
+ * expressions, DEFERRABLE, column collations, generated-column expressions, partial-index
+ * predicates, index expressions, WITHOUT ROWID. The pragmas give the rest (columns, key
+ * columns, actions), and the introspector joins the two.
  *
  * SQLite keeps `CREATE TABLE` text as written (it rewrites names on RENAME and appends ADD
  * COLUMN definitions), so this reads SQLite's grammar, not retort's output only: quoted names in
@@ -27,12 +28,26 @@ export interface ForeignKeyText {
   readonly initiallyDeferred: boolean;
 }
 
+/** What a column definition declares besides its type and constraints: COLLATE and GENERATED. */
+export interface ColumnText {
+  readonly name: string;
+  /** The name of the last `COLLATE name` of the definition, unquoted, as written; null for none. */
+  readonly collation: string | null;
+  /**
+   * The expression of `[GENERATED ALWAYS] AS (expr) [VIRTUAL | STORED]` as written, without the
+   * parentheses; null for a plain column.
+   */
+  readonly generated: string | null;
+}
+
 /** The clauses of a CREATE TABLE that the pragmas do not give. Column names as written in the text. */
 export interface TableText {
   readonly primaryKey: { readonly name: string | null; readonly columns: readonly string[] } | null;
   readonly uniques: readonly { readonly name: string | null; readonly columns: readonly string[] }[];
   readonly checks: readonly { readonly name: string | null; readonly expression: string }[];
   readonly foreignKeys: readonly ForeignKeyText[];
+  /** The columns that declare a COLLATE or a generated expression (the others are left out). */
+  readonly columns: readonly ColumnText[];
   readonly withoutRowid: boolean;
 }
 
@@ -54,13 +69,14 @@ const COLUMN_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'NOT', 'NULL',
 const TABLE_CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN']);
 const CREATE = /^\s*CREATE\s/i;
 /** Words without which a table item holds nothing this module reads (false positives only cost time). */
-const MAY_HOLD_CONSTRAINT = /constraint|primary|unique|check|foreign|references|deferrable/i;
+const MAY_HOLD_CONSTRAINT = /constraint|primary|unique|check|foreign|references|deferrable|collate|\bas\b/i;
 
 interface Collected {
   primaryKey: { name: string | null; columns: string[] } | null;
   uniques: { name: string | null; columns: string[] }[];
   checks: { name: string | null; expression: string }[];
   foreignKeys: ForeignKeyText[];
+  columns: ColumnText[];
 }
 
 /** Index of the first token after `CREATE [TEMP] <kind> [IF NOT EXISTS] [schema.]name`, or -1. */
@@ -77,17 +93,20 @@ function afterObjectName(tokens: readonly Token[], kind: string): number {
 }
 
 /**
- * The constraint names, CHECK expressions, foreign keys (with DEFERRABLE) and table options of
- * a `CREATE TABLE` text. Column-level constraints are listed with their one column.
+ * The constraint names, CHECK expressions, foreign keys (with DEFERRABLE), column collations and
+ * generated expressions, and table options of a `CREATE TABLE` text. Column-level constraints
+ * are listed with their one column.
  *
  * @example
  * ```ts
  * parseCreateTable('CREATE TABLE c (p INT REFERENCES p DEFERRABLE INITIALLY DEFERRED) WITHOUT ROWID');
  * // foreignKeys: [{ name: null, columns: ['p'], referredTable: 'p', referredColumns: null, deferrable: true, initiallyDeferred: true }], withoutRowid: true
+ * parseCreateTable('CREATE TABLE t (a INT, b TEXT COLLATE "nocase" AS (a + 1) STORED)').columns;
+ * // [{ name: 'b', collation: 'nocase', generated: 'a + 1' }]
  * ```
  */
 export function parseCreateTable(sql: string): TableText {
-  const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [] };
+  const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [] };
   const body = CREATE.test(sql) ? splitBody(sql) : null;
   if (body === null) return { ...out, withoutRowid: false };
   for (const [start, end] of body.items) {
@@ -134,6 +153,8 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
     i = isPunct(tokens[i], '(') ? closingParen(tokens, i) + 1 : i + 1;
   }
   let name: string | null = null;
+  let collation: string | null = null;
+  let generated: string | null = null;
   while (i < b) {
     const t = tokens[i]!;
     const kw = t.kind === 'word' ? t.upper : '';
@@ -155,7 +176,12 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
     } else if (kw === 'DEFAULT') {
       i = skipDefault(tokens, i + 1);
     } else if (kw === 'COLLATE') {
+      collation = nameOf(tokens[i + 1]);
       i += 2;
+    } else if (kw === 'AS' && isPunct(tokens[i + 1], '(')) {
+      const { text, next } = parenthesized(sql, tokens, i + 1);
+      generated = text;
+      i = next;
     } else if (kw === 'REFERENCES') {
       const { fk, next } = references(tokens, i + 1, name, [column]);
       out.foreignKeys.push(fk);
@@ -171,11 +197,12 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
       continue;
     } else {
       i++;
-      // NOT NULL, NULL, GENERATED ALWAYS AS take the pending name; ASC, ON CONFLICT ..., AUTOINCREMENT follow a constraint
+      // NOT NULL, NULL, GENERATED ALWAYS take the pending name; ASC, ON CONFLICT ..., AUTOINCREMENT, STORED follow a constraint
       if (!COLUMN_CONSTRAINT_START.has(kw)) continue;
     }
     name = null;
   }
+  if (collation !== null || generated !== null) out.columns.push({ name: column, collation, generated });
 }
 
 /** Index after a DEFAULT value starting at `i`: `(expr)`, a signed number, or one literal / word. */

@@ -6,6 +6,7 @@
 import type {
   CheckSnapshot,
   ColumnSnapshot,
+  ComputedSpec,
   ForeignKeyAction,
   ForeignKeySnapshot,
   IndexSnapshot,
@@ -17,8 +18,9 @@ import type {
 import { deepFreeze } from '../../schema/snapshot.js';
 import { byNameNullsLast } from '../../schema/table-snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
-import { parseCreateIndex, parseCreateTable, parseCreateView, type ForeignKeyText, type TableText } from './ddl-text.js';
+import { parseCreateIndex, parseCreateTable, parseCreateView, type ColumnText, type ForeignKeyText, type TableText } from './ddl-text.js';
 import type { ColumnRow, ForeignKeyRow, IndexRow, ObjectRow } from './introspector-queries.js';
+import { sqliteCollation } from './normalizer.js';
 import { parseSqliteType } from './type-parser.js';
 
 /** The rows of the four catalog queries. */
@@ -54,6 +56,9 @@ const foldList = (names: readonly string[]): string => names.map(fold).join('\u0
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 const NULL_DEFAULT = /^\s*NULL\s*$/i;
+/** `hidden` of pragma_table_xinfo: 1 a hidden column of a virtual table, 2 / 3 a generated VIRTUAL / STORED one. */
+const HIDDEN = 1;
+const STORED = 3;
 
 const ACTIONS: ReadonlyMap<string, ForeignKeyAction | null> = new Map<string, ForeignKeyAction | null>([
   ['CASCADE', 'CASCADE'], ['SET NULL', 'SET NULL'], ['SET DEFAULT', 'SET DEFAULT'], ['RESTRICT', 'RESTRICT'], ['NO ACTION', null],
@@ -127,18 +132,24 @@ function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | und
   for (const ix of t.indexes.values()) if (ix.origin === 'pk') hasKeyIndex = true;
   // A rowid table's single INTEGER key column without an index of its own is the rowid.
   const rowid = keyColumns.length === 1 && !hasKeyIndex && !text.withoutRowid && keyColumns[0]!.type.toUpperCase() === 'INTEGER' ? keyColumns[0]!.name : null;
+  const declared = new Map(text.columns.map((c) => [c.name, c]));
   const columns: ColumnSnapshot[] = [];
   for (const c of t.columns) {
-    if (c.hidden !== 0) continue;
+    if (c.hidden === HIDDEN) continue;
     const alwaysSet = c.name === rowid || (text.withoutRowid && c.pk > 0);
     const dflt = c.dflt_value;
+    const own = declared.get(c.name);
+    const computed = c.hidden > HIDDEN ? computedOf(c, own) : null;
+    const collation = own?.collation == null ? null : sqliteCollation(own.collation);
     columns.push(freeze({
       name: c.name,
       type: typeOf(c.type),
       nullable: c.notnull === 0 && !alwaysSet,
-      default: dflt === null || NULL_DEFAULT.test(dflt) ? null : freeze({ kind: 'expression', sql: dflt } as const),
+      default: computed !== null || dflt === null || NULL_DEFAULT.test(dflt) ? null : freeze({ kind: 'expression', sql: dflt } as const),
       autoincrement: c.name === rowid,
       comment: null,
+      ...(computed !== null ? { computed } : {}),
+      ...(collation !== null ? { collation } : {}),
     }));
   }
   return freeze({
@@ -152,6 +163,14 @@ function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | und
     checks: freeze(text.checks.map((c): CheckSnapshot => freeze({ name: c.name, expression: c.expression })).sort(byNameNullsLast((c) => c.expression))),
     indexes: freeze(indexes(t, indexSql).sort(byText)),
   });
+}
+
+/**
+ * The generated part of a column that pragma_table_xinfo marks generated: its expression from
+ * the CREATE TABLE text, STORED from the pragma.
+ */
+function computedOf(row: ColumnRow, declared: ColumnText | undefined): ComputedSpec {
+  return freeze({ sql: declared?.generated ?? '', stored: row.hidden === STORED });
 }
 
 /** Takes the first entry of `queue[key]` (texts matched to catalog rows in order). */

@@ -25,10 +25,14 @@ import {
  * What it gives: `schema` null; `autoincrement` true for the rowid column (a single-column
  * INTEGER primary key of a rowid table); a rowid column is NOT NULL; defaults as SQLite keeps
  * them (`{ kind: 'expression', sql }`, DEFAULT NULL as none); unique constraints from their
- * automatic indexes (named when the text names them); comments null (SQLite has none); generated
- * columns and virtual tables left out (retort does not model them); `_retort_tmp_*` tables of a
- * failed rebuild listed like any table. Only `main` exists: `schema: 'main'` is accepted, any
- * other name is a ReflectionError.
+ * automatic indexes (named when the text names them); comments null (SQLite has none);
+ * generated columns with `computed: { sql, stored }` (the expression as the text writes it,
+ * without its parentheses) and no default; `collation` only for a column whose text declares a
+ * COLLATE other than BINARY, spelled by `sqliteCollation` (BINARY / NOCASE / RTRIM upper-cased,
+ * other names as written); never `onUpdate` or `identityAlways` (MySQL / PostgreSQL only);
+ * virtual tables left out (retort does not model them); `_retort_tmp_*` tables of a failed
+ * rebuild listed like any table. Only `main` exists: `schema: 'main'` is accepted, any other
+ * name is a ReflectionError.
  *
  * @example
  * ```ts

@@ -62,6 +62,26 @@ export function sqliteDefaultValue(value: DefaultSpec | null, column: ColumnSnap
   }
 }
 
+const BUILT_IN_COLLATIONS = new Set(['BINARY', 'NOCASE', 'RTRIM']);
+
+/**
+ * The canonical spelling of a SQLite collation name, or null for BINARY (the default). SQLite
+ * finds collations by name case-insensitively: the built-in BINARY, NOCASE and RTRIM are
+ * upper-cased, other names (collations the application registers) are kept as written.
+ *
+ * @example
+ * ```ts
+ * sqliteCollation('nocase');     // 'NOCASE'
+ * sqliteCollation('Binary');     // null
+ * sqliteCollation('unicode_ci'); // 'unicode_ci'
+ * ```
+ */
+export function sqliteCollation(name: string): string | null {
+  const upper = name.toUpperCase();
+  if (!BUILT_IN_COLLATIONS.has(upper)) return name;
+  return upper === 'BINARY' ? null : upper;
+}
+
 /**
  * The SQLite normaliser: defaults by {@link sqliteDefaultValue}, expressions by
  * `canonicalExpression`, and no FK action is `NO ACTION` (RESTRICT stays apart: on SQLite it

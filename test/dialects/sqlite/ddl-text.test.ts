@@ -160,7 +160,30 @@ describe('parseCreateTable', () => {
   });
 
   it('gives nothing for a text it cannot read, rather than throwing', () => {
-    assert.deepEqual(parseCreateTable('nonsense'), { primaryKey: null, uniques: [], checks: [], foreignKeys: [], withoutRowid: false });
+    assert.deepEqual(parseCreateTable('nonsense'), { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [], withoutRowid: false });
+  });
+
+  it('reads the COLLATE and the generated expression of each column that has them, in any quoting and order', () => {
+    const sql = stored(`CREATE TABLE t (
+      a INT,
+      "b b" TEXT COLLATE nocase NOT NULL,
+      c TEXT collate "RTRIM" COLLATE [binary],
+      d INT NOT NULL GENERATED ALWAYS AS ( a * (a + 1) ) STORED,
+      e AS (upper("b b")) CONSTRAINT ck_e CHECK (e <> 'AS (x)'),
+      f TEXT COLLATE NOCASE GENERATED ALWAYS AS ('x' || c) VIRTUAL UNIQUE,
+      "class" TEXT DEFAULT 'as',
+      g TEXT /* AS (no) */ DEFAULT (CAST(1 AS TEXT))
+    )`, 't');
+    const t = parseCreateTable(sql);
+    assert.deepEqual(t.columns, [
+      { name: 'b b', collation: 'nocase', generated: null },
+      { name: 'c', collation: 'binary', generated: null },
+      { name: 'd', collation: null, generated: 'a * (a + 1)' },
+      { name: 'e', collation: null, generated: 'upper("b b")' },
+      { name: 'f', collation: 'NOCASE', generated: "'x' || c" },
+    ]);
+    assert.deepEqual(t.checks, [{ name: 'ck_e', expression: "e <> 'AS (x)'" }]);
+    assert.deepEqual(t.uniques, [{ name: null, columns: ['f'] }]);
   });
 });
 

@@ -174,15 +174,17 @@ forSqlite('SQLite table rebuilds through the engine', (ctx) => {
     assert.equal(await count(engine, 'post'), 4);
   });
 
-  it('refuses to rebuild a table with a trigger or a generated column (they would be lost), leaving it as it was', async () => {
+  it('refuses to rebuild a table with a trigger (it would be lost), leaving it as it was; keeps a generated column it reads', async () => {
     await engine.execute("CREATE TRIGGER author_touch AFTER UPDATE ON author BEGIN SELECT 1; END");
     const change: Operation[] = [{ kind: 'alterColumn', schema: null, table: 'author', name: 'name', changes: { nullable: false, default: { kind: 'literal', value: 'x' } } }];
     await assert.rejects(migrate(engine, change), (e: unknown) => e instanceof IntegrityCheckError && /its triggers, its generated columns/.test(e.message) && /trigger author_touch/.test(e.message));
     assert.equal((await engine.execute("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'")).rows[0]?.n, 1);
     await engine.execute('DROP TRIGGER author_touch');
+    // added behind retort's back, but the online schema state reads it: the rebuild recreates it
     await engine.execute('ALTER TABLE author ADD COLUMN shout TEXT GENERATED ALWAYS AS (upper(name)) VIRTUAL');
-    await assert.rejects(migrate(engine, change), (e: unknown) => e instanceof IntegrityCheckError && /generated column shout/.test(e.message));
-    assert.match((await masterSql(engine, 'author')) ?? '', /shout/);
+    await migrate(engine, change);
+    assert.match((await masterSql(engine, 'author')) ?? '', /"shout" TEXT GENERATED ALWAYS AS \(upper\(name\)\) VIRTUAL/);
+    assert.deepEqual((await engine.execute('SELECT id, name, shout FROM author ORDER BY id')).rows, [{ id: 1, name: 'Ann', shout: 'ANN' }, { id: 2, name: 'Bob', shout: 'BOB' }]);
   });
 
   it('a rebuild of a table that a view reads', async () => {
