@@ -1,6 +1,8 @@
+import type { ColumnExtras } from '../../schema/column-def.js';
 import type {
   CheckSnapshot,
   ColumnSnapshot,
+  ComputedSpec,
   ForeignKeyAction,
   ForeignKeySnapshot,
   IndexSnapshot,
@@ -9,7 +11,9 @@ import type {
 } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
 import { identifierQuoter } from '../sql-text.js';
+import { collationOf } from './collation.js';
 import type { ColumnRow, ConstraintRow, EnumRow, IndexRow } from './introspector-queries.js';
+import { isWrapped } from './sql-segments.js';
 import { parsePostgresType } from './type-parser.js';
 
 const quote = identifierQuoter('"');
@@ -59,9 +63,46 @@ function columnType(row: ColumnRow, ctx: ColumnContext): TypeSpec {
 }
 
 /**
+ * The generated-column part of a row: the expression PostgreSQL keeps in pg_attrdef, with the
+ * one pair of parentheses it wraps an operator expression in taken off (the snapshot holds the
+ * expression without them). PostgreSQL 15 has STORED generated columns only.
+ *
+ * @example
+ * ```ts
+ * computedOf({ generated: 's', default: '(price * qty)' } as ColumnRow); // { sql: 'price * qty', stored: true }
+ * computedOf({ generated: '', default: '0' } as ColumnRow);              // undefined
+ * ```
+ */
+export function computedOf(row: ColumnRow): ComputedSpec | undefined {
+  if (row.generated === '' || row.default === null) return undefined;
+  const sql = row.default.trim();
+  return Object.freeze({ sql: isWrapped(sql) ? sql.slice(1, -1).trim() : sql, stored: true });
+}
+
+/**
+ * The optional keys of a reflected column, only those it has (so a plain column's snapshot has
+ * none): `computed`, `collation` (set by the query only when it is not the type's, spelled as
+ * {@link collationOf} says), `identityAlways` for `GENERATED ALWAYS AS IDENTITY`.
+ *
+ * @example
+ * ```ts
+ * columnExtrasOf({ identity: 'a', generated: '', collation: null } as ColumnRow); // { identityAlways: true }
+ * columnExtrasOf({ identity: '', generated: '', collation: 'C', collation_schema: 'pg_catalog' } as ColumnRow); // { collation: 'C' }
+ * ```
+ */
+export function columnExtrasOf(row: ColumnRow): ColumnExtras {
+  const computed = computedOf(row);
+  return {
+    ...(computed !== undefined ? { computed } : {}),
+    ...(row.collation !== null ? { collation: collationOf(row.collation, row.collation_schema ?? 'pg_catalog') } : {}),
+    ...(row.identity === 'a' ? { identityAlways: true as const } : {}),
+  };
+}
+
+/**
  * The ColumnSnapshot of a column row, frozen. Identity and serial columns are autoincrement with
  * no default (the sequence's `nextval(...)` is part of the autoincrement); a generated column's
- * expression is not a default.
+ * expression is its `computed` part, not a default. See {@link columnExtrasOf} for the optional keys.
  *
  * Every piece of a reflected snapshot is frozen as it is built (types are shared, frozen once):
  * freezing the finished tree with a generic walk costs more than all the row handling.
@@ -76,6 +117,7 @@ export function columnSnapshot(row: ColumnRow, ctx: ColumnContext): ColumnSnapsh
     default: hasDefault ? Object.freeze({ kind: 'expression', sql: row.default as string }) : null,
     autoincrement,
     comment: row.comment,
+    ...columnExtrasOf(row),
   });
 }
 

@@ -42,8 +42,10 @@ export interface RelationRow {
 
 /**
  * Columns of the given tables in ordinal order: type text, NOT NULL, identity, generated, default
- * text, comment, whether a serial sequence owned by the column backs its default, and the enum type
- * of the column (or of its array elements).
+ * text (a generated column's expression too), comment, whether a serial sequence owned by the
+ * column backs its default, the enum type of the column (or of its array elements), and the
+ * column's collation when it is not its type's (for a domain, the domain's; for an array, the
+ * array type's, which is its element's).
  */
 export const COLUMNS_SQL = `SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
   pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
@@ -58,9 +60,12 @@ export const COLUMNS_SQL = `SELECT a.attrelid AS rel, a.attnum AS num, a.attname
   ) ELSE false END AS serial,
   CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
   en.nspname AS enum_schema,
-  CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+  CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name,
+  co.collname AS collation, cn.nspname AS collation_schema
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
 LEFT JOIN pg_catalog.pg_namespace en
   ON en.oid = CASE WHEN t.typtype = 'e' THEN t.typnamespace WHEN et.typtype = 'e' THEN et.typnamespace END
@@ -85,6 +90,9 @@ export interface ColumnRow {
   readonly enum_oid: number | null;
   readonly enum_schema: string | null;
   readonly enum_name: string | null;
+  /** The column's collation and its schema, only when it is not the collation of the column's type. */
+  readonly collation: string | null;
+  readonly collation_schema: string | null;
 }
 
 /**

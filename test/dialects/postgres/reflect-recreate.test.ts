@@ -1,6 +1,8 @@
 // Reflect the shop schema, rebuild it in a second database from the snapshot alone (enum types,
 // tables in foreign-key order, indexes, cycle foreign keys, all through the DDL compiler), reflect
-// again: the two snapshots are identical (views aside: the snapshot does not carry view DDL).
+// again: the two snapshots are identical (views aside: the snapshot does not carry view DDL). Also
+// tables of a non-default schema with a foreign-key cycle, and generated columns, ALWAYS identities and
+// collations.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createEngine, postgresDialect, type Engine } from '../../../src/index.js';
@@ -71,6 +73,31 @@ describePostgres('a reflected schema rebuilt from its snapshot reflects the same
       assert.deepEqual(second, first);
       assert.deepEqual(first.tables.map((t) => t.name), ['member', 'team']);
       assert.deepEqual(first.tables[1]?.columns[2]?.type, { kind: 'array', of: { kind: 'enum', name: 'tier', values: ['gold', 'silver'] } });
+    } finally {
+      await other.dispose();
+      await copy.dispose();
+    }
+  });
+
+  it('rebuilds generated columns, ALWAYS identities and collations (domains and arrays too)', async () => {
+    const other = createEngine(await ctx.freshUrl('pg_recreate_e'));
+    const copy = createEngine(await ctx.freshUrl('pg_recreate_f'));
+    const domain = 'CREATE DOMAIN code_c AS text COLLATE "C"';
+    try {
+      await other.execute(`${domain};
+        CREATE TABLE line (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, price numeric(10,2) NOT NULL, qty integer NOT NULL,
+          total numeric GENERATED ALWAYS AS (price * qty) STORED, code varchar(20) COLLATE "C" NOT NULL DEFAULT 'x',
+          tags text[] COLLATE "POSIX", dom code_c, dom_default code_c COLLATE "default")`);
+      const first = await inspect(other);
+      // domains are not part of a snapshot: the second database gets it first
+      await copy.execute(domain);
+      await copy.transaction(async (tx) => {
+        for (const s of rebuildStatements(first)) await tx.execute(s);
+      });
+      assert.deepEqual(await inspect(copy), first);
+      const columns = first.tables[0]?.columns ?? [];
+      assert.deepEqual(columns.map((c) => c.identityAlways ?? c.computed ?? c.collation ?? null),
+        [true, null, null, { sql: 'price * (qty)::numeric', stored: true }, 'C', 'POSIX', null, 'default']);
     } finally {
       await other.dispose();
       await copy.dispose();
