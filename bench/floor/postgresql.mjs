@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The floor of PostgreSQL reflection: a bare Node process with the raw `pg` driver (no retort)
 // reading the facts retort's introspector reads (tables and views, columns with type, nullability,
-// identity / serial, default and comment, primary / unique / foreign key / check constraints,
+// identity / serial, default, comment and collation, primary / unique / foreign key / check constraints,
 // indexes with elements, options, operator classes, method and predicate, enum types), in the same
 // six whole-schema queries, printing them as JSON on stdout. Keep the SQL in step with
 // src/dialects/postgres/introspector-queries.ts.
@@ -48,9 +48,12 @@ const COLUMNS_SQL = `SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS nam
   ) ELSE false END AS serial,
   CASE WHEN t.typtype = 'e' THEN t.oid WHEN et.typtype = 'e' THEN et.oid END AS enum_oid,
   en.nspname AS enum_schema,
-  CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+  CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name,
+  co.collname AS collation, cn.nspname AS collation_schema
 FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN pg_catalog.pg_type et ON t.typcategory = 'A' AND et.oid = t.typelem
 LEFT JOIN pg_catalog.pg_namespace en
   ON en.oid = CASE WHEN t.typtype = 'e' THEN t.typnamespace WHEN et.typtype = 'e' THEN et.typnamespace END

@@ -55,7 +55,7 @@ function columnExtrasText(c: ColumnSnapshot, d: CompareDialect): string {
   let text = '';
   if (c.identityAlways && d.capabilities.identityKinds) text += ' ALWAYS';
   if (c.computed) text += ` GENERATED (${expressionKey(d, c.computed.sql)})${c.computed.stored || d.name === 'postgresql' ? ' STORED' : ' VIRTUAL'}`;
-  if (c.collation !== undefined) text += ` COLLATE ${collationKey(c.collation)}`;
+  if (c.collation !== undefined) text += ` COLLATE ${collationKey(d, c.collation) ?? 'default'}`;
   if (c.onUpdate !== undefined && d.capabilities.columnOnUpdate) text += ` ON UPDATE ${onUpdateKey(c.onUpdate)}`;
   return text;
 }

@@ -32,9 +32,23 @@ export function commentKey(comment: string | null): string | null {
   return comment === null || comment === '' ? null : comment;
 }
 
-/** A collation name compared case-insensitively; null for the default one. */
-export function collationKey(collation: string | undefined): string | null {
-  return collation === undefined ? null : collation.trim().toLowerCase();
+/** The name that means "the default collation" where a dialect has one (PostgreSQL, SQLite). */
+const DEFAULT_COLLATION: Readonly<Record<string, string>> = { postgresql: 'default', sqlite: 'binary' };
+
+/**
+ * A collation name compared case-insensitively (quotes dropped); null for the default one: no
+ * collation, PostgreSQL's `default`, SQLite's `BINARY`.
+ *
+ * @example
+ * ```ts
+ * collationKey(sqlite, 'nocase'); // 'nocase'
+ * collationKey(sqlite, 'BINARY'); // null
+ * ```
+ */
+export function collationKey(dialect: Pick<CompareDialect, 'name'>, collation: string | undefined): string | null {
+  if (collation === undefined) return null;
+  const key = collation.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+  return key === DEFAULT_COLLATION[dialect.name] ? null : key;
 }
 
 /**

@@ -116,7 +116,10 @@ function renameColumn(snapshot: SchemaSnapshot, i: number, op: RenameColumnOp): 
   const renSql = (text: string): string => renameIdentifier(text, op.from, op.to);
   const renamed: TableSnapshot = {
     ...table,
-    columns: table.columns.map((c) => (c.name === op.from ? { ...c, name: op.to } : c)),
+    columns: table.columns.map((c) => {
+      const column = c.computed ? { ...c, computed: { ...c.computed, sql: renSql(c.computed.sql) } } : c;
+      return c.name === op.from ? { ...column, name: op.to } : column;
+    }),
     primaryKey: table.primaryKey && { ...table.primaryKey, columns: ren(table.primaryKey.columns) },
     foreignKeys: table.foreignKeys.map((fk) => ({ ...fk, columns: ren(fk.columns) })),
     uniques: table.uniques.map((u) => ({ ...u, columns: ren(u.columns) })),

@@ -119,12 +119,9 @@ function addsInPlace(column: ColumnSnapshot): boolean {
   return isConstant(column.default) && (column.nullable || column.default !== null);
 }
 
-/** Alteration keys for the parts of a column only MySQL (onUpdate) and PostgreSQL (identityAlways) keep. */
-const NOT_REBUILT: ReadonlySet<string> = new Set(['onUpdate', 'identityAlways']);
-
 /**
- * The keys an alterColumn changes that the dialect stores: comments only where it keeps them,
- * and on a dialect that rebuilds tables (SQLite) neither onUpdate nor identityAlways.
+ * The keys an alterColumn changes that the dialect stores: comments, ON UPDATE and identity
+ * kinds only where it keeps them (capabilities `comments`, `columnOnUpdate`, `identityKinds`).
  *
  * @example
  * ```ts
@@ -132,9 +129,10 @@ const NOT_REBUILT: ReadonlySet<string> = new Set(['onUpdate', 'identityAlways'])
  * ```
  */
 export function effectiveAlterations(op: Extract<Operation, { kind: 'alterColumn' }>, dialect: Dialect): string[] {
-  const rebuilds = rebuildsTables(dialect);
+  const caps = dialect.capabilities;
+  const kept: Readonly<Record<string, boolean>> = { comment: caps.comments, onUpdate: caps.columnOnUpdate, identityAlways: caps.identityKinds };
   return Object.entries(op.changes)
-    .filter(([key, value]) => value !== undefined && (key !== 'comment' || dialect.capabilities.comments) && !(rebuilds && NOT_REBUILT.has(key)))
+    .filter(([key, value]) => value !== undefined && kept[key] !== false)
     .map(([key]) => key);
 }
 

@@ -95,8 +95,7 @@ export class ColumnBuilder<T, N extends boolean = true> {
    * `{ always: true }`); autoincrement elsewhere.
    */
   identity(options: { readonly always?: boolean } = {}): ColumnBuilder<T, N> {
-    const { identityAlways: _, ...extras } = this.def.extras;
-    return this.with({ autoincrement: true, identity: true, extras: options.always ? { ...extras, identityAlways: true } : extras });
+    return this.with({ autoincrement: true, identity: true, extras: { ...this.def.extras, identityAlways: options.always === true } });
   }
 
   /**

@@ -91,7 +91,7 @@ export function columnExtras(c: ColumnSnapshot): ColumnExtras {
     ...(c.computed !== undefined ? { computed: c.computed } : {}),
     ...(c.collation !== undefined ? { collation: c.collation } : {}),
     ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
-    ...(c.identityAlways ? { identityAlways: true as const } : {}),
+    ...(c.identityAlways !== undefined ? { identityAlways: c.identityAlways } : {}),
   };
 }
 

@@ -57,10 +57,11 @@ export interface ColumnSnapshot {
   /** MySQL `ON UPDATE` expression (`CURRENT_TIMESTAMP`). Absent: none. */
   readonly onUpdate?: string;
   /**
-   * PostgreSQL: an autoincrement column that is `GENERATED ALWAYS AS IDENTITY` (refuses explicit
-   * values) instead of `BY DEFAULT`. Absent: BY DEFAULT (or serial, or another dialect).
+   * PostgreSQL: true for an autoincrement column that is `GENERATED ALWAYS AS IDENTITY` (refuses
+   * explicit values), false for one declared `BY DEFAULT` with `.identity()`. Reflection sets only
+   * true; absent in a model (plain autoincrement) means "not declared" and is not compared.
    */
-  readonly identityAlways?: true;
+  readonly identityAlways?: boolean;
 }
 
 /** The expression of a generated column and how it is kept. */

@@ -9,6 +9,7 @@ import { renderColumn } from '../../src/autogenerate/render/column.js';
 import { RenderContext } from '../../src/autogenerate/render/render-context.js';
 import { SchemaError } from '../../src/errors/index.js';
 import { alterColumnSnapshot } from '../../src/operations/apply-columns.js';
+import { applyOperation } from '../../src/operations/apply.js';
 import type { AlterColumnOp } from '../../src/operations/operation.js';
 import { reverse } from '../../src/operations/reverse.js';
 import { column, MetaData, Table } from '../../src/schema/index.js';
@@ -74,6 +75,10 @@ describe('column extras: compare', () => {
   it('collation: compared only when the model declares one, case-insensitively', () => {
     assert.deepEqual(diff(plain, { ...plain, collation: 'utf8mb4_bin' }, 'mysql').ops, []);
     assert.deepEqual(diff({ ...plain, collation: 'UTF8MB4_BIN' }, { ...plain, collation: 'utf8mb4_bin' }, 'mysql').ops, []);
+    // the names of the default collation
+    assert.deepEqual(diff({ ...plain, collation: 'binary' }, plain, 'sqlite').ops, []);
+    assert.deepEqual(diff({ ...plain, collation: 'default' }, plain, 'postgresql').ops, []);
+    assert.deepEqual(diff({ ...plain, collation: '"C"' }, { ...plain, collation: 'C' }, 'postgresql').ops, []);
     for (const dialect of ['postgresql', 'mysql', 'sqlite'] as const) {
       assert.deepEqual(diff({ ...plain, collation: 'C' }, plain, dialect).ops, [
         { kind: 'alterColumn', schema: null, table: 'item', name: 'c', changes: { collation: 'C' }, previous: { collation: null } },
@@ -153,5 +158,13 @@ describe('column extras: MySQL generated columns are always nullable', () => {
     const gen = (nullable: boolean): ColumnSnapshot => ({ ...col('c', t.integer, { nullable }), computed: { sql: 'id * 2', stored: true } });
     assert.deepEqual(diff(gen(false), gen(true), 'mysql').ops, []);
     assert.equal(diff(gen(false), gen(true), 'postgresql').ops.length, 1);
+  });
+});
+
+describe('column extras: renaming a column', () => {
+  it('renames it inside the generated expressions of the table', () => {
+    const before = snapshot([table('item', [col('price', t.integer), { ...col('total', t.integer), computed: { sql: 'price * 2', stored: true } }])]);
+    const after = applyOperation(before, { kind: 'renameColumn', schema: null, table: 'item', from: 'price', to: 'cost' });
+    assert.deepEqual(after.tables[0]!.columns.map((c) => [c.name, c.computed?.sql]), [['cost', undefined], ['total', 'cost * 2']]);
   });
 });

@@ -11,11 +11,11 @@ import { collationKey, expressionKey, onUpdateKey } from '../normalize.js';
 export const collationComparator: ColumnComparator = {
   id: 'collation',
   scope: 'column',
-  compare({ table, target, current }) {
+  compare({ table, dialect, target, current }) {
     if (target.collation === undefined) return null;
     const differs = table.schema.differs(
       { kind: 'collation', table: table.target.name, name: target.name, target, current },
-      () => collationKey(target.collation) !== collationKey(current.collation),
+      () => collationKey(dialect, target.collation) !== collationKey(dialect, current.collation),
     );
     return differs ? { changes: { collation: target.collation }, previous: { collation: current.collation ?? null } } : null;
   },
@@ -35,13 +35,17 @@ export const onUpdateComparator: ColumnComparator = {
   },
 };
 
-/** PostgreSQL: an identity column's kind, GENERATED ALWAYS or BY DEFAULT (both sides autoincrement). */
+/**
+ * PostgreSQL: an identity column's kind, GENERATED ALWAYS or BY DEFAULT, where the model declares
+ * it with `.identity()` (a plain autoincrement leaves the database's kind alone) and both sides
+ * autoincrement.
+ */
 export const identityKindComparator: ColumnComparator = {
   id: 'identity-kind',
   scope: 'column',
   when: (dialect) => dialect.capabilities.identityKinds,
   compare({ table, target, current }) {
-    if (!target.autoincrement || !current.autoincrement) return null;
+    if (target.identityAlways === undefined || !target.autoincrement || !current.autoincrement) return null;
     const to = target.identityAlways === true;
     const from = current.identityAlways === true;
     const differs = table.schema.differs(

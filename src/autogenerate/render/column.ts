@@ -90,7 +90,7 @@ export function renderColumn(column: ColumnSnapshot, ctx: RenderContext): string
   let text = renderType(column.type, ctx);
   if (column.collation !== undefined) text += `.collate(${quote(column.collation)})`;
   if (!column.nullable) text += '.notNull()';
-  if (column.identityAlways) text += '.identity({ always: true })';
+  if (column.autoincrement && column.identityAlways !== undefined) text += column.identityAlways ? '.identity({ always: true })' : '.identity()';
   else if (column.autoincrement) text += '.autoincrement()';
   if (column.computed) text += `.computed(${renderSql(column.computed.sql, ctx)}${column.computed.stored ? ', { stored: true }' : ''})`;
   if (column.default !== null) text += `.serverDefault(${renderDefault(column.default, ctx)})`;
