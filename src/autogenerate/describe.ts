@@ -22,9 +22,12 @@ export function describeDefault(value: DefaultSpec | null): string {
 /** `VARCHAR(300) NOT NULL DEFAULT 'x'`: a column's definition for people. */
 export function describeColumn(column: ColumnSnapshot, dialect: Dialect): string {
   const parts = [dialect.types.compile(column.type)];
+  if (column.collation !== undefined) parts.push(`COLLATE ${column.collation}`);
+  if (column.computed) parts.push(`GENERATED (${column.computed.sql}) ${column.computed.stored ? 'STORED' : 'VIRTUAL'}`);
   if (!column.nullable) parts.push('NOT NULL');
-  if (column.autoincrement) parts.push('AUTOINCREMENT');
+  if (column.autoincrement) parts.push(column.identityAlways ? 'IDENTITY ALWAYS' : 'AUTOINCREMENT');
   if (column.default !== null) parts.push(`DEFAULT ${describeDefault(column.default)}`);
+  if (column.onUpdate !== undefined) parts.push(`ON UPDATE ${column.onUpdate}`);
   if (column.comment !== null) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }
@@ -59,6 +62,14 @@ function describeAlterations(changes: ColumnAlterations, previous: ColumnAlterat
   if (changes.comment !== undefined) {
     const c = (x: string | null): string => (x === null ? 'none' : `'${x}'`);
     parts.push(`comment ${was(previous?.comment, c)} -> ${c(changes.comment)}`);
+  }
+  const orDefault = (x: string | null): string => x ?? 'default';
+  if (changes.collation !== undefined) parts.push(`collation ${was(previous?.collation, orDefault)} -> ${orDefault(changes.collation)}`);
+  const orNone = (x: string | null): string => x ?? 'none';
+  if (changes.onUpdate !== undefined) parts.push(`on update ${was(previous?.onUpdate, orNone)} -> ${orNone(changes.onUpdate)}`);
+  if (changes.identityAlways !== undefined) {
+    const k = (x: boolean): string => (x ? 'ALWAYS' : 'BY DEFAULT');
+    parts.push(`identity ${was(previous?.identityAlways, k)} -> ${k(changes.identityAlways)}`);
   }
   return parts.join(', ');
 }

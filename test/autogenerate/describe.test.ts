@@ -90,3 +90,21 @@ describe('describeDifferences', () => {
     assert.equal(d?.patch.split('\n').filter((l) => /^[-+] /.test(l)).join('\n'), '-  column n BIGINT\n+  column n INTEGER');
   });
 });
+
+describe('describeOperations: generated columns, collations, ON UPDATE, identity kinds', () => {
+  it('adds and alterations name the parts', () => {
+    const my = testDialect('mysql');
+    const ops = [
+      { kind: 'addColumn', schema: null, table: 'film', column: { ...col('x2', t.integer), computed: { sql: 'rate * 2', stored: false } } },
+      { kind: 'addColumn', schema: null, table: 'film', column: { ...col('at', t.integer, { default: expr('CURRENT_TIMESTAMP') }), onUpdate: 'CURRENT_TIMESTAMP', collation: 'utf8mb4_bin' } },
+      { kind: 'alterColumn', schema: null, table: 'film', name: 'code', changes: { collation: 'utf8mb4_bin', onUpdate: null }, previous: { collation: null, onUpdate: 'CURRENT_TIMESTAMP' } },
+      { kind: 'alterColumn', schema: null, table: 'film', name: 'id', changes: { identityAlways: true }, previous: { identityAlways: false } },
+    ] as const;
+    assert.deepEqual(describeOperations(ops, my), [
+      '+ column film.x2 INTEGER GENERATED (rate * 2) VIRTUAL',
+      '+ column film.at INTEGER COLLATE utf8mb4_bin DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP',
+      '~ column film.code: collation default -> utf8mb4_bin, on update CURRENT_TIMESTAMP -> none',
+      '~ column film.id: identity BY DEFAULT -> ALWAYS',
+    ]);
+  });
+});
