@@ -23,6 +23,8 @@ export interface SchemaCompareContext {
   readonly droppedTables: readonly TableSnapshot[];
   readonly tableComparators: readonly TableComparator[];
   readonly columnComparators: readonly ColumnComparator[];
+  /** The target is a reflected database (see `CompareOptions.targetIsDatabase`). */
+  readonly targetIsDatabase: boolean;
   /** Asks the hook; `builtIn` decides when it answers `'default'` (or there is no hook). */
   differs(hookContext: CompareHookContext, builtIn: () => boolean): boolean;
   /** For a presence check (one side null): false when the hook says `'same'` (leave it alone). */
@@ -73,6 +75,7 @@ export function createSchemaContext(init: {
   droppedTables: readonly TableSnapshot[];
   tableComparators: readonly TableComparator[];
   columnComparators: readonly ColumnComparator[];
+  targetIsDatabase: boolean;
   hook: CompareHook | undefined;
   onWarning: ((warning: CompareWarning) => void) | undefined;
 }): SchemaCompareContext {

@@ -116,4 +116,9 @@ export interface CompareOptions {
   readonly onWarning?: (warning: CompareWarning) => void;
   /** Comparators to use instead of the default registry. */
   readonly comparators?: ComparatorRegistry;
+  /**
+   * The target is a reflected database, not models (`retort diff`): what a model may leave
+   * undeclared (a collation, an identity kind) is compared too, its absence meaning the default.
+   */
+  readonly targetIsDatabase?: boolean;
 }

@@ -59,6 +59,7 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
     droppedTables,
     tableComparators: registry.tableComparators(options.dialect),
     columnComparators: registry.columnComparators(options.dialect),
+    targetIsDatabase: options.targetIsDatabase === true,
     hook: options.hook,
     onWarning: options.onWarning,
   });

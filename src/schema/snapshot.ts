@@ -59,7 +59,8 @@ export interface ColumnSnapshot {
   /**
    * PostgreSQL: true for an autoincrement column that is `GENERATED ALWAYS AS IDENTITY` (refuses
    * explicit values), false for one declared `BY DEFAULT` with `.identity()`. Reflection sets only
-   * true; absent in a model (plain autoincrement) means "not declared" and is not compared.
+   * true (BY DEFAULT and serial columns look alike); absent in a model (plain autoincrement) means
+   * "not declared" and is not compared.
    */
   readonly identityAlways?: boolean;
 }

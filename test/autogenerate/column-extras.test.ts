@@ -23,9 +23,9 @@ function schemaWith(c: ColumnSnapshot): SchemaSnapshot {
   return snapshot([table('item', [col('id', t.integer, { nullable: false }), c], { primaryKey: pk('pk_item', ['id']) })]);
 }
 
-function diff(target: ColumnSnapshot, current: ColumnSnapshot, dialect: TestDialectName): { ops: unknown[]; warnings: string[] } {
+function diff(target: ColumnSnapshot, current: ColumnSnapshot, dialect: TestDialectName, targetIsDatabase = false): { ops: unknown[]; warnings: string[] } {
   const warnings: CompareWarning[] = [];
-  const ops = compare(schemaWith(target), schemaWith(current), { dialect: testDialect(dialect), onWarning: (w) => warnings.push(w) });
+  const ops = compare(schemaWith(target), schemaWith(current), { dialect: testDialect(dialect), onWarning: (w) => warnings.push(w), targetIsDatabase });
   return { ops, warnings: warnings.map((w) => w.message) };
 }
 
@@ -97,6 +97,17 @@ describe('column extras: compare', () => {
     assert.equal(onUpdateKey('now( 3 )'), 'CURRENT_TIMESTAMP(3)');
     assert.equal(onUpdateKey('CURRENT_TIMESTAMP(0)'), 'CURRENT_TIMESTAMP');
     assert.equal(onUpdateKey(undefined), null);
+  });
+
+  it('a database as the target (retort diff): an absent collation or identity kind is the default one', () => {
+    assert.deepEqual(diff(plain, { ...plain, collation: 'NOCASE' }, 'sqlite', true).ops, [
+      { kind: 'alterColumn', schema: null, table: 'item', name: 'c', changes: { collation: null }, previous: { collation: 'NOCASE' } },
+    ]);
+    const id = col('c', t.integer, { nullable: false, autoincrement: true });
+    assert.deepEqual(diff(id, { ...id, identityAlways: true }, 'postgresql', true).ops, [
+      { kind: 'alterColumn', schema: null, table: 'item', name: 'c', changes: { identityAlways: false }, previous: { identityAlways: true } },
+    ]);
+    assert.deepEqual(diff(id, { ...id, identityAlways: true }, 'postgresql').ops, [], 'a model that does not declare the kind');
   });
 
   it('identity kind: PostgreSQL only, between autoincrement columns', () => {

@@ -5,19 +5,19 @@ import { collationKey, expressionKey, onUpdateKey } from '../normalize.js';
 
 /**
  * A column's collation, compared only where the model declares one (a model that says nothing
- * leaves the database's collation alone). Case-insensitive; the database side's absent
- * collation is its default one.
+ * leaves the database's collation alone) or the target is a database. Case-insensitive; an
+ * absent collation is the default one.
  */
 export const collationComparator: ColumnComparator = {
   id: 'collation',
   scope: 'column',
   compare({ table, dialect, target, current }) {
-    if (target.collation === undefined) return null;
+    if (target.collation === undefined && !table.schema.targetIsDatabase) return null;
     const differs = table.schema.differs(
       { kind: 'collation', table: table.target.name, name: target.name, target, current },
       () => collationKey(dialect, target.collation) !== collationKey(dialect, current.collation),
     );
-    return differs ? { changes: { collation: target.collation }, previous: { collation: current.collation ?? null } } : null;
+    return differs ? { changes: { collation: target.collation ?? null }, previous: { collation: current.collation ?? null } } : null;
   },
 };
 
@@ -37,15 +37,16 @@ export const onUpdateComparator: ColumnComparator = {
 
 /**
  * PostgreSQL: an identity column's kind, GENERATED ALWAYS or BY DEFAULT, where the model declares
- * it with `.identity()` (a plain autoincrement leaves the database's kind alone) and both sides
- * autoincrement.
+ * it with `.identity()` (a plain autoincrement leaves the database's kind alone) or the target is
+ * a database, and both sides autoincrement.
  */
 export const identityKindComparator: ColumnComparator = {
   id: 'identity-kind',
   scope: 'column',
   when: (dialect) => dialect.capabilities.identityKinds,
   compare({ table, target, current }) {
-    if (target.identityAlways === undefined || !target.autoincrement || !current.autoincrement) return null;
+    if (target.identityAlways === undefined && !table.schema.targetIsDatabase) return null;
+    if (!target.autoincrement || !current.autoincrement) return null;
     const to = target.identityAlways === true;
     const from = current.identityAlways === true;
     const differs = table.schema.differs(

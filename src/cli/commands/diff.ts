@@ -33,7 +33,7 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
     }
     const dialect = fromEngine.dialect;
     const [current, target] = await Promise.all([inspect(fromEngine, options), inspect(toEngine, options)]);
-    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect });
+    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect, targetIsDatabase: true });
     if (ops.length === 0) {
       if (args.sql !== true) io.out('no differences');
       return 0;
