@@ -11,16 +11,20 @@ forEachDialect('retort diff', (ctx) => {
   let to: Engine;
   const q = (name: string): string => (ctx.dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
   const author = `CREATE TABLE ${q('author')} (${q('id')} INTEGER NOT NULL, ${q('name')} VARCHAR(100) NOT NULL, CONSTRAINT ${q('pk_author')} PRIMARY KEY (${q('id')}))`;
+  // FROM has a collated column that TO has with the default collation; TO has a generated column more
+  const collation = { postgresql: '"C"', mysql: 'utf8mb4_bin', sqlite: 'NOCASE' }[ctx.dialect];
+  const code = (collate: boolean): string => `${q('code')} VARCHAR(20)${collate ? ` COLLATE ${collation}` : ''}`;
+  const nameLength = `${q('name_len')} INTEGER GENERATED ALWAYS AS (length(${q('name')})) STORED`;
 
   before(async () => {
     fromUrl = await ctx.freshUrl('difffrom');
     toUrl = await ctx.freshUrl('diffto');
     from = createEngine(fromUrl);
     to = createEngine(toUrl);
-    await from.execute(author);
+    await from.execute(author.replace(`NOT NULL, CONSTRAINT`, `NOT NULL, ${code(true)}, CONSTRAINT`));
     await from.execute(`INSERT INTO ${q('author')} (${q('id')}, ${q('name')}) VALUES (1, 'Ann')`);
     await from.execute(`CREATE TABLE ${q('old_table')} (${q('id')} INTEGER NOT NULL, CONSTRAINT ${q('pk_old_table')} PRIMARY KEY (${q('id')}))`);
-    await to.execute(author.replace(`${q('name')} VARCHAR(100) NOT NULL`, `${q('name')} VARCHAR(100) NOT NULL, ${q('bio')} TEXT`));
+    await to.execute(author.replace(`${q('name')} VARCHAR(100) NOT NULL`, `${q('name')} VARCHAR(100) NOT NULL, ${code(false)}, ${q('bio')} TEXT, ${nameLength}`));
     await to.execute(`CREATE INDEX ${q('ix_author_name')} ON ${q('author')} (${q('name')})`);
     await to.execute(
       `CREATE TABLE ${q('book')} (${q('id')} INTEGER NOT NULL, ${q('author_id')} INTEGER NOT NULL, CONSTRAINT ${q('pk_book')} PRIMARY KEY (${q('id')}),` +
@@ -36,6 +40,8 @@ forEachDialect('retort diff', (ctx) => {
     const r = await retort(['diff', '--from', fromUrl, '--to', toUrl]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /\+ column author\.bio/);
+    assert.match(r.stdout, /~ column author\.code: collation \S+ -> default/);
+    assert.match(r.stdout, /\+ column author\.name_len INT(EGER)? GENERATED \(.*\) STORED/);
     assert.match(r.stdout, /\+ index ix_author_name/);
     assert.match(r.stdout, /\+ table book/);
     assert.match(r.stdout, /- table old_table/);
@@ -53,8 +59,8 @@ forEachDialect('retort diff', (ctx) => {
     const again = await retort(['diff', '--from', fromUrl, '--to', toUrl]);
     assert.equal(again.code, 0, again.stdout + again.stderr);
     assert.match(again.stdout, /no differences/);
-    const { rows } = await from.execute(`SELECT ${q('name')} FROM ${q('author')}`);
-    assert.deepEqual(rows.map((row) => row.name), ['Ann']);
+    const { rows } = await from.execute(`SELECT ${q('name')}, ${q('name_len')} FROM ${q('author')}`);
+    assert.deepEqual(rows.map((row) => [row.name, Number(row.name_len)]), [['Ann', 3]]);
   });
 
   it('errors exit 2 with one line and no stack trace', async () => {
