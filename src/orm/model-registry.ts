@@ -184,6 +184,8 @@ export class ModelRegistry implements MetaDataExtension {
     return new Table(this.metadata, name, entry.columns, ...(options.constraints ?? []), {
       ...(options.comment !== undefined ? { comment: options.comment } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
+      ...(options.strict !== undefined ? { strict: options.strict } : {}),
+      ...(options.withoutRowid !== undefined ? { withoutRowid: options.withoutRowid } : {}),
     });
   }
 }

@@ -10,6 +10,10 @@ export interface ModelOptions {
   readonly comment?: string;
   /** PostgreSQL schema / MySQL database; default: the MetaData's schema. */
   readonly schema?: string;
+  /** SQLite: a `STRICT` table. */
+  readonly strict?: boolean;
+  /** SQLite: a `WITHOUT ROWID` table. */
+  readonly withoutRowid?: boolean;
   /** Table-level constraints and indexes; their columns may be keys or database names. */
   readonly constraints?: readonly Constraint[];
 }

@@ -25,6 +25,10 @@ export interface TableDocument {
   readonly indexes: TableSnapshot['indexes'];
   readonly uniqueConstraints: TableSnapshot['uniques'];
   readonly checkConstraints: TableSnapshot['checks'];
+  /** SQLite `STRICT` table. */
+  readonly strict: boolean;
+  /** SQLite `WITHOUT ROWID` table. */
+  readonly withoutRowid: boolean;
 }
 
 export interface ColumnDocument {
@@ -72,6 +76,8 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       indexes: t.indexes,
       uniqueConstraints: t.uniques,
       checkConstraints: t.checks,
+      strict: t.strict === true,
+      withoutRowid: t.withoutRowid === true,
     })),
     views: snapshot.views,
     enums: snapshot.enums,

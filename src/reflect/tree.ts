@@ -42,7 +42,8 @@ function qualified(o: { name: string; schema: string | null }): string {
 }
 
 function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
-  const lines = [`table ${qualified(table)}${table.comment ? `  -- ${table.comment}` : ''}`];
+  const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : [])];
+  const lines = [`table ${qualified(table)}${options.length > 0 ? ` (${options.join(', ')})` : ''}${table.comment ? `  -- ${table.comment}` : ''}`];
   const rows = table.columns.map((c) => {
     const flags: string[] = [];
     if (!c.nullable) flags.push('NOT NULL');

@@ -3,7 +3,7 @@ import { columnExtras } from './column-def.js';
 import { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
 import { MetaData } from './metadata.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
-import { Table, type TableItem } from './table.js';
+import { Table, type TableItem, type TableOptions } from './table.js';
 import type { ColumnsShape } from './column-types.js';
 
 /**
@@ -60,9 +60,11 @@ function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {
       ...(ix.method ? { method: ix.method } : {}),
     }));
   }
-  const options: { comment?: string; schema?: string } = {};
+  const options: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};
   if (table.comment !== null) options.comment = table.comment;
   if (table.schema !== null && table.schema !== metadata.schema) options.schema = table.schema;
+  if (table.strict !== undefined) options.strict = table.strict;
+  if (table.withoutRowid !== undefined) options.withoutRowid = table.withoutRowid;
   items.push(options);
   return new Table(metadata, table.name, columns, ...items);
 }

@@ -32,6 +32,13 @@ export interface TableSnapshot {
   readonly uniques: readonly UniqueSnapshot[];
   readonly checks: readonly CheckSnapshot[];
   readonly indexes: readonly IndexSnapshot[];
+  /**
+   * SQLite `STRICT` table (column types limited to INT, INTEGER, REAL, TEXT, BLOB, ANY). Models:
+   * as declared (absent: not declared, not compared); reflection sets only true.
+   */
+  readonly strict?: boolean;
+  /** SQLite `WITHOUT ROWID` table; absent or false alike, as for {@link strict}. */
+  readonly withoutRowid?: boolean;
 }
 
 export interface ColumnSnapshot {

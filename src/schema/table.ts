@@ -19,6 +19,10 @@ export interface TableOptions {
   readonly comment?: string;
   /** PostgreSQL schema / MySQL database; default: the MetaData's schema. */
   readonly schema?: string;
+  /** SQLite: a `STRICT` table (declare column types SQLite's strict tables take: integer, text, ...). */
+  readonly strict?: boolean;
+  /** SQLite: a `WITHOUT ROWID` table (it needs a primary key). */
+  readonly withoutRowid?: boolean;
 }
 
 /** What a Table accepts after its columns: constraints, indexes and an options object. */
@@ -49,6 +53,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly name: string;
   readonly schema: string | null;
   readonly comment: string | null;
+  /** SQLite table options as declared (`strict`, `withoutRowid`); only the declared keys. */
+  readonly sqliteOptions: Pick<TableOptions, 'strict' | 'withoutRowid'>;
   /** The columns by TypeScript key. */
   readonly columns: TableColumns<C>;
   /** The columns in declaration order. */
@@ -72,6 +78,10 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const options = mergeOptions(name, items);
     this.schema = options.schema ?? metadata.schema;
     this.comment = options.comment ?? null;
+    this.sqliteOptions = Object.freeze({
+      ...(options.strict !== undefined ? { strict: options.strict } : {}),
+      ...(options.withoutRowid !== undefined ? { withoutRowid: options.withoutRowid } : {}),
+    });
 
     const byKey: Record<string, Column> = {};
     const list: Column[] = [];
@@ -203,15 +213,17 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   }
 }
 
+const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', 'strict', 'withoutRowid']);
+
 function mergeOptions(table: string, items: readonly TableItem[]): TableOptions {
-  let merged: { comment?: string; schema?: string } = {};
+  let merged: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};
   for (const item of items) {
     if (isConstraint(item)) continue;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       throw new SchemaError(`table "${table}": expected constraints, indexes or an options object after the columns`);
     }
     for (const key of Object.keys(item)) {
-      if (key !== 'comment' && key !== 'schema') throw new SchemaError(`table "${table}": unknown table option "${key}"`);
+      if (!TABLE_OPTION_KEYS.has(key)) throw new SchemaError(`table "${table}": unknown table option "${key}"`);
     }
     merged = { ...merged, ...item };
   }

@@ -13,6 +13,7 @@ import { mysqlUniqueIndexComparator } from './mysql-unique-index.js';
 import { nullableComparator } from './nullable.js';
 import { primaryKeyComparator } from './primary-key.js';
 import { serverDefaultComparator } from './server-default.js';
+import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
 
@@ -31,6 +32,7 @@ export function defaultComparators(): ComparatorRegistry {
     .register(tablesComparator)
     .register(columnsComparator)
     .register(tableCommentComparator)
+    .register(tableOptionsComparator)
     .register(primaryKeyComparator)
     .register(mysqlForeignKeyIndexComparator)
     .register(mysqlUniqueIndexComparator)

@@ -48,6 +48,8 @@ function isSoleKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
  *   ON UPDATE and PostgreSQL's identity ALWAYS are not SQLite: ignored.
  * - ADD COLUMN of a STORED generated column is refused (SQLite refuses it on a table with rows);
  *   a VIRTUAL one is added in place.
+ * - Table options `WITHOUT ROWID` and `STRICT` follow the closing parenthesis; a column of a STRICT
+ *   table whose type SQLite's strict tables refuse (VARCHAR(50), BOOLEAN, ...) is an OperationError.
  * - No comments (skipped), no named enums, no index methods.
  * - Foreign keys are always inline (SQLite accepts keys to tables that do not exist yet).
  * - No ALTER COLUMN and no ADD / DROP CONSTRAINT: those throw an OperationError; the operations
@@ -58,6 +60,9 @@ function isSoleKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
  * sqliteDdlCompiler.dropIndex(post, ix); // ['DROP INDEX "ix_post_title"']
  * ```
  */
+/** The column types a STRICT table accepts. */
+const STRICT_TYPES: ReadonlySet<string> = new Set(['INT', 'INTEGER', 'REAL', 'TEXT', 'BLOB', 'ANY']);
+
 export class SqliteDdlCompiler extends BaseDdlCompiler {
   constructor(dialect: DdlDialectParts) {
     super(dialect);
@@ -73,8 +78,20 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
       return 'INTEGER';
     }
     const type = this.dialect.types.compile(column.type);
+    if (table.strict && !STRICT_TYPES.has(type.trim().toUpperCase())) {
+      throw new OperationError(
+        `sqlite: column "${column.name}" of STRICT table "${table.name}" has type ${type}; a STRICT table takes INT, INTEGER, REAL, TEXT, BLOB or ANY`
+        + ' (declare column.integer(), column.text(), column.largeBinary() or column.custom(\'REAL\'))',
+      );
+    }
     // `INTEGER` as the sole key column would make it the rowid, which autoincrements.
     return isSoleKey(table, column) && type.trim().toUpperCase() === 'INTEGER' ? 'INT' : type;
+  }
+
+  /** The table options after the closing parenthesis: `WITHOUT ROWID`, `STRICT`. */
+  protected override tableSuffix(table: TableSnapshot): string {
+    const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : [])];
+    return options.length > 0 ? ` ${options.join(', ')}` : '';
   }
 
   /** None: the rowid autoincrements (the base class asks for it; columnDefinition writes no clause). */

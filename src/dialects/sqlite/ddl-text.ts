@@ -49,6 +49,7 @@ export interface TableText {
   /** The columns that declare a COLLATE or a generated expression (the others are left out). */
   readonly columns: readonly ColumnText[];
   readonly withoutRowid: boolean;
+  readonly strict: boolean;
 }
 
 /** One element of an index: a plain column (`"a"`, `a ASC`), or anything else, as written. */
@@ -108,7 +109,7 @@ function afterObjectName(tokens: readonly Token[], kind: string): number {
 export function parseCreateTable(sql: string): TableText {
   const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [] };
   const body = CREATE.test(sql) ? splitBody(sql) : null;
-  if (body === null) return { ...out, withoutRowid: false };
+  if (body === null) return { ...out, withoutRowid: false, strict: false };
   for (const [start, end] of body.items) {
     const item = sql.slice(start, end);
     // most column definitions hold no constraint: only the others are tokenized
@@ -121,10 +122,12 @@ export function parseCreateTable(sql: string): TableText {
   }
   const options = tokenize(sql.slice(body.close + 1));
   let withoutRowid = false;
+  let strict = false;
   for (let i = 0; i < options.length; i++) {
     if (isKeyword(options[i], 'WITHOUT') && isKeyword(options[i + 1], 'ROWID')) withoutRowid = true;
+    if (isKeyword(options[i], 'STRICT')) strict = true;
   }
-  return { ...out, withoutRowid };
+  return { ...out, withoutRowid, strict };
 }
 
 /** The column names of a `(a, "b" COLLATE nocase DESC, ...)` list whose `(` is at `open`. */

@@ -162,6 +162,8 @@ function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | und
     uniques: freeze(uniques(t, text).sort(byNameNullsLast((u) => u.columns.join(',')))),
     checks: freeze(text.checks.map((c): CheckSnapshot => freeze({ name: c.name, expression: c.expression })).sort(byNameNullsLast((c) => c.expression))),
     indexes: freeze(indexes(t, indexSql).sort(byText)),
+    ...(text.strict ? { strict: true } : {}),
+    ...(text.withoutRowid ? { withoutRowid: true } : {}),
   });
 }
 

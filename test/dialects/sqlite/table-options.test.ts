@@ -1,0 +1,76 @@
+// SQLite table options STRICT and WITHOUT ROWID: models declare them and createAll writes them,
+// reflection reads them from the CREATE TABLE text, a rebuild keeps them (they were silently
+// lost before), a STRICT table refuses column types SQLite's strict tables refuse, and compare
+// warns (no operation) where the model's options differ from the database's.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, it } from 'node:test';
+import { compare } from '../../../src/autogenerate/index.js';
+import { createEngine, OperationError, type Engine } from '../../../src/index.js';
+import { ExecutorSink, MigrationContext, OnlineSchemaState, Operations } from '../../../src/operations/index.js';
+import { inspect } from '../../../src/reflect/inspect.js';
+import { column, MetaData, Table } from '../../../src/schema/index.js';
+import { forSqlite, masterSql } from './helpers.js';
+
+function models(options: { strict?: boolean; withoutRowid?: boolean } = { strict: true, withoutRowid: true }): MetaData {
+  const metadata = new MetaData();
+  new Table(metadata, 'kv', { k: column.text().primaryKey(), v: column.integer(), n: column.custom('REAL'), b: column.largeBinary() }, options);
+  return metadata;
+}
+
+async function migrate(engine: Engine, body: (op: Operations) => Promise<void>): Promise<void> {
+  await engine.withConnection(async (conn) => {
+    await conn.execute('PRAGMA foreign_keys = OFF');
+    try {
+      await conn.transaction(async (tx) => {
+        await body(new Operations(new MigrationContext({ dialect: tx.dialect, sink: new ExecutorSink(tx), state: new OnlineSchemaState(tx) })));
+      });
+    } finally {
+      await conn.execute('PRAGMA foreign_keys = ON');
+    }
+  });
+}
+
+forSqlite('SQLite table options STRICT and WITHOUT ROWID', (ctx) => {
+  let engine: Engine;
+  beforeEach(async () => {
+    engine = createEngine(await ctx.freshUrl('tableopts'));
+  });
+  afterEach(() => engine.dispose());
+
+  it('createAll writes them, reflection reads them, and compare finds nothing', async () => {
+    const md = models();
+    await md.createAll(engine);
+    assert.match((await masterSql(engine, 'kv')) ?? '', /\) WITHOUT ROWID, STRICT$/);
+    const reflected = await inspect(engine);
+    assert.deepEqual([reflected.tables[0]?.strict, reflected.tables[0]?.withoutRowid], [true, true]);
+    assert.deepEqual(compare(md.snapshot('sqlite'), reflected, { dialect: engine.dialect }), []);
+    await assert.rejects(engine.execute("INSERT INTO kv (k, v) VALUES ('a', 'not a number')"), /cannot store TEXT value in INTEGER column/);
+  });
+
+  it('a rebuild keeps them (and the rows)', async () => {
+    await engine.execute('CREATE TABLE kv (k TEXT PRIMARY KEY, v INT, n REAL, b BLOB) WITHOUT ROWID, STRICT');
+    await engine.execute("INSERT INTO kv (k, v) VALUES ('a', 1)");
+    await migrate(engine, (op) => op.alterColumn('kv', 'v', { nullable: false }));
+    assert.match((await masterSql(engine, 'kv')) ?? '', /"v" INTEGER NOT NULL[\s\S]*\) WITHOUT ROWID, STRICT$/);
+    assert.deepEqual((await engine.execute('SELECT k, v FROM kv')).rows, [{ k: 'a', v: 1 }]);
+  });
+
+  it('a STRICT table refuses a type SQLite does not take there, naming table and column', async () => {
+    const md = new MetaData();
+    new Table(md, 'bad', { id: column.integer().primaryKey(), title: column.string(50) }, { strict: true });
+    await assert.rejects(md.createAll(engine), (e: unknown) => e instanceof OperationError && /column "title" of STRICT table "bad" has type VARCHAR\(50\)/.test(e.message));
+    assert.deepEqual((await inspect(engine)).tables, [], 'nothing created');
+  });
+
+  it('compare warns where the declared options differ, and leaves undeclared ones alone', async () => {
+    await models({}).createAll(engine);
+    const reflected = await inspect(engine);
+    const warnings: string[] = [];
+    const ops = compare(models().snapshot('sqlite'), reflected, { dialect: engine.dialect, onWarning: (w) => warnings.push(w.message) });
+    assert.deepEqual(ops, []);
+    assert.deepEqual(warnings.map((w) => w.split(':')[0]), ['table option STRICT', 'table option WITHOUT ROWID']);
+    const quiet: string[] = [];
+    compare(models({}).snapshot('sqlite'), { ...reflected, tables: reflected.tables.map((t) => ({ ...t, strict: true })) }, { dialect: engine.dialect, onWarning: (w) => quiet.push(w.message) });
+    assert.deepEqual(quiet, []);
+  });
+});
