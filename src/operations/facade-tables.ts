@@ -1,5 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import { toColumnSnapshot, type ColumnBuilder } from '../schema/index.js';
+import { indexExtras } from '../schema/index-extras.js';
 import type {
   CheckSnapshot,
   DefaultSpec,
@@ -9,7 +10,6 @@ import type {
   TableSnapshot,
   UniqueSnapshot,
 } from '../schema/snapshot.js';
-import { indexExtras } from '../schema/index-extras.js';
 import { deepFreeze } from '../schema/snapshot.js';
 import { isSql, type SqlFragment } from '../sql/sql.js';
 import { sortByName } from './apply-support.js';

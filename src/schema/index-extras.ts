@@ -9,14 +9,14 @@ export type IndexExtras = Pick<IndexSnapshot, 'include' | 'nullsNotDistinct'>;
  *
  * @example
  * ```ts
- * indexExtras(['name'], false) // { include: ['name'] }
- * indexExtras([], true)        // { nullsNotDistinct: true }
- * indexExtras(null, false)     // {}
+ * indexExtras(['name'], false)  // { include: ['name'] }
+ * indexExtras([], true)         // { nullsNotDistinct: true }
+ * indexExtras(undefined, false) // {}
  * ```
  */
-export function indexExtras(include: readonly string[] | null | undefined, nullsNotDistinct: boolean | undefined): IndexExtras {
+export function indexExtras(include: readonly string[] | undefined, nullsNotDistinct: boolean | undefined): IndexExtras {
   return {
-    ...(include && include.length > 0 ? { include: Object.freeze([...include]) } : {}),
+    ...(include?.length ? { include: Object.freeze([...include]) } : {}),
     ...(nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnExtras } from '../../schema/column-def.js';
+import { indexExtras } from '../../schema/index-extras.js';
 import type {
   CheckSnapshot,
   ColumnSnapshot,
@@ -9,7 +10,6 @@ import type {
   PrimaryKeySnapshot,
   UniqueSnapshot,
 } from '../../schema/snapshot.js';
-import { indexExtras } from '../../schema/index-extras.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
 import { identifierQuoter } from '../sql-text.js';
 import { collationOf } from './collation.js';
