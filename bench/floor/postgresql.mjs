@@ -80,6 +80,7 @@ const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique
   i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
   CASE WHEN am.amname <> 'btree' THEN am.amname END AS method,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+  coalesce((pg_catalog.to_jsonb(i)->>'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
   CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
     SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
     WHERE i.indkey[k - 1] = 0 ORDER BY k

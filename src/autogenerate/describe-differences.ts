@@ -2,7 +2,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Operation } from '../operations/operation.js';
 import type { ColumnSnapshot, EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
 import type { CompareDialect } from './compare-options.js';
-import { describeDefault } from './describe.js';
+import { describeDefault, describeIndexExtras } from './describe.js';
 import { foreignKeyIdentity } from './comparators/foreign-keys.js';
 import { actionKey, byText, collationKey, commentKey, expressionKey, methodKey, onUpdateKey } from './normalize.js';
 
@@ -78,7 +78,7 @@ function tableLines(t: TableSnapshot | null, other: TableSnapshot | null, d: Com
     const where = d.capabilities.partialIndexes ? expressionKey(d, ix.where) : null;
     const method = methodKey(ix.method);
     lines.push(`  ${ix.unique ? 'unique index' : 'index'} ${ix.name} (${elements.join(', ')})${method === null ? '' : ` using ${method}`}`
-      + `${where === null ? '' : ` where ${where}`}`);
+      + `${describeIndexExtras(ix)}${where === null ? '' : ` where ${where}`}`);
   }
   const comment = d.capabilities.comments ? commentKey(t.comment) : null;
   if (comment !== null) lines.push(`  comment ${describeDefault({ kind: 'literal', value: comment })}`);

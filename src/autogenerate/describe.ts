@@ -32,11 +32,24 @@ export function describeColumn(column: ColumnSnapshot, dialect: Dialect): string
   return parts.join(' ');
 }
 
-/** `ix_x on post (a)` with UNIQUE / WHERE / USING as they apply. */
+/**
+ * ` include (b, c) nulls not distinct`: the INCLUDE columns and NULLS NOT DISTINCT of an index, as
+ * they apply (empty for neither).
+ *
+ * @example
+ * ```ts
+ * describeIndexExtras({ ...ix, include: ['b'] }) // ' include (b)'
+ * ```
+ */
+export function describeIndexExtras(index: IndexSnapshot): string {
+  return `${index.include ? ` include ${list(index.include)}` : ''}${index.nullsNotDistinct ? ' nulls not distinct' : ''}`;
+}
+
+/** `ix_x on post (a)` with UNIQUE / USING / INCLUDE / NULLS NOT DISTINCT / WHERE as they apply. */
 export function describeIndex(index: IndexSnapshot, table: string): string {
   const elements = index.expressions ?? index.columns;
   return `${index.unique ? 'unique ' : ''}index ${index.name} on ${table} ${list(elements)}`
-    + `${index.method === null ? '' : ` using ${index.method}`}${index.where === null ? '' : ` where ${index.where}`}`;
+    + `${index.method === null ? '' : ` using ${index.method}`}${describeIndexExtras(index)}${index.where === null ? '' : ` where ${index.where}`}`;
 }
 
 /** `fk_x on post (author_id) -> user (id) ON DELETE CASCADE`. */

@@ -102,7 +102,7 @@ function dropColumn(snapshot: SchemaSnapshot, i: number, op: DropColumnOp): Sche
     foreignKeys: table.foreignKeys.filter((fk) => !involves(fk.columns)),
     uniques: table.uniques.filter((u) => !involves(u.columns)),
     checks: table.checks.filter((c) => !mentions(c.expression)),
-    indexes: table.indexes.filter((ix) => !involves(ix.columns) && !mentions(ix.where) && !(ix.expressions ?? []).some(mentions)),
+    indexes: table.indexes.filter((ix) => !involves(ix.columns) && !involves(ix.include ?? []) && !mentions(ix.where) && !(ix.expressions ?? []).some(mentions)),
   };
   return replaceTableAt(snapshot, i, next);
 }
@@ -129,6 +129,7 @@ function renameColumn(snapshot: SchemaSnapshot, i: number, op: RenameColumnOp): 
       columns: ren(ix.columns),
       expressions: ix.expressions && ix.expressions.map(renSql),
       where: ix.where && renSql(ix.where),
+      ...(ix.include ? { include: ren(ix.include) } : {}),
     })),
   };
   const tables = snapshot.tables.map((t, j) => {

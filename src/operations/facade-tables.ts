@@ -1,5 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import { toColumnSnapshot, type ColumnBuilder } from '../schema/index.js';
+import { indexExtras } from '../schema/index-extras.js';
 import type {
   CheckSnapshot,
   DefaultSpec,
@@ -42,6 +43,10 @@ export interface IndexDeclaration {
   readonly where?: string | null;
   readonly expressions?: readonly string[] | null;
   readonly method?: string | null;
+  /** PostgreSQL: non-key columns, `INCLUDE (...)`. */
+  readonly include?: readonly string[];
+  /** PostgreSQL 15+: `NULLS NOT DISTINCT`. */
+  readonly nullsNotDistinct?: boolean;
 }
 
 /** Options of `op.createTable`: table-level constraints, indexes and comment. */
@@ -89,6 +94,7 @@ export function toIndex(ix: IndexDeclaration): IndexSnapshot {
     unique: ix.unique ?? false,
     where: ix.where ?? null,
     method: ix.method ?? null,
+    ...indexExtras(ix.include, ix.nullsNotDistinct),
   };
 }
 

@@ -44,6 +44,10 @@ export interface CreateIndexOptions extends InSchema {
   readonly expressions?: readonly string[];
   /** Index method (PostgreSQL `gin`, `gist`, ...). */
   readonly method?: string;
+  /** PostgreSQL 11+: non-key columns stored in the index, `INCLUDE (...)`. */
+  readonly include?: readonly string[];
+  /** PostgreSQL 15+: a unique index that treats NULLs as equal, `NULLS NOT DISTINCT`. */
+  readonly nullsNotDistinct?: boolean;
 }
 
 /**

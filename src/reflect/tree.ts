@@ -75,6 +75,8 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     const elements = ix.expressions ? ix.expressions.join(', ') : ix.columns.join(', ');
     let line = `  ${ix.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ix.name} (${elements})`;
     if (ix.method) line += ` USING ${ix.method}`;
+    if (ix.include) line += ` INCLUDE (${ix.include.join(', ')})`;
+    if (ix.nullsNotDistinct) line += ' NULLS NOT DISTINCT';
     if (ix.where) line += ` WHERE ${ix.where}`;
     lines.push(line);
   }

@@ -160,6 +160,10 @@ export interface IndexOptions {
   readonly where?: string | SqlFragment;
   /** Index method when not the default (PostgreSQL `gin`, `gist`, ...). */
   readonly method?: string;
+  /** PostgreSQL 11+: non-key columns (keys or database names) stored in the index, `INCLUDE (...)`. */
+  readonly include?: readonly string[];
+  /** PostgreSQL 15+: a unique index that treats NULLs as equal, `NULLS NOT DISTINCT`. */
+  readonly nullsNotDistinct?: boolean;
 }
 
 /**
@@ -171,6 +175,7 @@ export interface IndexOptions {
  * new Index(null, ['authorId', 'createdAt'])
  * new Index('ix_user_lower_email', [sql`lower(email)`], { unique: true })
  * new Index(null, ['status'], { where: "status <> 'archived'" })
+ * new Index(null, ['email'], { unique: true, include: ['name'], nullsNotDistinct: true })
  * ```
  */
 export class Index {
@@ -181,6 +186,9 @@ export class Index {
   readonly unique: boolean;
   readonly where: string | null;
   readonly method: string | null;
+  /** INCLUDE columns, empty for none. */
+  readonly include: readonly string[];
+  readonly nullsNotDistinct: boolean;
 
   constructor(name: string | null, columns: readonly (string | SqlFragment | { readonly expression: string })[], options: IndexOptions = {}) {
     this.name = optionalName(name, 'Index');
@@ -196,6 +204,8 @@ export class Index {
     this.unique = options.unique === true;
     this.where = options.where === undefined ? null : ddlText(options.where, 'Index where');
     this.method = options.method ?? null;
+    this.include = Object.freeze([...(options.include ?? [])]);
+    this.nullsNotDistinct = options.nullsNotDistinct === true;
     Object.freeze(this);
   }
 }

@@ -58,6 +58,8 @@ function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {
       unique: ix.unique,
       ...(ix.where ? { where: ix.where } : {}),
       ...(ix.method ? { method: ix.method } : {}),
+      include: ix.include ?? [],
+      nullsNotDistinct: ix.nullsNotDistinct === true,
     }));
   }
   const options: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};

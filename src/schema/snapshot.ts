@@ -135,6 +135,10 @@ export interface IndexSnapshot {
   readonly where: string | null;
   /** Index method when it is not the dialect's default (PostgreSQL `gin`, `gist`, `hash`, ...). */
   readonly method: string | null;
+  /** PostgreSQL 11+: non-key columns stored in the index (`INCLUDE (b, c)`); absent for none. */
+  readonly include?: readonly string[];
+  /** PostgreSQL 15+, unique indexes: NULLs compare equal (`NULLS NOT DISTINCT`); absent for the default. */
+  readonly nullsNotDistinct?: true;
 }
 
 export interface EnumSnapshot {

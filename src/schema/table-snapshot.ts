@@ -3,6 +3,7 @@ import { checkColumnExtras, resolveAutoincrement, resolveNullable } from './colu
 import { NO_EXTRAS } from './column-def.js';
 import type { ResolvedForeignKey } from './fk-resolve.js';
 import { exceedsIdentifierLimit, identifierLength, shortenIdentifier } from './identifier.js';
+import { indexExtras } from './index-extras.js';
 import {
   applyNamingConvention,
   checkConstraintName,
@@ -175,6 +176,7 @@ export function buildTableSnapshot(
       unique: ix.unique,
       where: ix.where,
       method: ix.method,
+      ...indexExtras(ix.include, ix.nullsNotDistinct),
     });
   });
 

@@ -193,6 +193,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
       unique: index.unique,
       ...(index.where !== null ? { where: index.where } : {}),
       ...(index.method !== null ? { method: index.method } : {}),
+      include: index.include.map((c) => this.columnName(c, `${what} include`)),
+      nullsNotDistinct: index.nullsNotDistinct,
     });
   }
 

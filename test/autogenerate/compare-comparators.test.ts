@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compare } from '../../src/autogenerate/compare.js';
 import type { CompareWarning } from '../../src/autogenerate/compare-options.js';
-import type { SchemaSnapshot, TableSnapshot } from '../../src/schema/snapshot.js';
+import type { IndexSnapshot, SchemaSnapshot, TableSnapshot } from '../../src/schema/snapshot.js';
 import { testDialect } from '../helpers/compare-dialects.js';
 import { blog, ck, col, enumType, expr, fk, ix, lit, pk, snapshot, t, table, uq } from '../helpers/snapshots.js';
 
@@ -115,6 +115,21 @@ describe('each comparator finds its change and nothing else', () => {
       const ops = compare(withTable('post', (x) => ({ ...x, indexes: [changed] })), blog(), { dialect: pg });
       assert.deepEqual(ops.map((o) => o.kind), ['dropIndex', 'createIndex'], JSON.stringify(changed));
     }
+  });
+
+  it('indexes: INCLUDE columns and NULLS NOT DISTINCT changed are drop + create; absent = none', () => {
+    const withIndex = (index: IndexSnapshot): SchemaSnapshot => withTable('post', (x) => ({ ...x, indexes: [index] }));
+    const covering = withIndex(ix('ix_post_author_id', ['author_id'], { include: ['title'] }));
+    for (const changed of [ix('ix_post_author_id', ['author_id'], { include: ['title', 'id'] }), ix('ix_post_author_id', ['author_id'], { include: ['id'] }),
+      ix('ix_post_author_id', ['author_id']), ix('ix_post_author_id', ['author_id'], { include: ['title'], nullsNotDistinct: true })]) {
+      const ops = compare(withIndex(changed), covering, { dialect: pg });
+      assert.deepEqual(ops, [
+        { kind: 'dropIndex', schema: null, table: 'post', name: 'ix_post_author_id', index: ix('ix_post_author_id', ['author_id'], { include: ['title'] }) },
+        { kind: 'createIndex', schema: null, table: 'post', index: changed },
+      ], JSON.stringify(changed));
+    }
+    assert.deepEqual(compare(withIndex(ix('ix_post_author_id', ['author_id'], { include: [] })), blog(), { dialect: pg }), []);
+    assert.deepEqual(compare(covering, covering, { dialect: pg }), []);
   });
 
   it('uniques: added, dropped, columns changed', () => {

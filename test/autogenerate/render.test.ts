@@ -123,6 +123,26 @@ export async function downgrade(op: Operations): Promise<void> {
 `);
   });
 
+  it('an index with INCLUDE columns and NULLS NOT DISTINCT', () => {
+    const covering = ix('ix_post_author_id', ['author_id'], { unique: true, include: ['title', 'id'], nullsNotDistinct: true });
+    const target = { ...blog(), tables: blog().tables.map((x) => (x.name === 'post' ? { ...x, indexes: [covering] } : x)) };
+    const text = migrate(target, blog(), 'covering index');
+    assert.equal(text.slice(text.indexOf('export async function upgrade')), `export async function upgrade(op: Operations): Promise<void> {
+  await op.dropIndex('ix_post_author_id', 'post');
+  await op.createIndex('ix_post_author_id', 'post', ['author_id'], {
+    unique: true,
+    include: ['title', 'id'],
+    nullsNotDistinct: true,
+  });
+}
+
+export async function downgrade(op: Operations): Promise<void> {
+  await op.dropIndex('ix_post_author_id', 'post');
+  await op.createIndex('ix_post_author_id', 'post', ['author_id']);
+}
+`);
+  });
+
   it('a rename: decided, it is a renameColumn; undecided, drop + add with a NOTE', async () => {
     const target = { ...blog(), tables: blog().tables.map((x) => (x.name === 'post'
       ? { ...x, columns: x.columns.map((c) => (c.name === 'body' ? { ...c, name: 'content' } : c)) }

@@ -40,7 +40,10 @@ interface ForeignKeyOptions {
   readonly onDelete?: ForeignKeyAction; readonly onUpdate?: ForeignKeyAction; readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean; readonly referredSchema?: string | null;
 }
-interface IndexOptions { readonly unique?: boolean; readonly where?: string; readonly expressions?: readonly string[]; readonly method?: string }
+interface IndexOptions {
+  readonly unique?: boolean; readonly where?: string; readonly expressions?: readonly string[]; readonly method?: string;
+  readonly include?: readonly string[]; readonly nullsNotDistinct?: boolean;
+}
 type Names = readonly string[];
 
 export interface Operations {
@@ -50,7 +53,7 @@ export interface Operations {
     readonly uniques?: readonly { readonly name: string | null; readonly columns: Names }[];
     readonly checks?: readonly { readonly name: string | null; readonly expression: string }[];
     readonly indexes?: readonly { readonly name: string; readonly columns: Names; readonly unique?: boolean; readonly where?: string | null;
-      readonly expressions?: Names | null; readonly method?: string | null }[];
+      readonly expressions?: Names | null; readonly method?: string | null; readonly include?: Names; readonly nullsNotDistinct?: boolean }[];
     readonly comment?: string | null;
   }): Promise<void>;
   dropTable(name: string, options?: Schema): Promise<void>;

@@ -95,7 +95,7 @@ export function fk(
 export function ix(
   name: string,
   columns: readonly string[],
-  options: Partial<Pick<IndexSnapshot, 'unique' | 'where' | 'expressions' | 'method'>> = {},
+  options: Partial<Pick<IndexSnapshot, 'unique' | 'where' | 'expressions' | 'method' | 'include' | 'nullsNotDistinct'>> = {},
 ): IndexSnapshot {
   return {
     name,
@@ -104,6 +104,8 @@ export function ix(
     where: options.where ?? null,
     expressions: options.expressions ?? null,
     method: options.method ?? null,
+    ...(options.include ? { include: options.include } : {}),
+    ...(options.nullsNotDistinct ? { nullsNotDistinct: options.nullsNotDistinct } : {}),
   };
 }
 

@@ -130,6 +130,10 @@ describe('snapshot of the fixture schema', () => {
       name: 'ix_pg_extras_lower_email', columns: [], expressions: ['lower(email)'], unique: true, where: null, method: null,
     });
     assert.equal(pg.indexes.find((i) => i.name === 'ix_pg_extras_doc')?.method, 'gin');
+    assert.deepEqual(pg.indexes.find((i) => i.name === 'ix_pg_extras_address'), {
+      name: 'ix_pg_extras_address', columns: ['address'], expressions: null, unique: true, where: null, method: null,
+      include: ['seen_at', 'email'], nullsNotDistinct: true,
+    });
   });
 });
 

@@ -82,6 +82,7 @@ describe('schema validation', () => {
   test('constraints and indexes on unknown columns', () => {
     const cols = { id: column.integer().primaryKey() };
     refuses(() => new Table(new MetaData(), 't', cols, new Index(null, ['nope'])), /table "t": index refers to unknown column "nope"/);
+    refuses(() => new Table(new MetaData(), 't', cols, new Index('ix_t', ['id'], { include: ['nope'] })), /table "t": index "ix_t" include refers to unknown column "nope"/);
     refuses(() => new Table(new MetaData(), 't', cols, new UniqueConstraint(['nope'])), /table "t": unique constraint refers to unknown column "nope"/);
     refuses(() => new Table(new MetaData(), 't', cols, new ForeignKeyConstraint(['nope'], 'x')), /table "t": foreign key refers to unknown column "nope"/);
     refuses(() => new Table(new MetaData(), 't', { a: column.integer() }, new PrimaryKeyConstraint(['nope'])), /primary key refers to unknown column "nope"/);

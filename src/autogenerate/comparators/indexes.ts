@@ -13,7 +13,9 @@ export function sameIndex(dialect: CompareDialect, a: IndexSnapshot, b: IndexSna
     && (a.expressions === null) === (b.expressions === null)
     && sameList(elements(a), elements(b))
     && (!partial || expressionKey(dialect, a.where) === expressionKey(dialect, b.where))
-    && methodKey(a.method) === methodKey(b.method);
+    && methodKey(a.method) === methodKey(b.method)
+    && sameList(a.include ?? [], b.include ?? [])
+    && (a.nullsNotDistinct ?? false) === (b.nullsNotDistinct ?? false);
 }
 
 /** Indexes, matched by name; a changed index is a drop and a create. */

@@ -48,6 +48,8 @@ function indexOptions(ix: IndexSnapshot): (readonly [string, Code | undefined])[
     ['where', opt(ix.where, str)],
     ['expressions', opt(ix.expressions, strings)],
     ['method', opt(ix.method, str)],
+    ['include', opt(ix.include, strings)],
+    ['nullsNotDistinct', flag(ix.nullsNotDistinct === true)],
   ];
 }
 

@@ -145,11 +145,38 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return index.expressions ? index.expressions.join(', ') : this.qList(index.columns);
   }
 
+  /** True on dialects with INCLUDE columns and NULLS NOT DISTINCT (PostgreSQL). */
+  protected readonly coveringIndexes: boolean = false;
+
+  /**
+   * Throws an OperationError for an index with INCLUDE columns or NULLS NOT DISTINCT on a dialect
+   * without them.
+   */
+  protected checkIndexExtras(table: TableSnapshot, index: IndexSnapshot): void {
+    if (this.coveringIndexes) return;
+    const option = index.include?.length ? 'INCLUDE columns' : index.nullsNotDistinct ? 'NULLS NOT DISTINCT' : null;
+    if (option !== null) {
+      throw new OperationError(`${this.dialect.name} has no ${option} (postgresql only): index "${index.name}" on table "${table.name}"`);
+    }
+  }
+
+  /**
+   * `CREATE [UNIQUE] INDEX name ON table [USING method] (elements) [INCLUDE (...)] [NULLS NOT DISTINCT] [WHERE ...]`.
+   *
+   * @example
+   * ```ts
+   * compiler.createIndex(post, { name: 'ix', columns: ['a'], expressions: null, unique: true, where: null, method: null, include: ['b'] })
+   * // ['CREATE UNIQUE INDEX "ix" ON "post" ("a") INCLUDE ("b")']
+   * ```
+   */
   createIndex(table: TableSnapshot, index: IndexSnapshot): string[] {
+    this.checkIndexExtras(table, index);
     const unique = index.unique ? 'UNIQUE ' : '';
     const using = index.method ? ` USING ${index.method}` : '';
+    const include = index.include?.length ? ` INCLUDE (${this.qList(index.include)})` : '';
+    const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
     const where = index.where ? ` WHERE ${index.where}` : '';
-    return [`CREATE ${unique}INDEX ${this.q(index.name)} ON ${this.tableName(table)}${using} (${this.indexElements(index)})${where}`];
+    return [`CREATE ${unique}INDEX ${this.q(index.name)} ON ${this.tableName(table)}${using} (${this.indexElements(index)})${include}${nulls}${where}`];
   }
 
   dropIndex(table: TableSnapshot, index: IndexSnapshot): string[] {

@@ -152,6 +152,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     if (index.where !== null) {
       throw new OperationError(`mysql has no partial indexes: index "${index.name}" on table "${table.name}" has a WHERE clause`);
     }
+    this.checkIndexExtras(table, index);
     const method = index.method?.trim().toLowerCase() ?? '';
     const kind = INDEX_KINDS.has(method) ? `${method.toUpperCase()} ` : index.unique ? 'UNIQUE ' : '';
     const using = method !== '' && !INDEX_KINDS.has(method) ? ` USING ${method.toUpperCase()}` : '';

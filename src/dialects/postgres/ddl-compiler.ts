@@ -144,6 +144,8 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     }, table, from, to, changes);
   }
 
+  protected override readonly coveringIndexes = true;
+
   protected override indexElements(index: IndexSnapshot): string {
     return index.expressions ? index.expressions.map(indexElement).join(', ') : this.qList(index.columns);
   }

@@ -1,4 +1,5 @@
 import type { ColumnExtras } from '../../schema/column-def.js';
+import { indexExtras } from '../../schema/index-extras.js';
 import type {
   CheckSnapshot,
   ColumnSnapshot,
@@ -180,6 +181,7 @@ function ordering(bits: number): string {
  * The IndexSnapshot of an index row. Plain column elements are listed in `columns`; when any
  * element is an expression or carries an operator class or sort order, `expressions` lists every
  * element's SQL (columns quoted), e.g. `lower(email)`, `"name" text_pattern_ops`, `"at" DESC`.
+ * The attributes after the key ones are the INCLUDE columns.
  */
 export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: ReadonlyMap<string, string>): IndexSnapshot {
   const keys = row.keys.split(' ');
@@ -210,6 +212,7 @@ export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: Reado
     unique: row.unique,
     where: row.predicate,
     method: row.method,
+    ...indexExtras(columnNames(parts, keys.slice(row.nkeys).map(Number)), row.nulls_not_distinct),
   });
 }
 

@@ -138,13 +138,16 @@ export interface ConstraintRow {
 
 /**
  * Indexes of the given tables, except those that back a primary key, unique or exclusion
- * constraint: key attribute numbers (0 for an expression), sort options, operator classes,
- * method (null for btree), predicate, and the text of the expression elements in order.
+ * constraint: attribute numbers (0 for an expression; key columns, then INCLUDE columns), sort
+ * options, operator classes, method (null for btree), predicate, NULLS NOT DISTINCT (read through
+ * to_jsonb: false before PostgreSQL 15, which lacks the column), and the text of the expression
+ * elements in order.
  */
 export const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique AS "unique", i.indnkeyatts AS nkeys,
   i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
   CASE WHEN am.amname <> 'btree' THEN am.amname END AS method,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+  coalesce((pg_catalog.to_jsonb(i)->>'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
   CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
     SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
     WHERE i.indkey[k - 1] = 0 ORDER BY k
@@ -161,6 +164,7 @@ export interface IndexRow {
   readonly rel: number;
   readonly name: string;
   readonly unique: boolean;
+  /** How many of `keys` are key columns; the rest are INCLUDE columns. */
   readonly nkeys: number;
   /** Space-separated attribute numbers (0: an expression), key columns first. */
   readonly keys: string;
@@ -170,6 +174,7 @@ export interface IndexRow {
   readonly opclasses: string;
   readonly method: string | null;
   readonly predicate: string | null;
+  readonly nulls_not_distinct: boolean;
   readonly expressions: readonly string[] | null;
 }
 

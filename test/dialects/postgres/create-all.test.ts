@@ -152,6 +152,7 @@ const INDEXES = [
   'CREATE INDEX ix_select_from ON public."select" USING btree ("from")',
   'CREATE INDEX ix_subscription_plan_feature_entitlement_override_subs_c028c5e0 ON public.subscription_plan_feature_entitlement_override USING btree (subscription_plan_feature_id)',
   'CREATE UNIQUE INDEX ix_pg_extras_lower_email ON public.pg_extras USING btree (lower((email)::text))',
+  'CREATE UNIQUE INDEX ix_pg_extras_address ON public.pg_extras USING btree (address) INCLUDE (seen_at, email) NULLS NOT DISTINCT',
 ];
 
 describePostgres('createAll of the schema fixture, read back from pg_catalog', (ctx) => {
@@ -170,7 +171,7 @@ describePostgres('createAll of the schema fixture, read back from pg_catalog', (
     assert.deepEqual(await catalogConstraints(engine), CONSTRAINTS);
   });
 
-  it('creates every index (partial, expression, unique, gin) besides the constraints\' own', async () => {
+  it('creates every index (partial, expression, unique, gin, covering) besides the constraints\' own', async () => {
     const all = await catalogIndexes(engine);
     const own = all.filter((d) => !/INDEX "?(pk|uq)_/.test(d));
     assert.deepEqual(own, [...INDEXES].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
