@@ -63,6 +63,23 @@ forEachDialect('retort diff', (ctx) => {
     assert.deepEqual(rows.map((row) => [row.name, Number(row.name_len)]), [['Ann', 3]]);
   });
 
+  it('a generated expression that differs is a warning on stderr and exit 1', async () => {
+    const urls = [await ctx.freshUrl('diffgen1'), await ctx.freshUrl('diffgen2')];
+    for (const [i, url] of urls.entries()) {
+      const engine = createEngine(url);
+      try {
+        const expression = i === 0 ? `${q('a')} * 2` : `${q('a')} * 3`;
+        await engine.execute(`CREATE TABLE ${q('g')} (${q('a')} INTEGER NOT NULL, ${q('b')} INTEGER GENERATED ALWAYS AS (${expression}) STORED, PRIMARY KEY (${q('a')}))`);
+      } finally {
+        await engine.dispose();
+      }
+    }
+    const r = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!]);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.equal(r.stdout.trim(), '');
+    assert.match(r.stderr, /^warning: g: generated column b: its expression changes from .* to .*3/m);
+  });
+
   it('errors exit 2 with one line and no stack trace', async () => {
     const bad = await retort(['diff', '--from', 'nosuch://x', '--to', toUrl]);
     assert.equal(bad.code, 2);

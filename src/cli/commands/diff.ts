@@ -1,4 +1,4 @@
-import { compare, describeOperations } from '../../autogenerate/index.js';
+import { compare, describeOperations, type CompareWarning } from '../../autogenerate/index.js';
 import type { Dialect } from '../../engine/dialect.js';
 import { ConfigError } from '../../errors/index.js';
 import { MigrationContext, OfflineSchemaState, SqlTextSink } from '../../operations/index.js';
@@ -14,6 +14,7 @@ import type { CliIO } from '../io.js';
  * `retort diff [--from URL] --to URL [--sql]`: compares two live databases of one dialect. Prints
  * the changes that turn FROM (default: the configured database) into TO (or, with --sql, the DDL
  * script); exits 0 when they are the same, 1 when they differ (like `diff`); errors exit 2.
+ * Differences no operation expresses (a generated column's expression) are warnings on stderr.
  */
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   const from = typeof args.from === 'string' && args.from !== '' ? args.from : await configuredUrl(args, io);
@@ -33,10 +34,14 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
     }
     const dialect = fromEngine.dialect;
     const [current, target] = await Promise.all([inspect(fromEngine, options), inspect(toEngine, options)]);
-    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect, targetIsDatabase: true });
+    const warnings: string[] = [];
+    const onWarning = (w: CompareWarning): void => void warnings.push(w.table === null ? w.message : `${w.table}: ${w.message}`);
+    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect, targetIsDatabase: true, onWarning });
+    // what no operation expresses (a generated expression, a table option) is a difference too
+    for (const warning of warnings) io.err(`warning: ${warning}`);
     if (ops.length === 0) {
-      if (args.sql !== true) io.out('no differences');
-      return 0;
+      if (args.sql !== true && warnings.length === 0) io.out('no differences');
+      return warnings.length === 0 ? 0 : 1;
     }
     if (args.sql === true) io.out(await sqlScript(ops, current, dialect));
     else io.out(describeOperations(ops, dialect).join('\n'));
