@@ -212,6 +212,7 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
         `SELECT ${kept.map((c) => q(origin.get(c.name)!)).join(', ')} FROM ${ddl.tableName(table)}`,
     ]));
   }
+  if (tmp.sqliteAutoincrement && tmp.columns.some((c) => c.autoincrement)) out.push(...statements(carrySequence(table, tmp, dialect)));
   out.push(...statements(ddl.dropTable(table)));
   // SQLite re-checks every view and trigger at ALTER TABLE RENAME; a view reading the table
   // would fail it while the table is briefly missing. The legacy rename skips that check.
@@ -225,6 +226,20 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
     expectMessage: `after rebuilding table "${qualifiedName(table.schema, table.name)}", some of its rows refer to rows that do not exist`,
   }));
   return out;
+}
+
+/**
+ * With AUTOINCREMENT on the new table, the old table's high-water mark in `sqlite_sequence`
+ * moves to the new one (the copy alone would set it to the largest id left, and ids of deleted
+ * rows would come back); ALTER TABLE RENAME renames the row. Nothing when the old table had none.
+ */
+function carrySequence(table: TableSnapshot, tmp: TableSnapshot, dialect: Dialect): string[] {
+  const seq = table.schema ? `${dialect.quoteIdentifier(table.schema)}.sqlite_sequence` : 'sqlite_sequence';
+  const name = (t: TableSnapshot): string => dialect.literal(t.name);
+  return [
+    `DELETE FROM ${seq} WHERE name = ${name(tmp)} AND EXISTS (SELECT 1 FROM ${seq} WHERE name = ${name(table)})`,
+    `UPDATE ${seq} SET name = ${name(tmp)} WHERE name = ${name(table)}`,
+  ];
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ModelOptions {
   readonly strict?: boolean;
   /** SQLite: a `WITHOUT ROWID` table. */
   readonly withoutRowid?: boolean;
+  /** SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT` (ids of deleted rows never come back). */
+  readonly sqliteAutoincrement?: boolean;
   /** Table-level constraints and indexes; their columns may be keys or database names. */
   readonly constraints?: readonly Constraint[];
 }

@@ -29,6 +29,8 @@ export interface TableDocument {
   readonly strict: boolean;
   /** SQLite `WITHOUT ROWID` table. */
   readonly withoutRowid: boolean;
+  /** SQLite `INTEGER PRIMARY KEY AUTOINCREMENT` key. */
+  readonly sqliteAutoincrement: boolean;
 }
 
 export interface ColumnDocument {
@@ -78,6 +80,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       checkConstraints: t.checks,
       strict: t.strict === true,
       withoutRowid: t.withoutRowid === true,
+      sqliteAutoincrement: t.sqliteAutoincrement === true,
     })),
     views: snapshot.views,
     enums: snapshot.enums,

@@ -3,7 +3,7 @@ import { columnExtras } from './column-def.js';
 import { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
 import { MetaData } from './metadata.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
-import { Table, type TableItem, type TableOptions } from './table.js';
+import { SQLITE_TABLE_OPTIONS, Table, type TableItem, type TableOptions } from './table.js';
 import type { ColumnsShape } from './column-types.js';
 
 /**
@@ -65,8 +65,7 @@ function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {
   const options: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};
   if (table.comment !== null) options.comment = table.comment;
   if (table.schema !== null && table.schema !== metadata.schema) options.schema = table.schema;
-  if (table.strict !== undefined) options.strict = table.strict;
-  if (table.withoutRowid !== undefined) options.withoutRowid = table.withoutRowid;
+  for (const key of SQLITE_TABLE_OPTIONS) if (table[key] !== undefined) options[key] = table[key];
   items.push(options);
   return new Table(metadata, table.name, columns, ...items);
 }

@@ -39,6 +39,11 @@ export interface TableSnapshot {
   readonly strict?: boolean;
   /** SQLite `WITHOUT ROWID` table; absent or false alike, as for {@link strict}. */
   readonly withoutRowid?: boolean;
+  /**
+   * SQLite `INTEGER PRIMARY KEY AUTOINCREMENT` on the rowid key: ids of deleted rows are never
+   * reused (SQLAlchemy's `sqlite_autoincrement`). As for {@link strict}.
+   */
+  readonly sqliteAutoincrement?: boolean;
 }
 
 export interface ColumnSnapshot {

@@ -23,6 +23,8 @@ export interface TableOptions {
   readonly strict?: boolean;
   /** SQLite: a `WITHOUT ROWID` table (it needs a primary key). */
   readonly withoutRowid?: boolean;
+  /** SQLite: the rowid key is `INTEGER PRIMARY KEY AUTOINCREMENT` (ids of deleted rows never come back). */
+  readonly sqliteAutoincrement?: boolean;
 }
 
 /** What a Table accepts after its columns: constraints, indexes and an options object. */
@@ -54,7 +56,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly schema: string | null;
   readonly comment: string | null;
   /** SQLite table options as declared (`strict`, `withoutRowid`); only the declared keys. */
-  readonly sqliteOptions: Pick<TableOptions, 'strict' | 'withoutRowid'>;
+  readonly sqliteOptions: Pick<TableOptions, SqliteTableOption>;
   /** The columns by TypeScript key. */
   readonly columns: TableColumns<C>;
   /** The columns in declaration order. */
@@ -78,10 +80,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const options = mergeOptions(name, items);
     this.schema = options.schema ?? metadata.schema;
     this.comment = options.comment ?? null;
-    this.sqliteOptions = Object.freeze({
-      ...(options.strict !== undefined ? { strict: options.strict } : {}),
-      ...(options.withoutRowid !== undefined ? { withoutRowid: options.withoutRowid } : {}),
-    });
+    this.sqliteOptions = Object.freeze(Object.fromEntries(SQLITE_TABLE_OPTIONS.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])));
 
     const byKey: Record<string, Column> = {};
     const list: Column[] = [];
@@ -215,7 +214,11 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   }
 }
 
-const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', 'strict', 'withoutRowid']);
+/** The SQLite table options, carried into the snapshot as declared. */
+export const SQLITE_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement'] as const;
+export type SqliteTableOption = (typeof SQLITE_TABLE_OPTIONS)[number];
+
+const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', ...SQLITE_TABLE_OPTIONS]);
 
 function mergeOptions(table: string, items: readonly TableItem[]): TableOptions {
   let merged: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};

@@ -1,9 +1,9 @@
 import type { TableComparator } from '../comparator.js';
 
-const OPTIONS = [['strict', 'STRICT'], ['withoutRowid', 'WITHOUT ROWID']] as const;
+const OPTIONS = [['strict', 'STRICT'], ['withoutRowid', 'WITHOUT ROWID'], ['sqliteAutoincrement', 'AUTOINCREMENT']] as const;
 
 /**
- * SQLite table options (`STRICT`, `WITHOUT ROWID`), compared where the model declares them or the
+ * SQLite table options (`STRICT`, `WITHOUT ROWID`, `AUTOINCREMENT`), compared where the model declares them or the
  * target is a database. A difference is a warning: no operation changes them (a table rebuild
  * keeps the options the table has).
  */

@@ -99,8 +99,16 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
     return '';
   }
 
+  /** With `sqliteAutoincrement`, the rowid key is written in its column: `PRIMARY KEY AUTOINCREMENT`. */
+  protected override primaryKeyIsInline(table: TableSnapshot): boolean {
+    return table.sqliteAutoincrement === true && table.columns.some((c) => c.autoincrement);
+  }
+
   override columnDefinition(table: TableSnapshot, column: ColumnSnapshot): string {
     let def = `${this.q(column.name)} ${this.columnType(table, column)}`;
+    if (column.autoincrement && this.primaryKeyIsInline(table)) {
+      def += ` ${this.constraintPrefix(table.primaryKey?.name ?? null)}PRIMARY KEY AUTOINCREMENT`;
+    }
     if (column.collation !== undefined) def += ` COLLATE ${this.q(column.collation)}`;
     if (column.computed !== undefined) def += ` ${generatedClause(column.computed)}`;
     if (column.default !== null && !column.autoincrement) def += ` DEFAULT ${this.renderDefault(column.default, column)}`;

@@ -50,6 +50,8 @@ export interface TableText {
   readonly columns: readonly ColumnText[];
   readonly withoutRowid: boolean;
   readonly strict: boolean;
+  /** A column declares `PRIMARY KEY AUTOINCREMENT`. */
+  readonly autoincrement: boolean;
 }
 
 /** One element of an index: a plain column (`"a"`, `a ASC`), or anything else, as written. */
@@ -78,6 +80,7 @@ interface Collected {
   checks: { name: string | null; expression: string }[];
   foreignKeys: ForeignKeyText[];
   columns: ColumnText[];
+  autoincrement: boolean;
 }
 
 /** Index of the first token after `CREATE [TEMP] <kind> [IF NOT EXISTS] [schema.]name`, or -1. */
@@ -107,7 +110,7 @@ function afterObjectName(tokens: readonly Token[], kind: string): number {
  * ```
  */
 export function parseCreateTable(sql: string): TableText {
-  const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [] };
+  const out: Collected = { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [], autoincrement: false };
   const body = CREATE.test(sql) ? splitBody(sql) : null;
   if (body === null) return { ...out, withoutRowid: false, strict: false };
   for (const [start, end] of body.items) {
@@ -178,6 +181,10 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
       i = next;
     } else if (kw === 'DEFAULT') {
       i = skipDefault(tokens, i + 1);
+    } else if (kw === 'AUTOINCREMENT') {
+      out.autoincrement = true;
+      i++;
+      continue;
     } else if (kw === 'COLLATE') {
       collation = nameOf(tokens[i + 1]);
       i += 2;

@@ -164,6 +164,7 @@ function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | und
     indexes: freeze(indexes(t, indexSql).sort(byText)),
     ...(text.strict ? { strict: true } : {}),
     ...(text.withoutRowid ? { withoutRowid: true } : {}),
+    ...(text.autoincrement ? { sqliteAutoincrement: true } : {}),
   });
 }
 

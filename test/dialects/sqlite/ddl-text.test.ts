@@ -160,7 +160,7 @@ describe('parseCreateTable', () => {
   });
 
   it('gives nothing for a text it cannot read, rather than throwing', () => {
-    assert.deepEqual(parseCreateTable('nonsense'), { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [], withoutRowid: false, strict: false });
+    assert.deepEqual(parseCreateTable('nonsense'), { primaryKey: null, uniques: [], checks: [], foreignKeys: [], columns: [], withoutRowid: false, strict: false, autoincrement: false });
   });
 
   it('reads the COLLATE and the generated expression of each column that has them, in any quoting and order', () => {

@@ -74,3 +74,32 @@ forSqlite('SQLite table options STRICT and WITHOUT ROWID', (ctx) => {
     assert.deepEqual(quiet, []);
   });
 });
+
+forSqlite('SQLite AUTOINCREMENT keys', (ctx) => {
+  let engine: Engine;
+  beforeEach(async () => {
+    engine = createEngine(await ctx.freshUrl('autoinc'));
+  });
+  afterEach(() => engine.dispose());
+
+  it('createAll writes it, reflection reads it, compare finds nothing', async () => {
+    const md = new MetaData();
+    new Table(md, 'ev', { id: column.integer().primaryKey(), name: column.text() }, { sqliteAutoincrement: true });
+    await md.createAll(engine);
+    assert.match((await masterSql(engine, 'ev')) ?? '', /"id" INTEGER CONSTRAINT "pk_ev" PRIMARY KEY AUTOINCREMENT NOT NULL/);
+    const reflected = await inspect(engine);
+    assert.equal(reflected.tables[0]?.sqliteAutoincrement, true);
+    assert.deepEqual(compare(md.snapshot('sqlite'), reflected, { dialect: engine.dialect }), []);
+  });
+
+  it('a rebuild keeps AUTOINCREMENT and its high-water mark: ids of deleted rows do not come back', async () => {
+    await engine.execute('CREATE TABLE ev (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT)');
+    await engine.execute("INSERT INTO ev (name) VALUES ('a'), ('b'), ('c')");
+    await engine.execute('DELETE FROM ev WHERE id >= 2');
+    await migrate(engine, (op) => op.alterColumn('ev', 'name', { nullable: false }));
+    assert.match((await masterSql(engine, 'ev')) ?? '', /PRIMARY KEY AUTOINCREMENT/);
+    await engine.execute("INSERT INTO ev (name) VALUES ('d')");
+    assert.deepEqual((await engine.execute('SELECT id, name FROM ev ORDER BY id')).rows, [{ id: 1, name: 'a' }, { id: 4, name: 'd' }]);
+    assert.deepEqual((await engine.execute('SELECT name, seq FROM sqlite_sequence')).rows, [{ name: 'ev', seq: 4 }]);
+  });
+});
