@@ -22,7 +22,8 @@ FROM pg_catalog.pg_namespace n
 WHERE n.nspname = COALESCE($1::text, pg_catalog.current_schema())`;
 
 const RELATIONS_SQL = `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
-  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS definition
+  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
+    WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0

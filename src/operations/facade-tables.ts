@@ -1,5 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import { toColumnSnapshot, type ColumnBuilder } from '../schema/index.js';
+import { pickTableOptions, type SnapshotTableOption, type TableOptions } from '../schema/table.js';
 import { indexExtras } from '../schema/index-extras.js';
 import type {
   CheckSnapshot,
@@ -50,7 +51,7 @@ export interface IndexDeclaration {
 }
 
 /** Options of `op.createTable`: table-level constraints, indexes and comment. */
-export interface CreateTableDeclaration {
+export interface CreateTableDeclaration extends Pick<TableOptions, SnapshotTableOption> {
   readonly schema?: string | null;
   readonly primaryKey?: { readonly name: string | null; readonly columns: readonly string[] };
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];
@@ -178,5 +179,6 @@ export function buildTable(name: string, columns: Readonly<Record<string, AnyCol
     uniques: sortByName(uniques),
     checks: sortByName(checks),
     indexes: sortByName(indexes),
+    ...pickTableOptions(options),
   });
 }

@@ -2,7 +2,7 @@ import { SchemaError } from '../errors/index.js';
 import type { ColumnsShape } from '../schema/column-types.js';
 import type { MetaData, MetaDataExtension } from '../schema/metadata.js';
 import { snakeCase } from '../schema/snake-case.js';
-import { SQLITE_TABLE_OPTIONS, Table } from '../schema/table.js';
+import { pickTableOptions, Table } from '../schema/table.js';
 import type { ModelOptions } from './model-types.js';
 import { isRelationship, type Relationship } from './relationship.js';
 import { resolveRelationship } from './relationship-resolve.js';
@@ -184,7 +184,7 @@ export class ModelRegistry implements MetaDataExtension {
     return new Table(this.metadata, name, entry.columns, ...(options.constraints ?? []), {
       ...(options.comment !== undefined ? { comment: options.comment } : {}),
       ...(options.schema !== undefined ? { schema: options.schema } : {}),
-      ...Object.fromEntries(SQLITE_TABLE_OPTIONS.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])),
+      ...pickTableOptions(options),
     });
   }
 }

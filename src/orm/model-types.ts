@@ -16,6 +16,8 @@ export interface ModelOptions {
   readonly withoutRowid?: boolean;
   /** SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT` (ids of deleted rows never come back). */
   readonly sqliteAutoincrement?: boolean;
+  /** PostgreSQL: a partitioned table, `PARTITION BY` this key (`RANGE (created_at)`). */
+  readonly partitionBy?: string;
   /** Table-level constraints and indexes; their columns may be keys or database names. */
   readonly constraints?: readonly Constraint[];
 }

@@ -31,6 +31,8 @@ export interface TableDocument {
   readonly withoutRowid: boolean;
   /** SQLite `INTEGER PRIMARY KEY AUTOINCREMENT` key. */
   readonly sqliteAutoincrement: boolean;
+  /** PostgreSQL partitioned table: its partition key (`RANGE (created_at)`), else null. */
+  readonly partitionBy: string | null;
 }
 
 export interface ColumnDocument {
@@ -81,6 +83,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       strict: t.strict === true,
       withoutRowid: t.withoutRowid === true,
       sqliteAutoincrement: t.sqliteAutoincrement === true,
+      partitionBy: t.partitionBy ?? null,
     })),
     views: snapshot.views,
     enums: snapshot.enums,

@@ -3,7 +3,7 @@ import { columnExtras } from './column-def.js';
 import { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
 import { MetaData } from './metadata.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
-import { SQLITE_TABLE_OPTIONS, Table, type TableItem, type TableOptions } from './table.js';
+import { pickTableOptions, Table, type TableItem, type TableOptions } from './table.js';
 import type { ColumnsShape } from './column-types.js';
 
 /**
@@ -62,10 +62,11 @@ function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {
       nullsNotDistinct: ix.nullsNotDistinct === true,
     }));
   }
-  const options: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};
-  if (table.comment !== null) options.comment = table.comment;
-  if (table.schema !== null && table.schema !== metadata.schema) options.schema = table.schema;
-  for (const key of SQLITE_TABLE_OPTIONS) if (table[key] !== undefined) options[key] = table[key];
+  const options: TableOptions = {
+    ...(table.comment !== null ? { comment: table.comment } : {}),
+    ...(table.schema !== null && table.schema !== metadata.schema ? { schema: table.schema } : {}),
+    ...pickTableOptions(table),
+  };
   items.push(options);
   return new Table(metadata, table.name, columns, ...items);
 }

@@ -44,6 +44,11 @@ export interface TableSnapshot {
    * reused (SQLAlchemy's `sqlite_autoincrement`). As for {@link strict}.
    */
   readonly sqliteAutoincrement?: boolean;
+  /**
+   * PostgreSQL partitioned table: the partition key as `pg_get_partkeydef` spells it
+   * (`RANGE (created_at)`, `LIST (region)`, `HASH (id)`). Partitions themselves are not reflected.
+   */
+  readonly partitionBy?: string;
 }
 
 export interface ColumnSnapshot {

@@ -190,6 +190,6 @@ export function buildTableSnapshot(
     uniques: freeze(uniques.sort(byNameNullsLast((u) => u.columns.join(',')))),
     checks: freeze(checks.sort(byNameNullsLast((c) => c.expression))),
     indexes: freeze(indexes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))),
-    ...table.sqliteOptions,
+    ...table.snapshotOptions,
   });
 }

@@ -25,6 +25,8 @@ export interface TableOptions {
   readonly withoutRowid?: boolean;
   /** SQLite: the rowid key is `INTEGER PRIMARY KEY AUTOINCREMENT` (ids of deleted rows never come back). */
   readonly sqliteAutoincrement?: boolean;
+  /** PostgreSQL: a partitioned table, `PARTITION BY` this key (`RANGE (created_at)`); create its partitions with op.execute. */
+  readonly partitionBy?: string;
 }
 
 /** What a Table accepts after its columns: constraints, indexes and an options object. */
@@ -55,8 +57,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly name: string;
   readonly schema: string | null;
   readonly comment: string | null;
-  /** SQLite table options as declared (`strict`, `withoutRowid`); only the declared keys. */
-  readonly sqliteOptions: Pick<TableOptions, SqliteTableOption>;
+  /** Dialect table options as declared (`strict`, `withoutRowid`, `sqliteAutoincrement`, `partitionBy`); only the declared keys. */
+  readonly snapshotOptions: Pick<TableOptions, SnapshotTableOption>;
   /** The columns by TypeScript key. */
   readonly columns: TableColumns<C>;
   /** The columns in declaration order. */
@@ -80,7 +82,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const options = mergeOptions(name, items);
     this.schema = options.schema ?? metadata.schema;
     this.comment = options.comment ?? null;
-    this.sqliteOptions = Object.freeze(Object.fromEntries(SQLITE_TABLE_OPTIONS.filter((k) => options[k] !== undefined).map((k) => [k, options[k]])));
+    this.snapshotOptions = Object.freeze(pickTableOptions(options));
 
     const byKey: Record<string, Column> = {};
     const list: Column[] = [];
@@ -214,11 +216,16 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   }
 }
 
-/** The SQLite table options, carried into the snapshot as declared. */
-export const SQLITE_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement'] as const;
-export type SqliteTableOption = (typeof SQLITE_TABLE_OPTIONS)[number];
+/** The dialect table options (SQLite's, PostgreSQL's partition key), carried into the snapshot as declared. */
+export const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy'] as const;
+export type SnapshotTableOption = (typeof SNAPSHOT_TABLE_OPTIONS)[number];
 
-const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', ...SQLITE_TABLE_OPTIONS]);
+/** The dialect table options `source` has (a model's options, a table snapshot), only those set. */
+export function pickTableOptions(source: { readonly [K in SnapshotTableOption]?: TableOptions[K] }): Pick<TableOptions, SnapshotTableOption> {
+  return Object.fromEntries(SNAPSHOT_TABLE_OPTIONS.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}
+
+const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', ...SNAPSHOT_TABLE_OPTIONS]);
 
 function mergeOptions(table: string, items: readonly TableItem[]): TableOptions {
   let merged: { -readonly [K in keyof TableOptions]: TableOptions[K] } = {};

@@ -1,26 +1,37 @@
 import type { TableComparator } from '../comparator.js';
 
-const OPTIONS = [['strict', 'STRICT'], ['withoutRowid', 'WITHOUT ROWID'], ['sqliteAutoincrement', 'AUTOINCREMENT']] as const;
+const FLAGS = [['strict', 'STRICT'], ['withoutRowid', 'WITHOUT ROWID'], ['sqliteAutoincrement', 'AUTOINCREMENT']] as const;
+
+const RECREATE = 'retort does not change table options: recreate the table in this migration';
+
+/** A partition key compared without case and spaces (`RANGE (created_at)` = `range(created_at)`). */
+function partitionKey(key: string | undefined): string | null {
+  return key === undefined ? null : key.replace(/\s+/g, '').toLowerCase();
+}
 
 /**
- * SQLite table options (`STRICT`, `WITHOUT ROWID`, `AUTOINCREMENT`), compared where the model declares them or the
- * target is a database. A difference is a warning: no operation changes them (a table rebuild
- * keeps the options the table has).
+ * Table options: SQLite's `STRICT`, `WITHOUT ROWID`, `AUTOINCREMENT` and PostgreSQL's partition
+ * key, compared where the model declares them or the target is a database. A difference is a
+ * warning: no operation changes them (a table rebuild keeps the options the table has).
  */
 export const tableOptionsComparator: TableComparator = {
   id: 'table-options',
   scope: 'table',
   compare(ctx) {
     const { target, current } = ctx;
-    for (const [key, sql] of OPTIONS) {
+    const side = ctx.schema.targetIsDatabase ? 'target' : 'model';
+    for (const [key, sql] of FLAGS) {
       const declared: boolean | undefined = target[key];
       if (declared === undefined && !ctx.schema.targetIsDatabase) continue;
       if ((declared === true) === (current[key] === true)) continue;
       ctx.schema.warn(
         target.name,
-        `table option ${sql}: the ${ctx.schema.targetIsDatabase ? 'target' : 'model'} ${declared ? 'has' : 'does not have'} it, the database ${declared ? 'does not' : 'does'};`
-          + ' retort does not change table options: recreate the table in this migration',
+        `table option ${sql}: the ${side} ${declared ? 'has' : 'does not have'} it, the database ${declared ? 'does not' : 'does'}; ${RECREATE}`,
       );
     }
+    if (target.partitionBy === undefined && !ctx.schema.targetIsDatabase) return;
+    if (partitionKey(target.partitionBy) === partitionKey(current.partitionBy)) return;
+    const describe = (key: string | undefined): string => (key === undefined ? 'not partitioned' : `PARTITION BY ${key}`);
+    ctx.schema.warn(target.name, `partitioning: the ${side} is ${describe(target.partitionBy)}, the database ${describe(current.partitionBy)}; ${RECREATE}`);
   },
 };

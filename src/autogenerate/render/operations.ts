@@ -82,6 +82,10 @@ export const operationRenderers: OperationRenderers = {
       ['indexes', listOf(t.indexes, indexObject)],
       ['comment', opt(t.comment, str)],
       ['schema', opt(t.schema, str)],
+      ['strict', opt(t.strict, (x) => raw(String(x)))],
+      ['withoutRowid', opt(t.withoutRowid, (x) => raw(String(x)))],
+      ['sqliteAutoincrement', opt(t.sqliteAutoincrement, (x) => raw(String(x)))],
+      ['partitionBy', opt(t.partitionBy, str)],
     ], { multilineFrom: 2 });
     return call('op.createTable', str(t.name), columns, ...options);
   },

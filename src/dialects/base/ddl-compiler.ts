@@ -53,7 +53,13 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
 
   // ---- tables ------------------------------------------------------------------------------
 
+  /** True on dialects that write a table's `partitionBy` (PostgreSQL). */
+  protected readonly partitionedTables: boolean = false;
+
   createTable(table: TableSnapshot, options: CreateTableOptions = {}): string[] {
+    if (table.partitionBy !== undefined && !this.partitionedTables) {
+      throw new OperationError(`${this.dialect.name}: table "${table.name}" is PARTITION BY ${table.partitionBy}; retort writes partitioned tables on postgresql only`);
+    }
     const omitted = options.omitForeignKeys ?? [];
     const isOmitted = (fk: ForeignKeySnapshot): boolean =>
       omitted.some((o) => o === fk || (o.name !== null && o.name === fk.name));

@@ -112,6 +112,13 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     return standsAlone(sql) ? sql : `(${sql})`;
   }
 
+  protected override readonly partitionedTables = true;
+
+  /** A partitioned table's `PARTITION BY` key. */
+  protected override tableSuffix(table: TableSnapshot): string {
+    return table.partitionBy !== undefined ? ` PARTITION BY ${table.partitionBy}` : '';
+  }
+
   protected override tableCommentStatements(table: TableSnapshot): string[] {
     const out = table.comment !== null ? this.setTableComment(table, table.comment) : [];
     for (const c of table.columns) if (c.comment !== null) out.push(this.columnComment(table, c));

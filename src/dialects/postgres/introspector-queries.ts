@@ -19,11 +19,13 @@ export interface SchemaRow {
 
 /**
  * Tables (ordinary and partitioned, not partitions) and views (plain and materialized) of the
- * schema, with table comments and view definitions. `include` / `exclude` become parameters.
+ * schema, with table comments, view definitions and partition keys (`definition` of a
+ * partitioned table). `include` / `exclude` become parameters.
  */
 export function relationsSql(include: boolean, exclude: boolean): string {
   return `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
-  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END AS definition
+  CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
+    WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
@@ -37,6 +39,7 @@ export interface RelationRow {
   /** r, p (tables), v, m (views). */
   readonly kind: string;
   readonly comment: string | null;
+  /** A view's SELECT, a partitioned table's partition key (`RANGE (created_at)`), else null. */
   readonly definition: string | null;
 }
 

@@ -124,6 +124,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
         uniques: Object.freeze(p.uniques.sort(byName)),
         checks: Object.freeze(p.checks.sort(byName)),
         indexes: Object.freeze(p.indexes.sort(byName)),
+        ...(r.kind === 'p' && r.definition !== null ? { partitionBy: r.definition } : {}),
       });
     }).sort(byName);
 
