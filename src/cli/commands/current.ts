@@ -11,9 +11,14 @@ import { stepArrow } from '../run-printer.js';
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   const config = await commandConfig(args, io);
   const url = requireUrl(config);
-  const [{ current }, { ScriptDirectory }] = await Promise.all([import('../../migrations/api-status.js'), import('../../migrations/script-directory.js')]);
-  const scripts = await ScriptDirectory.load(config.migrations);
-  const result = await current({ config, url, scripts });
+  const [{ current }, { scriptsWhileConnecting }] = await Promise.all([import('../../migrations/api-status.js'), import('../connect-early.js')]);
+  const { engine, scripts } = await scriptsWhileConnecting(url, config.migrations, () => 1);
+  let result: Awaited<ReturnType<typeof current>>;
+  try {
+    result = await current({ config, engine, scripts });
+  } finally {
+    await engine.dispose();
+  }
   for (const d of result.drift) io.err(`warning: ${describeDrift(d)}`);
   if (args.json === true) {
     io.out(JSON.stringify(result, null, 2));

@@ -3,6 +3,7 @@
  * each migration as it finishes; with `--sql`, print the script only (nothing connects).
  */
 import type { Direction } from '../../migrations/revision.js';
+import type { MigrateResult } from '../../migrations/runner-events.js';
 import type { CommandArgs } from '../command.js';
 import { commandConfig, requireUrl } from '../config.js';
 import type { CliIO } from '../io.js';
@@ -11,12 +12,32 @@ import { nothingToDo, runPrinter } from '../run-printer.js';
 async function migrate(direction: Direction, args: CommandArgs, io: CliIO): Promise<number> {
   const config = await commandConfig(args, io);
   const url = requireUrl(config);
-  const [{ upgrade, downgrade }, { ScriptDirectory }] = await Promise.all([import('../../migrations/api.js'), import('../../migrations/script-directory.js')]);
-  const scripts = await ScriptDirectory.load(config.migrations);
   const script = args.sql === true;
-  const options = { config, url, scripts, sql: script, onEvent: runPrinter(io, scripts, { script }) };
   const target = typeof args.target === 'string' ? args.target : 'head';
-  const result = direction === 'up' ? await upgrade({ ...options, target }) : await downgrade({ ...options, target });
+  let result: MigrateResult;
+  if (script) {
+    // --sql: nothing connects
+    const [{ upgrade, downgrade }, { ScriptDirectory }] = await Promise.all([import('../../migrations/api.js'), import('../../migrations/script-directory.js')]);
+    const scripts = await ScriptDirectory.load(config.migrations);
+    const options = { config, url, scripts, sql: true, onEvent: runPrinter(io, scripts, { script }) };
+    result = direction === 'up' ? await upgrade({ ...options, target }) : await downgrade({ ...options, target });
+  } else {
+    const [{ upgrade, downgrade }, { scriptsWhileConnecting }, { createMigrationLock }] = await Promise.all([
+      import('../../migrations/api.js'),
+      import('../connect-early.js'),
+      import('../../migrations/lock.js'),
+    ]);
+    // the lock's connection and the migrating one, as the API opens them
+    const early = await scriptsWhileConnecting(url, config.migrations, (engine) =>
+      createMigrationLock(engine, { versionTable: config.versionTable }).scope === 'session' ? 2 : 1,
+    );
+    try {
+      const options = { config, engine: early.engine, scripts: early.scripts, onEvent: runPrinter(io, early.scripts, { script }) };
+      result = direction === 'up' ? await upgrade({ ...options, target }) : await downgrade({ ...options, target });
+    } finally {
+      await early.engine.dispose();
+    }
+  }
   if (script) io.out(result.sql ?? '');
   else if (result.steps.length === 0) io.out(nothingToDo(result));
   return 0;
