@@ -7,11 +7,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
 import { createEngine, sql, type Engine } from '../../../src/index.js';
-import { ExecutorSink, MigrationContext, OnlineSchemaState, Operations } from '../../../src/operations/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
 import { column, MetaData, Table } from '../../../src/schema/index.js';
 import type { ColumnSnapshot, TableSnapshot } from '../../../src/schema/snapshot.js';
-import { forSqlite, masterSql } from './helpers.js';
+import { forSqlite, masterSql, migrateSqlite } from './helpers.js';
 
 /** line(id, price, qty, total STORED = price * qty, label VIRTUAL NOT NULL = upper(name), name NOCASE, code RTRIM). */
 function shop(): MetaData {
@@ -28,21 +27,6 @@ function shop(): MetaData {
   return metadata;
 }
 
-/** Runs the migration body as the runner does on SQLite: foreign keys OFF around one transaction. */
-async function migrate(engine: Engine, body: (op: Operations) => Promise<void>): Promise<readonly string[]> {
-  return engine.withConnection(async (conn) => {
-    await conn.execute('PRAGMA foreign_keys = OFF');
-    try {
-      return await conn.transaction(async (tx) => {
-        const ctx = new MigrationContext({ dialect: tx.dialect, sink: new ExecutorSink(tx), state: new OnlineSchemaState(tx) });
-        await body(new Operations(ctx));
-        return ctx.statements.map((s) => s.sql);
-      });
-    } finally {
-      await conn.execute('PRAGMA foreign_keys = ON');
-    }
-  });
-}
 
 const table = async (engine: Engine, name: string): Promise<TableSnapshot> => (await inspect(engine, { include: [name] })).tables[0]!;
 const columnOf = (t: TableSnapshot, name: string): ColumnSnapshot => t.columns.find((c) => c.name === name)!;
@@ -103,7 +87,7 @@ forSqlite('SQLite generated columns and collations', (ctx) => {
   it('a rebuild of a table with generated columns keeps its rows, their generated values and the expressions', async () => {
     await shop().createAll(engine);
     await engine.execute("INSERT INTO line (id, price, qty, name) VALUES (1, 3, 4, 'ann'), (2, 5, 6, NULL)");
-    const ran = await migrate(engine, async (op) => {
+    const ran = await migrateSqlite(engine, async (op) => {
       await op.alterColumn('line', 'price', { nullable: true });
     });
     assert.equal(rebuilds(ran), 1, ran.join(';\n'));
@@ -124,7 +108,7 @@ forSqlite('SQLite generated columns and collations', (ctx) => {
   it('adds a STORED generated column by a rebuild, a VIRTUAL one in place', async () => {
     await engine.execute('CREATE TABLE item (id INTEGER PRIMARY KEY, n INT NOT NULL)');
     await engine.execute('INSERT INTO item (id, n) VALUES (1, 2), (2, 5)');
-    const ran = await migrate(engine, async (op) => {
+    const ran = await migrateSqlite(engine, async (op) => {
       await op.addColumn('item', 'twice', column.integer().notNull().computed('n * 2', { stored: true }));
       await op.addColumn('item', 'half', column.double().notNull().computed('n / 2.0'));
     });
@@ -145,7 +129,7 @@ forSqlite('SQLite generated columns and collations', (ctx) => {
     const matches = async (): Promise<number[]> =>
       (await engine.execute<{ id: number }>("SELECT id FROM person WHERE name = 'ann' OR name = 'bob' ORDER BY id")).rows.map((r) => r.id);
     assert.deepEqual(await matches(), []);
-    const ran = await migrate(engine, async (op) => {
+    const ran = await migrateSqlite(engine, async (op) => {
       await op.alterColumn('person', 'name', { collation: 'NOCASE' });
     });
     assert.equal(rebuilds(ran), 1);
@@ -155,7 +139,7 @@ forSqlite('SQLite generated columns and collations', (ctx) => {
     assert.deepEqual(columnOf(person, 'twice').computed, { sql: 'id * 2', stored: true });
     assert.deepEqual((await engine.execute('SELECT twice FROM person ORDER BY id')).rows, [{ twice: 2 }, { twice: 4 }]);
 
-    await migrate(engine, async (op) => {
+    await migrateSqlite(engine, async (op) => {
       await op.alterColumn('person', 'name', { collation: null });
     });
     assert.deepEqual(await matches(), []);
@@ -165,7 +149,7 @@ forSqlite('SQLite generated columns and collations', (ctx) => {
   it("MySQL's onUpdate and PostgreSQL's identityAlways are nothing on SQLite: no statement, no rebuild", async () => {
     await engine.execute('CREATE TABLE stamp (id INTEGER PRIMARY KEY, at TEXT)');
     const before = await masterSql(engine, 'stamp');
-    const ran = await migrate(engine, async (op) => {
+    const ran = await migrateSqlite(engine, async (op) => {
       await op.alterColumn('stamp', 'at', { onUpdate: sql`CURRENT_TIMESTAMP` });
       await op.alterColumn('stamp', 'id', { identityAlways: true });
     });

@@ -2,7 +2,8 @@
 // readers of SQLite's catalog that do not go through retort's introspector.
 import { readFileSync } from 'node:fs';
 import { forEachDialect, selectedDialects, type DialectContext } from '../../helpers/databases.js';
-import type { Executor } from '../../../src/engine/types.js';
+import type { Engine, Executor } from '../../../src/engine/types.js';
+import { ExecutorSink, MigrationContext, OnlineSchemaState, Operations } from '../../../src/operations/index.js';
 
 /** `forEachDialect` for SQLite only (nothing when RETORT_TEST_DIALECTS leaves SQLite out). */
 export function forSqlite(title: string, body: (ctx: DialectContext) => void): void {
@@ -45,3 +46,22 @@ export async function tableNames(db: Executor): Promise<string[]> {
 
 /** The hand-written shop schema (test/fixtures/shop/sqlite.sql), run as one script. */
 export const SHOP_SQL = readFileSync(new URL('../../fixtures/shop/sqlite.sql', import.meta.url), 'utf8');
+
+/**
+ * Runs a migration body as the runner does on SQLite (foreign keys OFF around one transaction,
+ * online schema state); returns the statements it ran.
+ */
+export async function migrateSqlite(engine: Engine, body: (op: Operations) => Promise<void>): Promise<readonly string[]> {
+  return engine.withConnection(async (conn) => {
+    await conn.execute('PRAGMA foreign_keys = OFF');
+    try {
+      return await conn.transaction(async (tx) => {
+        const ctx = new MigrationContext({ dialect: tx.dialect, sink: new ExecutorSink(tx), state: new OnlineSchemaState(tx) });
+        await body(new Operations(ctx));
+        return ctx.statements.map((s) => s.sql);
+      });
+    } finally {
+      await conn.execute('PRAGMA foreign_keys = ON');
+    }
+  });
+}

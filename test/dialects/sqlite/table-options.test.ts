@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, it } from 'node:test';
 import { compare } from '../../../src/autogenerate/index.js';
 import { createEngine, OperationError, type Engine } from '../../../src/index.js';
-import { ExecutorSink, MigrationContext, OnlineSchemaState, Operations } from '../../../src/operations/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
 import { column, MetaData, Table } from '../../../src/schema/index.js';
-import { forSqlite, masterSql } from './helpers.js';
+import { forSqlite, masterSql, migrateSqlite } from './helpers.js';
 
 function models(options: { strict?: boolean; withoutRowid?: boolean } = { strict: true, withoutRowid: true }): MetaData {
   const metadata = new MetaData();
@@ -17,18 +16,6 @@ function models(options: { strict?: boolean; withoutRowid?: boolean } = { strict
   return metadata;
 }
 
-async function migrate(engine: Engine, body: (op: Operations) => Promise<void>): Promise<void> {
-  await engine.withConnection(async (conn) => {
-    await conn.execute('PRAGMA foreign_keys = OFF');
-    try {
-      await conn.transaction(async (tx) => {
-        await body(new Operations(new MigrationContext({ dialect: tx.dialect, sink: new ExecutorSink(tx), state: new OnlineSchemaState(tx) })));
-      });
-    } finally {
-      await conn.execute('PRAGMA foreign_keys = ON');
-    }
-  });
-}
 
 forSqlite('SQLite table options STRICT and WITHOUT ROWID', (ctx) => {
   let engine: Engine;
@@ -50,7 +37,7 @@ forSqlite('SQLite table options STRICT and WITHOUT ROWID', (ctx) => {
   it('a rebuild keeps them (and the rows)', async () => {
     await engine.execute('CREATE TABLE kv (k TEXT PRIMARY KEY, v INT, n REAL, b BLOB) WITHOUT ROWID, STRICT');
     await engine.execute("INSERT INTO kv (k, v) VALUES ('a', 1)");
-    await migrate(engine, (op) => op.alterColumn('kv', 'v', { nullable: false }));
+    await migrateSqlite(engine, (op) => op.alterColumn('kv', 'v', { nullable: false }));
     assert.match((await masterSql(engine, 'kv')) ?? '', /"v" INTEGER NOT NULL[\s\S]*\) WITHOUT ROWID, STRICT$/);
     assert.deepEqual((await engine.execute('SELECT k, v FROM kv')).rows, [{ k: 'a', v: 1 }]);
   });
@@ -96,7 +83,7 @@ forSqlite('SQLite AUTOINCREMENT keys', (ctx) => {
     await engine.execute('CREATE TABLE ev (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT)');
     await engine.execute("INSERT INTO ev (name) VALUES ('a'), ('b'), ('c')");
     await engine.execute('DELETE FROM ev WHERE id >= 2');
-    await migrate(engine, (op) => op.alterColumn('ev', 'name', { nullable: false }));
+    await migrateSqlite(engine, (op) => op.alterColumn('ev', 'name', { nullable: false }));
     assert.match((await masterSql(engine, 'ev')) ?? '', /PRIMARY KEY AUTOINCREMENT/);
     await engine.execute("INSERT INTO ev (name) VALUES ('d')");
     assert.deepEqual((await engine.execute('SELECT id, name FROM ev ORDER BY id')).rows, [{ id: 1, name: 'a' }, { id: 4, name: 'd' }]);
