@@ -134,11 +134,9 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   /**
    * `MODIFY COLUMN` with the whole new definition: MySQL restates a column to change any part of
    * it, so everything `to` keeps (collation, generation, ON UPDATE, comment) is written again.
-   * `identityAlways` (PostgreSQL only) changes nothing here.
    */
   override alterColumn(table: TableSnapshot, _from: ColumnSnapshot, to: ColumnSnapshot, changes: ColumnChanges): string[] {
-    const { identityAlways: _, ...mysqlChanges } = changes;
-    if (!Object.values(mysqlChanges).some(Boolean)) return [];
+    if (!Object.values(changes).some(Boolean)) return [];
     return [`ALTER TABLE ${this.tableName(table)} MODIFY COLUMN ${this.columnDefinition(table, to)}`];
   }
 
