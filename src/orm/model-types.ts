@@ -18,6 +18,8 @@ export interface ModelOptions {
   readonly sqliteAutoincrement?: boolean;
   /** PostgreSQL: a partitioned table, `PARTITION BY` this key (`RANGE (created_at)`). */
   readonly partitionBy?: string;
+  /** MySQL: the table's default collation (`'latin1_swedish_ci'`). */
+  readonly collation?: string;
   /** Table-level constraints and indexes; their columns may be keys or database names. */
   readonly constraints?: readonly Constraint[];
 }

@@ -33,6 +33,8 @@ export interface TableDocument {
   readonly sqliteAutoincrement: boolean;
   /** PostgreSQL partitioned table: its partition key (`RANGE (created_at)`), else null. */
   readonly partitionBy: string | null;
+  /** MySQL: the table's collation when it is not the database's default, else null. */
+  readonly collation: string | null;
 }
 
 export interface ColumnDocument {
@@ -84,6 +86,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       withoutRowid: t.withoutRowid === true,
       sqliteAutoincrement: t.sqliteAutoincrement === true,
       partitionBy: t.partitionBy ?? null,
+      collation: t.collation ?? null,
     })),
     views: snapshot.views,
     enums: snapshot.enums,

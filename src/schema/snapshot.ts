@@ -49,6 +49,11 @@ export interface TableSnapshot {
    * (`RANGE (created_at)`, `LIST (region)`, `HASH (id)`). Partitions themselves are not reflected.
    */
   readonly partitionBy?: string;
+  /**
+   * MySQL: the table's default collation (`COLLATE=latin1_swedish_ci`, its character set implied).
+   * Reflection: only when it differs from the database's default; models: as declared.
+   */
+  readonly collation?: string;
 }
 
 export interface ColumnSnapshot {

@@ -10,8 +10,8 @@ function partitionKey(key: string | undefined): string | null {
 }
 
 /**
- * Table options: SQLite's `STRICT`, `WITHOUT ROWID`, `AUTOINCREMENT` and PostgreSQL's partition
- * key, compared where the model declares them or the target is a database. A difference is a
+ * Table options: SQLite's `STRICT`, `WITHOUT ROWID`, `AUTOINCREMENT`, PostgreSQL's partition
+ * key and MySQL's table collation, compared where the model declares them or the target is a database. A difference is a
  * warning: no operation changes them (a table rebuild keeps the options the table has).
  */
 export const tableOptionsComparator: TableComparator = {
@@ -29,9 +29,17 @@ export const tableOptionsComparator: TableComparator = {
         `table option ${sql}: the ${side} ${declared ? 'has' : 'does not have'} it, the database ${declared ? 'does not' : 'does'}; ${RECREATE}`,
       );
     }
-    if (target.partitionBy === undefined && !ctx.schema.targetIsDatabase) return;
-    if (partitionKey(target.partitionBy) === partitionKey(current.partitionBy)) return;
-    const describe = (key: string | undefined): string => (key === undefined ? 'not partitioned' : `PARTITION BY ${key}`);
-    ctx.schema.warn(target.name, `partitioning: the ${side} is ${describe(target.partitionBy)}, the database ${describe(current.partitionBy)}; ${RECREATE}`);
+    const compared = (declared: unknown): boolean => declared !== undefined || ctx.schema.targetIsDatabase;
+    if (compared(target.partitionBy) && partitionKey(target.partitionBy) !== partitionKey(current.partitionBy)) {
+      const describe = (key: string | undefined): string => (key === undefined ? 'not partitioned' : `PARTITION BY ${key}`);
+      ctx.schema.warn(target.name, `partitioning: the ${side} is ${describe(target.partitionBy)}, the database ${describe(current.partitionBy)}; ${RECREATE}`);
+    }
+    if (ctx.dialect.name === 'mysql' && compared(target.collation) && target.collation?.toLowerCase() !== current.collation?.toLowerCase()) {
+      const describe = (c: string | undefined): string => c ?? "the database's default";
+      ctx.schema.warn(
+        target.name,
+        `table collation: the ${side} has ${describe(target.collation)}, the database ${describe(current.collation)}; retort does not convert tables: ALTER TABLE ... CONVERT TO CHARACTER SET ... in this migration`,
+      );
+    }
   },
 };

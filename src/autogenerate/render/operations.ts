@@ -86,6 +86,7 @@ export const operationRenderers: OperationRenderers = {
       ['withoutRowid', opt(t.withoutRowid, (x) => raw(String(x)))],
       ['sqliteAutoincrement', opt(t.sqliteAutoincrement, (x) => raw(String(x)))],
       ['partitionBy', opt(t.partitionBy, str)],
+      ['collation', opt(t.collation, str)],
     ], { multilineFrom: 2 });
     return call('op.createTable', str(t.name), columns, ...options);
   },

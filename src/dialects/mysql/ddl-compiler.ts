@@ -48,7 +48,7 @@ function isTimestamp(type: TypeSpec): boolean {
  *   them NOT NULL); defaults as {@link renderMysqlDefault} writes them; generated columns
  *   without NULL / NOT NULL (MariaDB accepts neither there);
  * - the primary key without a name (MySQL calls every primary key PRIMARY);
- * - table comment `COMMENT='...'` after the column list, column comments inline;
+ * - table collation `COLLATE=x` and comment `COMMENT='...'` after the column list, column comments inline;
  * - `ALTER TABLE t MODIFY COLUMN <full definition>` for every column change (MySQL has no
  *   per-attribute ALTER for type, nullability or comment), restating what stays;
  * - drops: `DROP FOREIGN KEY`, `DROP INDEX` (unique constraints), `DROP PRIMARY KEY`,
@@ -82,7 +82,8 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   }
 
   protected override tableSuffix(table: TableSnapshot): string {
-    return table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : '';
+    const collation = table.collation !== undefined ? ` COLLATE=${table.collation}` : '';
+    return `${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}`;
   }
 
   override renameTable(table: TableSnapshot, newName: string): string[] {

@@ -47,8 +47,9 @@ function frozenList<T>(items: T[]): readonly T[] {
  * The draft as a frozen TableSnapshot: columns in ordinal order, constraints sorted by name.
  * Frozen here, part by part, as it is built (columns and their types and defaults arrive frozen),
  * so that the final deepFreeze of the snapshot stops at each table instead of walking it again.
+ * The table's collation is kept when it is not `schemaCollation`, the database's default.
  */
-export function finishTable(draft: TableDraft, schema: string | null): TableSnapshot {
+export function finishTable(draft: TableDraft, schema: string | null, schemaCollation: string | null): TableSnapshot {
   const cols = draft.columns;
   let sorted = true;
   for (let i = 1; i < cols.length && sorted; i++) sorted = cols[i - 1]!.ordinal < cols[i]!.ordinal;
@@ -74,5 +75,6 @@ export function finishTable(draft: TableDraft, schema: string | null): TableSnap
     uniques: frozenList(draft.uniques.sort(byNameNullsLast)),
     checks: frozenList(draft.checks.sort(byNameNullsLast)),
     indexes: frozenList(draft.indexes.sort((a, b) => byCodePoint(a.name, b.name))),
+    ...(draft.collation !== null && draft.collation !== schemaCollation ? { collation: draft.collation } : {}),
   });
 }

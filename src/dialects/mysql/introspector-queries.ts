@@ -31,8 +31,9 @@ export interface ServerFlavour {
 export function serverQuery(schema: string | null): CatalogQuery {
   return {
     sql: 'SELECT VERSION() AS version, DATABASE() AS current_db,'
-      + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found',
-    params: [schema],
+      + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found,'
+      + ' (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_collation',
+    params: [schema, schema],
   };
 }
 

@@ -30,13 +30,13 @@ async function rows(executor: Executor, q: CatalogQuery): Promise<Row[]> {
 }
 
 /** Resolves the schema to read and the server's flavour, in one query. */
-async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour }> {
+async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour; collation: string | null }> {
   const [row] = await rows(executor, serverQuery(asked));
   if (row === undefined) throw new ReflectionError('mysql: SELECT VERSION() returned no row');
   const schema = asked ?? textOrNull(row, 'current_db');
   if (schema === null) throw new ReflectionError('mysql: no database selected: put one in the URL or pass { schema }');
   if (int(row, 'schema_found') === 0) throw new ReflectionError(`schema "${schema}" does not exist`);
-  return { schema, flavour: flavourOf(text(row, 'version')) };
+  return { schema, flavour: flavourOf(text(row, 'version')), collation: textOrNull(row, 'schema_collation') };
 }
 
 /**
@@ -54,7 +54,7 @@ async function server(executor: Executor, asked: string | null): Promise<{ schem
  */
 async function introspect(executor: Executor, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
   const asked = options.schema ?? null;
-  const { schema, flavour } = await server(executor, asked);
+  const { schema, flavour, collation: schemaCollation } = await server(executor, asked);
   const filter: TableFilter = { include: options.include, exclude: options.exclude };
 
   const tables = new Map<string, TableDraft>();
@@ -88,7 +88,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
   const tableSchema = asked;
   const snapshot: SchemaSnapshot = {
     schema: tableSchema,
-    tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema)),
+    tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema, schemaCollation)),
     enums: [],
     views,
   };
