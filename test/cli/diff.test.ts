@@ -63,13 +63,14 @@ forEachDialect('retort diff', (ctx) => {
     assert.deepEqual(rows.map((row) => [row.name, Number(row.name_len)]), [['Ann', 3]]);
   });
 
-  it('a generated expression that differs is a warning on stderr and exit 1', async () => {
+  it('a generated expression that differs, and a view one side has, are warnings on stderr and exit 1', async () => {
     const urls = [await ctx.freshUrl('diffgen1'), await ctx.freshUrl('diffgen2')];
     for (const [i, url] of urls.entries()) {
       const engine = createEngine(url);
       try {
         const expression = i === 0 ? `${q('a')} * 2` : `${q('a')} * 3`;
         await engine.execute(`CREATE TABLE ${q('g')} (${q('a')} INTEGER NOT NULL, ${q('b')} INTEGER GENERATED ALWAYS AS (${expression}) STORED, PRIMARY KEY (${q('a')}))`);
+        if (i === 1) await engine.execute(`CREATE VIEW ${q('gv')} AS SELECT ${q('a')} FROM ${q('g')}`);
       } finally {
         await engine.dispose();
       }
@@ -78,6 +79,7 @@ forEachDialect('retort diff', (ctx) => {
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.equal(r.stdout.trim(), '');
     assert.match(r.stderr, /^warning: g: generated column b: its expression changes from .* to .*3/m);
+    assert.match(r.stderr, /^warning: view gv: only the target has it; retort does not manage views/m);
   });
 
   it('errors exit 2 with one line and no stack trace', async () => {

@@ -16,6 +16,7 @@ import { serverDefaultComparator } from './server-default.js';
 import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
+import { viewsComparator } from './views.js';
 
 /**
  * A new registry with retort's comparators, in the order they run. Dialect-specific ones
@@ -30,6 +31,7 @@ export function defaultComparators(): ComparatorRegistry {
   return new ComparatorRegistry()
     .register(enumsComparator)
     .register(tablesComparator)
+    .register(viewsComparator)
     .register(columnsComparator)
     .register(tableCommentComparator)
     .register(tableOptionsComparator)
