@@ -50,8 +50,10 @@ export const primaryKeyComparator: TableComparator = {
   scope: 'table',
   compare(ctx, plan) {
     const { dropped, added } = primaryKeyChange(ctx);
-    const moving = ctx.target.columns.flatMap((target) => {
-      const current = ctx.current.columns.find((c) => c.name === target.name);
+    const currentColumns = ctx.current.columns;
+    const moving = ctx.target.columns.flatMap((target, i) => {
+      // the column at the same position first: usually it is the one (names are unique in a table)
+      const current = currentColumns[i]?.name === target.name ? currentColumns[i] : currentColumns.find((c) => c.name === target.name);
       if (!current || !autoincrementMovesWithKey(ctx, target, current)) return [];
       const hookContext = { kind: 'autoincrement', table: ctx.target.name, name: target.name, target, current } as const;
       return ctx.schema.differs(hookContext, () => true) ? [{ target, current }] : [];
