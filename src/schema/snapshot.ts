@@ -20,6 +20,11 @@ export interface SchemaSnapshot {
   readonly enums: readonly EnumSnapshot[];
   /** Views, listed apart from tables (reflection only). */
   readonly views: readonly ViewSnapshot[];
+  /**
+   * MySQL reflection: the database's default collation, which tables and columns without a
+   * `collation` of their own have. Absent elsewhere.
+   */
+  readonly collation?: string;
 }
 
 export interface TableSnapshot {

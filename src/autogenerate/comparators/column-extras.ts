@@ -6,16 +6,19 @@ import { collationKey, expressionKey, onUpdateKey } from '../normalize.js';
 /**
  * A column's collation, compared only where the model declares one (a model that says nothing
  * leaves the database's collation alone) or the target is a database. Case-insensitive; an
- * absent collation is the default one.
+ * absent collation is the default one. A model's collation is compared with the one the column
+ * has in effect where reflection tells it (MySQL: the column's, else its table's, else the
+ * database's), so declaring the default collation is no change.
  */
 export const collationComparator: ColumnComparator = {
   id: 'collation',
   scope: 'column',
   compare({ table, dialect, target, current }) {
     if (target.collation === undefined && !table.schema.targetIsDatabase) return null;
+    const inEffect = current.collation ?? (target.collation === undefined ? undefined : table.current.collation ?? table.schema.database.collation);
     const differs = table.schema.differs(
       { kind: 'collation', table: table.target.name, name: target.name, target, current },
-      () => collationKey(dialect, target.collation) !== collationKey(dialect, current.collation),
+      () => collationKey(dialect, target.collation) !== collationKey(dialect, inEffect),
     );
     return differs ? { changes: { collation: target.collation ?? null }, previous: { collation: current.collation ?? null } } : null;
   },

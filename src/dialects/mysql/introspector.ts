@@ -91,6 +91,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema, schemaCollation)),
     enums: [],
     views,
+    ...(schemaCollation !== null ? { collation: schemaCollation } : {}),
   };
   return deepFreeze(snapshot);
 }

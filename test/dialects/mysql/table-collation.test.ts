@@ -55,6 +55,26 @@ forEachDialect('MySQL table collations', (ctx) => {
     assert.match(warnings(models(), true).join('\n'), /table collation: the target has the database's default, the database latin1_swedish_ci/);
   });
 
+  it('a model column declaring the collation it has by default (table or database) is no change', async () => {
+    const reflected = await inspect(engine);
+    const { rows } = await engine.execute<{ c: string }>('SELECT @@collation_database AS c');
+    const databaseDefault = rows[0]!.c;
+    assert.equal(reflected.collation, databaseDefault);
+    const declared = (collation: string, tableCollation?: string): MetaData => {
+      const metadata = new MetaData();
+      new Table(metadata, 'legacy', { id: column.integer().primaryKey().autoincrement(false), name: column.string(40).collate(collation) }, tableCollation ? { collation: tableCollation } : {});
+      return metadata;
+    };
+    assert.deepEqual(compare(declared('latin1_swedish_ci').snapshot('mysql'), reflected, { dialect: engine.dialect }), [], 'the table default');
+    assert.equal(compare(declared('latin1_bin').snapshot('mysql'), reflected, { dialect: engine.dialect }).length, 1);
+    await engine.execute('CREATE TABLE plain (id INT NOT NULL PRIMARY KEY, name VARCHAR(40))');
+    const withPlain = await inspect(engine, { include: ['plain'] });
+    const plain = new MetaData();
+    new Table(plain, 'plain', { id: column.integer().primaryKey().autoincrement(false), name: column.string(40).collate(databaseDefault) });
+    assert.deepEqual(compare(plain.snapshot('mysql'), withPlain, { dialect: engine.dialect }), [], 'the database default');
+    await engine.execute('DROP TABLE plain');
+  });
+
   it('createAll writes COLLATE= for a model that declares it', async () => {
     const fresh = createEngine(await ctx.freshUrl('tablecoll_model'));
     try {
