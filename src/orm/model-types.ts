@@ -20,6 +20,8 @@ export interface ModelOptions {
   readonly partitionBy?: string;
   /** MySQL: the table's default collation (`'latin1_swedish_ci'`). */
   readonly collation?: string;
+  /** MySQL: the table's storage engine (`'MyISAM'`). */
+  readonly engine?: string;
   /** Table-level constraints and indexes; their columns may be keys or database names. */
   readonly constraints?: readonly Constraint[];
 }

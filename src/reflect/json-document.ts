@@ -35,6 +35,8 @@ export interface TableDocument {
   readonly partitionBy: string | null;
   /** MySQL: the table's collation when it is not the database's default, else null. */
   readonly collation: string | null;
+  /** MySQL: the table's storage engine when it is not the server's default, else null. */
+  readonly engine: string | null;
 }
 
 export interface ColumnDocument {
@@ -87,6 +89,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       sqliteAutoincrement: t.sqliteAutoincrement === true,
       partitionBy: t.partitionBy ?? null,
       collation: t.collation ?? null,
+      engine: t.engine ?? null,
     })),
     views: snapshot.views,
     enums: snapshot.enums,

@@ -59,6 +59,8 @@ export interface TableSnapshot {
    * Reflection: only when it differs from the database's default; models: as declared.
    */
   readonly collation?: string;
+  /** MySQL: the table's storage engine (`MyISAM`). Reflection: only when not the server's default; models: as declared. */
+  readonly engine?: string;
 }
 
 export interface ColumnSnapshot {

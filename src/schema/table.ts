@@ -29,6 +29,8 @@ export interface TableOptions {
   readonly partitionBy?: string;
   /** MySQL: the table's default collation (`'latin1_swedish_ci'`), its character set implied. */
   readonly collation?: string;
+  /** MySQL: the table's storage engine (`'MyISAM'`); default: the server's. */
+  readonly engine?: string;
 }
 
 /** What a Table accepts after its columns: constraints, indexes and an options object. */
@@ -59,7 +61,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly name: string;
   readonly schema: string | null;
   readonly comment: string | null;
-  /** Dialect table options as declared (`strict`, `withoutRowid`, `sqliteAutoincrement`, `partitionBy`, `collation`); only the declared keys. */
+  /** Dialect table options as declared (`strict`, `withoutRowid`, `sqliteAutoincrement`, `partitionBy`, `collation`, `engine`); only the declared keys. */
   readonly snapshotOptions: Pick<TableOptions, SnapshotTableOption>;
   /** The columns by TypeScript key. */
   readonly columns: TableColumns<C>;
@@ -221,8 +223,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   }
 }
 
-/** The dialect table options (SQLite's, PostgreSQL's partition key, MySQL's collation), carried into the snapshot as declared. */
-export const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy', 'collation'] as const;
+/** The dialect table options (SQLite's, PostgreSQL's partition key, MySQL's collation and engine), carried into the snapshot as declared. */
+export const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy', 'collation', 'engine'] as const;
 export type SnapshotTableOption = (typeof SNAPSHOT_TABLE_OPTIONS)[number];
 
 /** The dialect table options `source` has (a model's options, a table snapshot), only those set. */

@@ -87,6 +87,7 @@ export const operationRenderers: OperationRenderers = {
       ['sqliteAutoincrement', opt(t.sqliteAutoincrement, (x) => raw(String(x)))],
       ['partitionBy', opt(t.partitionBy, str)],
       ['collation', opt(t.collation, str)],
+      ['engine', opt(t.engine, str)],
     ], { multilineFrom: 2 });
     return call('op.createTable', str(t.name), columns, ...options);
   },

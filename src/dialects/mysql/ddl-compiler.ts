@@ -41,14 +41,14 @@ function isTimestamp(type: TypeSpec): boolean {
 
 /**
  * DDL for MySQL 8 and MariaDB 10.5+, written in the forms both accept:
- * - backtick-quoted identifiers; `ENGINE` left to the server's default;
+ * - backtick-quoted identifiers; `ENGINE` left to the server's default unless the table names one;
  * - columns: `` `c` TYPE [COLLATE c] [GENERATED ALWAYS AS (sql) VIRTUAL|STORED] [NULL|NOT NULL]
  *   [DEFAULT x] [ON UPDATE x] [AUTO_INCREMENT] [COMMENT '...'] ``, with an explicit `NULL` on
  *   nullable TIMESTAMP columns (servers with `explicit_defaults_for_timestamp` off would make
  *   them NOT NULL); defaults as {@link renderMysqlDefault} writes them; generated columns
  *   without NULL / NOT NULL (MariaDB accepts neither there);
  * - the primary key without a name (MySQL calls every primary key PRIMARY);
- * - table collation `COLLATE=x` and comment `COMMENT='...'` after the column list, column comments inline;
+ * - table engine `ENGINE=x`, collation `COLLATE=x` and comment `COMMENT='...'` after the column list, column comments inline;
  * - `ALTER TABLE t MODIFY COLUMN <full definition>` for every column change (MySQL has no
  *   per-attribute ALTER for type, nullability or comment), restating what stays;
  * - drops: `DROP FOREIGN KEY`, `DROP INDEX` (unique constraints), `DROP PRIMARY KEY`,
@@ -82,8 +82,9 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   }
 
   protected override tableSuffix(table: TableSnapshot): string {
+    const engine = table.engine !== undefined ? ` ENGINE=${table.engine}` : '';
     const collation = table.collation !== undefined ? ` COLLATE=${table.collation}` : '';
-    return `${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}`;
+    return `${engine}${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}`;
   }
 
   override renameTable(table: TableSnapshot, newName: string): string[] {

@@ -15,6 +15,8 @@ export interface TableDraft {
   readonly comment: string | null;
   /** The table's default collation (TABLE_COLLATION): columns that have it carry no `collation`. */
   readonly collation: string | null;
+  /** The table's storage engine (ENGINE). */
+  readonly engine: string | null;
   /** Columns with their ordinal positions, in the order the rows came. */
   readonly columns: { ordinal: number; column: ColumnSnapshot }[];
   /** Column position by name, to find a column a constraint names. */
@@ -27,8 +29,14 @@ export interface TableDraft {
 }
 
 /** A new, empty table draft. */
-export function tableDraft(name: string, comment: string | null, collation: string | null): TableDraft {
-  return { name, comment, collation, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+/** What a table has when it says nothing: the database's collation, the server's storage engine. */
+export interface TableDefaults {
+  readonly collation: string | null;
+  readonly engine: string | null;
+}
+
+export function tableDraft(name: string, comment: string | null, collation: string | null, engine: string | null): TableDraft {
+  return { name, comment, collation, engine, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
 }
 
 /** Adds a column to a draft. */
@@ -47,9 +55,9 @@ function frozenList<T>(items: T[]): readonly T[] {
  * The draft as a frozen TableSnapshot: columns in ordinal order, constraints sorted by name.
  * Frozen here, part by part, as it is built (columns and their types and defaults arrive frozen),
  * so that the final deepFreeze of the snapshot stops at each table instead of walking it again.
- * The table's collation is kept when it is not `schemaCollation`, the database's default.
+ * The table's collation and engine are kept when they are not the database's / server's defaults.
  */
-export function finishTable(draft: TableDraft, schema: string | null, schemaCollation: string | null): TableSnapshot {
+export function finishTable(draft: TableDraft, schema: string | null, defaults: TableDefaults): TableSnapshot {
   const cols = draft.columns;
   let sorted = true;
   for (let i = 1; i < cols.length && sorted; i++) sorted = cols[i - 1]!.ordinal < cols[i]!.ordinal;
@@ -75,6 +83,7 @@ export function finishTable(draft: TableDraft, schema: string | null, schemaColl
     uniques: frozenList(draft.uniques.sort(byNameNullsLast)),
     checks: frozenList(draft.checks.sort(byNameNullsLast)),
     indexes: frozenList(draft.indexes.sort((a, b) => byCodePoint(a.name, b.name))),
-    ...(draft.collation !== null && draft.collation !== schemaCollation ? { collation: draft.collation } : {}),
+    ...(draft.collation !== null && draft.collation !== defaults.collation ? { collation: draft.collation } : {}),
+    ...(draft.engine !== null && draft.engine.toLowerCase() !== defaults.engine?.toLowerCase() ? { engine: draft.engine } : {}),
   });
 }

@@ -32,7 +32,8 @@ export function serverQuery(schema: string | null): CatalogQuery {
   return {
     sql: 'SELECT VERSION() AS version, DATABASE() AS current_db,'
       + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found,'
-      + ' (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_collation',
+      + ' (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_collation,'
+      + ' @@default_storage_engine AS default_engine',
     params: [schema, schema],
   };
 }
@@ -70,10 +71,10 @@ function query(select: string, from: string, w: CatalogQuery): CatalogQuery {
   return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}`, params: w.params };
 }
 
-/** Tables and views, with their comments and default collations (NULL for views). */
+/** Tables and views, with their comments, default collations and engines (NULL for views). */
 export function tablesQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query(
-    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation',
+    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine',
     'TABLES',
     where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
   );

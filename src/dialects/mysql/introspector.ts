@@ -5,7 +5,7 @@ import { deepFreeze, type SchemaSnapshot, type ViewSnapshot } from '../../schema
 import { byCodePoint, int, text, textOrNull } from './catalog-values.js';
 import { columnFromRow, TypeCache } from './introspector-columns.js';
 import { addForeignKeys, addMariadbChecks, addMysqlChecks } from './introspector-constraints.js';
-import { addColumn, finishTable, tableDraft, type TableDraft } from './introspector-draft.js';
+import { addColumn, finishTable, tableDraft, type TableDefaults, type TableDraft } from './introspector-draft.js';
 import { addIndexes } from './introspector-indexes.js';
 import {
   checksQuery,
@@ -30,13 +30,14 @@ async function rows(executor: Executor, q: CatalogQuery): Promise<Row[]> {
 }
 
 /** Resolves the schema to read and the server's flavour, in one query. */
-async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour; collation: string | null }> {
+async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour; defaults: TableDefaults }> {
   const [row] = await rows(executor, serverQuery(asked));
   if (row === undefined) throw new ReflectionError('mysql: SELECT VERSION() returned no row');
   const schema = asked ?? textOrNull(row, 'current_db');
   if (schema === null) throw new ReflectionError('mysql: no database selected: put one in the URL or pass { schema }');
   if (int(row, 'schema_found') === 0) throw new ReflectionError(`schema "${schema}" does not exist`);
-  return { schema, flavour: flavourOf(text(row, 'version')), collation: textOrNull(row, 'schema_collation') };
+  const defaults = { collation: textOrNull(row, 'schema_collation'), engine: textOrNull(row, 'default_engine') };
+  return { schema, flavour: flavourOf(text(row, 'version')), defaults };
 }
 
 /**
@@ -54,7 +55,7 @@ async function server(executor: Executor, asked: string | null): Promise<{ schem
  */
 async function introspect(executor: Executor, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
   const asked = options.schema ?? null;
-  const { schema, flavour, collation: schemaCollation } = await server(executor, asked);
+  const { schema, flavour, defaults } = await server(executor, asked);
   const filter: TableFilter = { include: options.include, exclude: options.exclude };
 
   const tables = new Map<string, TableDraft>();
@@ -64,7 +65,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     const type = text(row, 'table_type');
     if (TABLE_TYPES.has(type)) {
       const comment = text(row, 'table_comment');
-      tables.set(name, tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation')));
+      tables.set(name, tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation'), textOrNull(row, 'engine')));
     } else if (type === 'VIEW') {
       viewNames.push(name);
     }
@@ -88,10 +89,10 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
   const tableSchema = asked;
   const snapshot: SchemaSnapshot = {
     schema: tableSchema,
-    tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema, schemaCollation)),
+    tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema, defaults)),
     enums: [],
     views,
-    ...(schemaCollation !== null ? { collation: schemaCollation } : {}),
+    ...(defaults.collation !== null ? { collation: defaults.collation } : {}),
   };
   return deepFreeze(snapshot);
 }

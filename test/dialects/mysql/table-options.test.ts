@@ -1,7 +1,7 @@
-// A MySQL table's own default collation (a latin1 table in a utf8mb4 database): reflection keeps
-// it (its columns, which share it, carry none), a table recreated from the reflected schema gets
-// it back with its character set, models declare it with { collation }, and compare warns where
-// a declared one (or, between databases, any) differs.
+// MySQL table options: a table's own default collation (a latin1 table in a utf8mb4 database) and
+// storage engine (MyISAM) are kept by reflection (columns sharing the table's collation carry
+// none), a table recreated from the reflected schema gets them back, models declare them, and
+// compare warns where a declared one (or, between databases, any) differs.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { compare } from '../../../src/autogenerate/index.js';
@@ -73,6 +73,28 @@ forEachDialect('MySQL table collations', (ctx) => {
     new Table(plain, 'plain', { id: column.integer().primaryKey().autoincrement(false), name: column.string(40).collate(databaseDefault) });
     assert.deepEqual(compare(plain.snapshot('mysql'), withPlain, { dialect: engine.dialect }), [], 'the database default');
     await engine.execute('DROP TABLE plain');
+  });
+
+  it('a MyISAM table keeps its engine through reflection and recreation; InnoDB tables carry none', async () => {
+    const source = createEngine(await ctx.freshUrl('tableengine'));
+    const target = createEngine(await ctx.freshUrl('tableengine_copy'));
+    try {
+      await source.execute('CREATE TABLE words (id INT NOT NULL PRIMARY KEY, body TEXT, FULLTEXT KEY ft_body (body)) ENGINE=MyISAM');
+      await source.execute('CREATE TABLE plain (id INT NOT NULL PRIMARY KEY)');
+      const snapshot = await inspect(source);
+      assert.deepEqual(snapshot.tables.map((t) => [t.name, t.engine]), [['plain', undefined], ['words', 'MyISAM']]);
+      await metadataFromSnapshot(snapshot, { foreignKeysNeedIndex: true }).createAll(target);
+      const { rows } = await target.execute<{ e: string }>("SELECT ENGINE AS e FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'words'");
+      assert.deepEqual(rows, [{ e: 'MyISAM' }]);
+      assert.deepEqual(compare(snapshot, await inspect(target), { dialect: source.dialect, targetIsDatabase: true }), []);
+      const warnings: string[] = [];
+      const innodb = { ...snapshot, tables: snapshot.tables.map((t) => (t.name === 'words' ? { ...t, engine: 'InnoDB' } : t)) };
+      compare(innodb, snapshot, { dialect: source.dialect, onWarning: (w) => warnings.push(w.message) });
+      assert.match(warnings.join('\n'), /table engine: the model has InnoDB, the database MyISAM/);
+    } finally {
+      await source.dispose();
+      await target.dispose();
+    }
   });
 
   it('createAll writes COLLATE= for a model that declares it', async () => {
