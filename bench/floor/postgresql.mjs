@@ -27,7 +27,8 @@ const RELATIONS_SQL = `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relnamespace = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition`;
+WHERE c.relnamespace = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')`;
 
 const ENUMS_SQL = `SELECT t.oid AS oid, t.typname AS name,
   pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS "values"

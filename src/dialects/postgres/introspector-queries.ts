@@ -18,8 +18,8 @@ export interface SchemaRow {
 }
 
 /**
- * Tables (ordinary and partitioned, not partitions) and views (plain and materialized) of the
- * schema, with table comments, view definitions and partition keys (`definition` of a
+ * Tables (ordinary and partitioned, not partitions, not those an extension owns, as PostGIS's
+ * `spatial_ref_sys`) and views (plain and materialized) of the schema, with table comments, view definitions and partition keys (`definition` of a
  * partitioned table). `include` / `exclude` become parameters.
  */
 export function relationsSql(include: boolean, exclude: boolean): string {
@@ -29,7 +29,8 @@ export function relationsSql(include: boolean, exclude: boolean): string {
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
-WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition${
+WHERE c.relnamespace = ? AND c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')${
   include ? '\n  AND c.relname = ANY(?::text[])' : ''}${exclude ? '\n  AND c.relname <> ALL(?::text[])' : ''}`;
 }
 
