@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The floor of SQLite reflection for the benchmark: a bare Node process with better-sqlite3 only
-// (no retort), reading the facts retort's SQLite introspector reads, with the same four queries
+// (no retort), reading the facts retort's SQLite introspector reads, with the same catalog queries
 // (objects with their SQL, columns, index keys, foreign keys: sqlite_master joined with the pragma
 // table-valued functions), grouping them per table, and reading from the CREATE texts what only
 // they hold (constraint names, CHECK expressions, DEFERRABLE, WITHOUT ROWID; partial-index
@@ -18,19 +18,22 @@ const db = new Database(path, { readonly: true, fileMustExist: true });
 
 const OWN = "NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 const TABLES = `m.type = 'table' AND m.name ${OWN} AND m.sql NOT LIKE 'CREATE VIRTUAL %'`;
+// the shadow tables of virtual tables, read when there is a virtual table (left out below)
+const shadow = new Set(db.prepare(`SELECT name FROM pragma_table_list WHERE EXISTS (SELECT 1 FROM sqlite_master
+  WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL %') AND type = 'shadow'`).pluck().all());
 const objects = db.prepare(`SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m
-  WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN} AND m.sql IS NOT NULL AND m.sql NOT LIKE 'CREATE VIRTUAL %'`).all();
+  WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN} AND m.sql IS NOT NULL AND m.sql NOT LIKE 'CREATE VIRTUAL %'`).all().filter((r) => !shadow.has(r.tbl_name));
 const columns = db.prepare(`SELECT m.name AS table_name, p.cid AS cid, p.name AS name, p.type AS type, p."notnull" AS "notnull",
   p.dflt_value AS dflt_value, p.pk AS pk, p.hidden AS hidden FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${TABLES}
-  ORDER BY m.name, p.cid`).all();
+  ORDER BY m.name, p.cid`).all().filter((r) => !shadow.has(r.table_name));
 const indexes = db.prepare(`SELECT m.name AS table_name, il.name AS index_name, il."unique" AS is_unique, il.origin AS origin,
   il.partial AS partial, ix.seqno AS seqno, ix.cid AS cid, ix.name AS column_name, ix."desc" AS is_desc, ix.coll AS coll
   FROM sqlite_master m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ix WHERE ${TABLES}
-  AND ix.key = 1 ORDER BY m.name, il.name, ix.seqno`).all();
+  AND ix.key = 1 ORDER BY m.name, il.name, ix.seqno`).all().filter((r) => !shadow.has(r.table_name));
 const foreignKeys = db.prepare(`SELECT m.name AS table_name, f.id AS id, f.seq AS seq, f."table" AS referred_table, f."from" AS from_column,
   coalesce(f."to", (SELECT t.name FROM pragma_table_info(f."table") t WHERE t.pk = f.seq + 1)) AS to_column,
   f.on_update AS on_update, f.on_delete AS on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE ${TABLES}
-  ORDER BY m.name, f.id, f.seq`).all();
+  ORDER BY m.name, f.id, f.seq`).all().filter((r) => !shadow.has(r.table_name));
 
 // ---- a lean scanner of CREATE texts -------------------------------------------------------
 

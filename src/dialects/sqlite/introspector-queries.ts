@@ -1,5 +1,5 @@
 /**
- * The catalog queries of SQLite reflection: four statements for the whole database, whatever
+ * The catalog queries of SQLite reflection: five statements for the whole database, whatever
  * its number of tables. `sqlite_master` is joined with the pragma table-valued functions
  * (`pragma_table_xinfo`, `pragma_index_list`, `pragma_index_xinfo`, `pragma_foreign_key_list`),
  * and the include / exclude lists are `IN (?, ...)` parameters of each statement.
@@ -103,11 +103,13 @@ export function nameFilter(column: string, options: { readonly include?: readonl
 
 /**
  * The shadow tables of virtual tables (an FTS5 index's `x_data`, `x_idx`, ...; an R*Tree's
- * `x_node`, ...): SQLite's to manage, never the user's (`pragma_table_list`, SQLite 3.37+).
+ * `x_node`, ...): SQLite's to manage, never the user's (`pragma_table_list`, SQLite 3.37+). The
+ * list is read only when the database has a virtual table (a cheap check first).
  */
-const NOT_SHADOW = (column: string): string => `${column} NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')`;
+export const SHADOW_TABLES_SQL = "SELECT name FROM pragma_table_list WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table'"
+  + " AND sql LIKE 'CREATE VIRTUAL %') AND type = 'shadow'";
 
-const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CREATE VIRTUAL %' AND ${NOT_SHADOW('m.name')}`;
+const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CREATE VIRTUAL %'`;
 
 /**
  * Tables, views and (non-automatic) indexes with their SQL; the filter applies to `m.tbl_name`.
@@ -121,7 +123,7 @@ const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CR
 export function objectsSql(filter: NameFilter): string {
   return 'SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m'
     + ` WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN_TABLES} AND m.sql IS NOT NULL`
-    + ` AND m.sql NOT LIKE 'CREATE VIRTUAL %' AND ${NOT_SHADOW('m.tbl_name')}${filter.sql}`;
+    + ` AND m.sql NOT LIKE 'CREATE VIRTUAL %'${filter.sql}`;
 }
 
 /** Every column of every table, in column order. The filter applies to `m.name`. */

@@ -10,6 +10,7 @@ import {
   indexesSql,
   nameFilter,
   objectsSql,
+  SHADOW_TABLES_SQL,
   type ColumnRow,
   type ForeignKeyRow,
   type IndexRow,
@@ -17,8 +18,8 @@ import {
 } from './introspector-queries.js';
 
 /**
- * Reads a SQLite database (its `main` schema) in four queries whatever its size: objects with
- * their SQL, columns, index keys, foreign keys. `include` / `exclude` are parameters of each
+ * Reads a SQLite database (its `main` schema) in five queries whatever its size: the shadow
+ * tables of virtual tables (left out), objects with their SQL, columns, index keys, foreign keys. `include` / `exclude` are parameters of each
  * query. Tables that only the SQL text describes fully (constraint names, CHECK expressions,
  * DEFERRABLE, partial and expression indexes) are read with a tokenizer (ddl-text.ts).
  *
@@ -30,7 +31,8 @@ import {
  * without its parentheses) and no default; `collation` only for a column whose text declares a
  * COLLATE other than BINARY, spelled by `sqliteCollation` (BINARY / NOCASE / RTRIM upper-cased,
  * other names as written); never `onUpdate` or `identityAlways` (MySQL / PostgreSQL only);
- * virtual tables left out (retort does not model them); `_retort_tmp_*` tables of a failed
+ * virtual tables and their shadow tables (FTS5's `x_data`, ...) left out (retort does not model
+ * them); `_retort_tmp_*` tables of a failed
  * rebuild listed like any table. Only `main` exists: `schema: 'main'` is accepted, any other
  * name is a ReflectionError.
  *
@@ -48,10 +50,17 @@ export const sqliteIntrospector: Introspector = Object.freeze({
     if (options.include !== undefined && options.include.length === 0) return emptySnapshot();
     const byTable = nameFilter('m.tbl_name', options);
     const byName = nameFilter('m.name', options);
+    const shadow = new Set((await executor.execute<{ name: string }>(SHADOW_TABLES_SQL)).rows.map((r) => r.name));
+    const own = <R>(rows: readonly R[], table: (row: R) => string): readonly R[] => (shadow.size === 0 ? rows : rows.filter((r) => !shadow.has(table(r))));
     const objects = await executor.execute<ObjectRow>(objectsSql(byTable), byTable.params);
     const columns = await executor.execute<ColumnRow>(columnsSql(byName), byName.params);
     const indexes = await executor.execute<IndexRow>(indexesSql(byName), byName.params);
     const foreignKeys = await executor.execute<ForeignKeyRow>(foreignKeysSql(byName), byName.params);
-    return buildSqliteSnapshot({ objects: objects.rows, columns: columns.rows, indexes: indexes.rows, foreignKeys: foreignKeys.rows });
+    return buildSqliteSnapshot({
+      objects: own(objects.rows, (r) => r.tbl_name),
+      columns: own(columns.rows, (r) => r.table_name),
+      indexes: own(indexes.rows, (r) => r.table_name),
+      foreignKeys: own(foreignKeys.rows, (r) => r.table_name),
+    });
   },
 });
