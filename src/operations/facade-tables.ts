@@ -1,6 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import { toColumnSnapshot, type ColumnBuilder } from '../schema/index.js';
-import { pickTableOptions, type SnapshotTableOption, type TableOptions } from '../schema/table.js';
+import { pickTableOptions } from '../schema/table.js';
 import { indexExtras } from '../schema/index-extras.js';
 import type {
   CheckSnapshot,
@@ -9,6 +9,7 @@ import type {
   ForeignKeySnapshot,
   IndexSnapshot,
   TableSnapshot,
+  TableSnapshotOptions,
   UniqueSnapshot,
 } from '../schema/snapshot.js';
 import { deepFreeze } from '../schema/snapshot.js';
@@ -51,7 +52,7 @@ export interface IndexDeclaration {
 }
 
 /** Options of `op.createTable`: table-level constraints, indexes and comment. */
-export interface CreateTableDeclaration extends Pick<TableOptions, SnapshotTableOption> {
+export interface CreateTableDeclaration extends TableSnapshotOptions {
   readonly schema?: string | null;
   readonly primaryKey?: { readonly name: string | null; readonly columns: readonly string[] };
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];

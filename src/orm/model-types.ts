@@ -1,27 +1,16 @@
 import type { ColumnsShape, RowOf } from '../schema/column-types.js';
 import type { Constraint } from '../schema/constraints.js';
 import type { MetaData } from '../schema/metadata.js';
+import type { TableSnapshotOptions } from '../schema/snapshot.js';
 import type { Table, TableColumns } from '../schema/table.js';
 
-/** Options of `Base.table(columns, options)`. */
-export interface ModelOptions {
+/** Options of `Base.table(columns, options)` (the dialect ones: see {@link TableSnapshotOptions}). */
+export interface ModelOptions extends TableSnapshotOptions {
   /** The table name; default: snake_case of the class name (`BlogPost` -> `blog_post`). */
   readonly tableName?: string;
   readonly comment?: string;
   /** PostgreSQL schema / MySQL database; default: the MetaData's schema. */
   readonly schema?: string;
-  /** SQLite: a `STRICT` table. */
-  readonly strict?: boolean;
-  /** SQLite: a `WITHOUT ROWID` table. */
-  readonly withoutRowid?: boolean;
-  /** SQLite: `INTEGER PRIMARY KEY AUTOINCREMENT` (ids of deleted rows never come back). */
-  readonly sqliteAutoincrement?: boolean;
-  /** PostgreSQL: a partitioned table, `PARTITION BY` this key (`RANGE (created_at)`). */
-  readonly partitionBy?: string;
-  /** MySQL: the table's default collation (`'latin1_swedish_ci'`). */
-  readonly collation?: string;
-  /** MySQL: the table's storage engine (`'MyISAM'`). */
-  readonly engine?: string;
   /** Table-level constraints and indexes; their columns may be keys or database names. */
   readonly constraints?: readonly Constraint[];
 }

@@ -27,16 +27,12 @@ export interface SchemaSnapshot {
   readonly collation?: string;
 }
 
-export interface TableSnapshot {
-  readonly name: string;
-  readonly schema: string | null;
-  readonly comment: string | null;
-  readonly columns: readonly ColumnSnapshot[];
-  readonly primaryKey: PrimaryKeySnapshot | null;
-  readonly foreignKeys: readonly ForeignKeySnapshot[];
-  readonly uniques: readonly UniqueSnapshot[];
-  readonly checks: readonly CheckSnapshot[];
-  readonly indexes: readonly IndexSnapshot[];
+/**
+ * The options of a table that depend on its dialect, each absent when not declared (models) or
+ * when the database has the default (reflection; the SQLite flags are then absent, never false).
+ * Models declare them in a Table's options; other dialects ignore them or refuse them.
+ */
+export interface TableSnapshotOptions {
   /**
    * SQLite `STRICT` table (column types limited to INT, INTEGER, REAL, TEXT, BLOB, ANY). Models:
    * as declared (absent: not declared, not compared); reflection sets only true.
@@ -61,6 +57,18 @@ export interface TableSnapshot {
   readonly collation?: string;
   /** MySQL: the table's storage engine (`MyISAM`). Reflection: only when not the server's default; models: as declared. */
   readonly engine?: string;
+}
+
+export interface TableSnapshot extends TableSnapshotOptions {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly comment: string | null;
+  readonly columns: readonly ColumnSnapshot[];
+  readonly primaryKey: PrimaryKeySnapshot | null;
+  readonly foreignKeys: readonly ForeignKeySnapshot[];
+  readonly uniques: readonly UniqueSnapshot[];
+  readonly checks: readonly CheckSnapshot[];
+  readonly indexes: readonly IndexSnapshot[];
 }
 
 export interface ColumnSnapshot {

@@ -13,24 +13,13 @@ import {
 } from './constraints.js';
 import type { MetaData } from './metadata.js';
 import { snakeCase } from './snake-case.js';
+import type { TableSnapshotOptions } from './snapshot.js';
 
-/** Table-level options, given as a plain object among a Table's items. */
-export interface TableOptions {
+/** Table-level options, given as a plain object among a Table's items (the dialect ones: see {@link TableSnapshotOptions}). */
+export interface TableOptions extends TableSnapshotOptions {
   readonly comment?: string;
   /** PostgreSQL schema / MySQL database; default: the MetaData's schema. */
   readonly schema?: string;
-  /** SQLite: a `STRICT` table (declare column types SQLite's strict tables take: integer, text, ...). */
-  readonly strict?: boolean;
-  /** SQLite: a `WITHOUT ROWID` table (it needs a primary key). */
-  readonly withoutRowid?: boolean;
-  /** SQLite: the rowid key is `INTEGER PRIMARY KEY AUTOINCREMENT` (ids of deleted rows never come back). */
-  readonly sqliteAutoincrement?: boolean;
-  /** PostgreSQL: a partitioned table, `PARTITION BY` this key (`RANGE (created_at)`); create its partitions with op.execute. */
-  readonly partitionBy?: string;
-  /** MySQL: the table's default collation (`'latin1_swedish_ci'`), its character set implied. */
-  readonly collation?: string;
-  /** MySQL: the table's storage engine (`'MyISAM'`); default: the server's. */
-  readonly engine?: string;
 }
 
 /** What a Table accepts after its columns: constraints, indexes and an options object. */
@@ -62,7 +51,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly schema: string | null;
   readonly comment: string | null;
   /** Dialect table options as declared (`strict`, `withoutRowid`, `sqliteAutoincrement`, `partitionBy`, `collation`, `engine`); only the declared keys. */
-  readonly snapshotOptions: Pick<TableOptions, SnapshotTableOption>;
+  readonly snapshotOptions: TableSnapshotOptions;
   /** The columns by TypeScript key. */
   readonly columns: TableColumns<C>;
   /** The columns in declaration order. */
@@ -224,11 +213,10 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
 }
 
 /** The dialect table options (SQLite's, PostgreSQL's partition key, MySQL's collation and engine), carried into the snapshot as declared. */
-export const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy', 'collation', 'engine'] as const;
-export type SnapshotTableOption = (typeof SNAPSHOT_TABLE_OPTIONS)[number];
+const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy', 'collation', 'engine'] as const satisfies readonly (keyof TableSnapshotOptions)[];
 
 /** The dialect table options `source` has (a model's options, a table snapshot), only those set. */
-export function pickTableOptions(source: { readonly [K in SnapshotTableOption]?: TableOptions[K] }): Pick<TableOptions, SnapshotTableOption> {
+export function pickTableOptions(source: TableSnapshotOptions): TableSnapshotOptions {
   return Object.fromEntries(SNAPSHOT_TABLE_OPTIONS.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
 }
 
