@@ -10,6 +10,7 @@ import type { Engine } from '../engine/types.js';
 import { ConfigError } from '../errors/index.js';
 import { inspect } from '../reflect/inspect.js';
 import type { MetaData } from '../schema/metadata.js';
+import { defaultNamingConvention } from '../schema/naming-convention.js';
 import type { SchemaSnapshot } from '../schema/snapshot.js';
 import { loadScripts, type CallSettings, type MigrationApiOptions } from './api-context.js';
 import { current, type CurrentResult } from './api-status.js';
@@ -88,5 +89,10 @@ export async function readSides(engine: Engine, options: ModelsCompareOptions, s
     ...(include === null ? {} : { include }),
     ...(exclude === null ? {} : { exclude }),
   };
-  return { target: metadata.snapshot(engine.dialect), current, compareOptions };
+  // the configured convention (over the default one) names the constraints of models whose MetaData declares none
+  const convention = settings.config.namingConvention;
+  const snapshotOptions = convention !== null && !metadata.declaresNamingConvention
+    ? { namingConvention: { ...defaultNamingConvention, ...convention } }
+    : {};
+  return { target: metadata.snapshot(engine.dialect, snapshotOptions), current, compareOptions };
 }

@@ -45,6 +45,8 @@ export interface MetaDataExtension {
  */
 export class MetaData {
   readonly namingConvention: NamingConvention;
+  /** True when the constructor was given a naming convention (false: the default one). */
+  readonly declaresNamingConvention: boolean;
   readonly schema: string | null;
   readonly #tables: Table[] = [];
   /** The registered tables by name (several when schemas differ), for lookups in constant time. */
@@ -54,6 +56,7 @@ export class MetaData {
 
   constructor(options: MetaDataOptions = {}) {
     this.namingConvention = Object.freeze({ ...(options.namingConvention ?? defaultNamingConvention) });
+    this.declaresNamingConvention = options.namingConvention !== undefined;
     this.schema = options.schema ?? null;
   }
 
@@ -168,6 +171,7 @@ export class MetaData {
    * names longer than the dialect keeps shortened with a hash. Validates the schema on the way
    * (unknown foreign key targets, duplicate names, unnamed PostgreSQL enums, strings without
    * length on MySQL, ...), throwing a SchemaError that names the table and column.
+   * `options.namingConvention` names the constraints instead of the MetaData's own convention.
    *
    * @example
    * ```ts
@@ -175,8 +179,8 @@ export class MetaData {
    * snap.tables.map((t) => t.name);
    * ```
    */
-  snapshot(target: SnapshotTarget | string): SchemaSnapshot {
-    return buildSchemaSnapshot(this, target);
+  snapshot(target: SnapshotTarget | string, options: { readonly namingConvention?: NamingConvention } = {}): SchemaSnapshot {
+    return buildSchemaSnapshot(this, target, options.namingConvention ?? this.namingConvention);
   }
 
   /** The creation plan for a dialect: tables in order and the cycle foreign keys to add afterwards. */

@@ -1,6 +1,7 @@
 import { SchemaError } from '../errors/index.js';
 import { resolveForeignKey } from './fk-resolve.js';
 import type { MetaData } from './metadata.js';
+import type { NamingConvention } from './naming-convention.js';
 import type { EnumSnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
 import { deepFreeze } from './snapshot.js';
 import { resolveTarget, type ResolvedTarget, type SnapshotTarget } from './snapshot-target.js';
@@ -88,10 +89,14 @@ function checkDuplicateNames(tables: readonly TableSnapshot[], target: ResolvedT
  * Builds the frozen {@link SchemaSnapshot} of a MetaData for one target dialect. See
  * `MetaData.snapshot`.
  */
-export function buildSchemaSnapshot(metadata: MetaData, targetInput: SnapshotTarget | string): SchemaSnapshot {
+export function buildSchemaSnapshot(
+  metadata: MetaData,
+  targetInput: SnapshotTarget | string,
+  convention: NamingConvention = metadata.namingConvention,
+): SchemaSnapshot {
   const target = resolveTarget(targetInput);
   const tables = [...metadata.tables]
-    .map((table) => buildTableSnapshot(table, table.foreignKeys.map((fk) => resolveForeignKey(metadata, table, fk)), metadata.namingConvention, target))
+    .map((table) => buildTableSnapshot(table, table.foreignKeys.map((fk) => resolveForeignKey(metadata, table, fk)), convention, target))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : (a.schema ?? '') < (b.schema ?? '') ? -1 : (a.schema ?? '') > (b.schema ?? '') ? 1 : 0));
   checkDuplicateNames(tables, target);
   checkStringLengths(tables, target);

@@ -19,6 +19,7 @@ import {
   type Engine,
   type RenameCandidate,
 } from '../../src/index.js';
+import { resolveConfig } from '../../src/migrations/config.js';
 import { forEachDialect } from '../helpers/databases.js';
 
 function models(columns: Record<string, AnyColumnBuilder>): MetaData {
@@ -96,5 +97,34 @@ forEachDialect('programmatic check and autogenerate', (ctx) => {
     assert.deepEqual(accepted.operations.map((o) => o.kind), ['renameColumn']);
     assert.deepEqual(accepted.renames.columns, [{ table: 'post', from: 'body', to: 'content' }]);
     assert.deepEqual(accepted.downgradeOperations.map((o) => o.kind), ['renameColumn']);
+  });
+});
+
+forEachDialect('the configured naming convention', (ctx) => {
+  let engine: Engine;
+  let dir: string;
+  before(async () => {
+    engine = createEngine(await ctx.freshUrl('apiconv'));
+    dir = mkdtempSync(join(tmpdir(), 'retort-api-conv-'));
+  });
+  after(async () => {
+    await engine.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names the constraints of models whose MetaData declares no convention; a MetaData convention wins', async () => {
+    const config = resolveConfig({ migrations: 'migrations', namingConvention: { uq: 'uniq_%(table_name)s_%(column_0_name)s', ix: 'idx_%(column_0_name)s' } }, dir, null);
+    const plain = models({ title: column.string(100).unique(), body: column.text().index() });
+    const result = await autogenerate({ engine, cwd: dir, config, metadata: plain, message: 'post' });
+    const source = result.written?.source ?? '';
+    assert.match(source, /'uniq_post_title'/);
+    assert.match(source, /'idx_body'/);
+    // kinds the configuration leaves out keep the default convention
+    if (ctx.dialect === 'postgresql') assert.match(source, /primaryKey: \{ name: 'pk_post'/);
+    rmSync(result.written?.path ?? '');
+    const own = new MetaData({ namingConvention: { uq: 'own_uq_%(column_0_name)s' } });
+    new Table(own, 'post', { id: column.integer().primaryKey(), title: column.string(100).unique() });
+    const mine = await autogenerate({ engine, cwd: dir, config, metadata: own, message: 'own' });
+    assert.match(mine.written?.source ?? '', /'own_uq_title'/);
   });
 });
