@@ -51,6 +51,18 @@ forEachDialect('retort revision --autogenerate, upgrade, check', (ctx) => {
     const forced = await project.run(['init', '--force', '--url', url]);
     assert.equal(forced.code, 0, forced.stderr);
     assert.match(forced.stdout, /^kept src\/models\.ts \(already there\)$/m);
+
+    // a password is never written into the config file (nor printed)
+    const secret = await project.run(['init', '--force', '--url', 'postgresql://app:s3cr%40t@db.example:5432/app']);
+    assert.equal(secret.code, 0, secret.stderr);
+    assert.match(secret.stdout, /^note: the password of --url is not written there: set DATABASE_URL to the whole URL$/m);
+    const written = readFileSync(join(project.dir, 'retort.config.ts'), 'utf8');
+    assert.ok(written.includes('url: "postgresql://app@db.example:5432/app"'), written);
+    assert.ok(!written.includes('s3cr') && !secret.stdout.includes('s3cr'));
+    const bad = await project.run(['init', '--force', '--url', 'oracle://x@y/z']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^retort: error: .*oracle/);
+    await project.run(['init', '--force', '--url', url]);
   });
 
   if (once) it('the starter project: check matches with 0 tables, autogenerate writes nothing', async () => {

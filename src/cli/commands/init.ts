@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import '../../dialects/index.js';
+import { parseUrl } from '../../engine/url.js';
 import { ConfigError } from '../../errors/index.js';
 import type { CommandArgs } from '../command.js';
 import { shownPath } from '../config.js';
@@ -13,6 +15,23 @@ import type { CliIO } from '../io.js';
 
 /** The default database of a new project. */
 export const DEFAULT_URL = 'sqlite:///app.db';
+
+/**
+ * The URL as the config file keeps it: checked (a bad URL or unknown dialect is refused before
+ * anything is written), and without its password, which belongs in DATABASE_URL, not in a file
+ * that goes into version control. `hadPassword` says one was left out.
+ *
+ * @example
+ * ```ts
+ * urlForConfig('postgresql://app:s3cret@db:5432/app'); // { url: 'postgresql://app@db:5432/app', hadPassword: true }
+ * ```
+ */
+export function urlForConfig(text: string): { url: string; hadPassword: boolean } {
+  if (!parseUrl(text).hasPassword) return { url: text, hadPassword: false };
+  const u = new URL(text);
+  u.password = '';
+  return { url: u.toString(), hadPassword: true };
+}
 
 /** The text of a new `retort.config.ts`. */
 export function configTemplate(url: string): string {
@@ -49,7 +68,7 @@ export const Base = Model.base(metadata);
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   const dir = resolve(io.cwd, typeof args.dir === 'string' ? args.dir : '.');
   const force = args.force === true;
-  const url = typeof args.url === 'string' && args.url !== '' ? args.url : DEFAULT_URL;
+  const { url, hadPassword } = urlForConfig(typeof args.url === 'string' && args.url !== '' ? args.url : DEFAULT_URL);
   const configFile = join(dir, 'retort.config.ts');
   const modelsFile = join(dir, 'src', 'models.ts');
   const migrations = join(dir, 'migrations');
@@ -60,6 +79,7 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   if (!existsSync(join(migrations, '.gitkeep'))) await writeFile(join(migrations, '.gitkeep'), '');
   await writeFile(configFile, configTemplate(url));
   io.out(`wrote ${shownPath(configFile, io)}`);
+  if (hadPassword) io.out('note: the password of --url is not written there: set DATABASE_URL to the whole URL');
   io.out(`created ${shownPath(migrations, io)}/`);
   if (!existsSync(modelsFile)) {
     await mkdir(join(dir, 'src'), { recursive: true });
