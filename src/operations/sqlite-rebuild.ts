@@ -218,6 +218,8 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   // would fail it while the table is briefly missing. The legacy rename skips that check.
   out.push(...statements(['PRAGMA legacy_alter_table=ON', ...ddl.renameTable(tmp, table.name), 'PRAGMA legacy_alter_table=OFF']));
   for (const index of shape.indexes) out.push(...statements(ddl.createIndex(shape, index)));
+  // DROP TABLE took the table's triggers along: the ones reflected are created again as they were
+  for (const trigger of table.triggers ?? []) out.push(...statements([trigger.sql]));
   const prefix = table.schema ? `${q(table.schema)}.` : '';
   out.push(Object.freeze({
     sql: `PRAGMA ${prefix}foreign_key_check(${q(table.name)})`,
@@ -269,21 +271,23 @@ function checkAddable(column: ColumnSnapshot, op: Operation): void {
 const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /**
- * A rebuild recreates the table from its definition, which has no place for triggers and holds
- * only the generated columns retort knows of: DROP TABLE would take the triggers along, and the
- * new table would lack a generated column added behind retort's back (op.execute) or have it as
- * a plain one. Refuse instead of losing them silently; the generated columns of the definition
- * are recreated.
+ * A rebuild recreates the table from its definition, which holds only the triggers and generated
+ * columns retort knows of (reflected, or added with addColumn): DROP TABLE would take other
+ * triggers along, and the new table would lack a generated column added behind retort's back
+ * (op.execute) or have it as a plain one. Refuse instead of losing them silently; the triggers
+ * and generated columns of the definition are recreated.
  */
 function unmodelledGuard(table: TableSnapshot, quote: (name: string) => string): Statement {
   const literal = sqlString(table.name);
   const prefix = table.schema ? `${quote(table.schema)}.` : '';
-  const known = table.columns.filter((c) => c.computed !== undefined).map((c) => sqlString(c.name));
+  const notIn = (names: readonly string[]): string => (names.length > 0 ? ` AND name NOT IN (${names.map(sqlString).join(', ')})` : '');
+  const computed = table.columns.filter((c) => c.computed !== undefined).map((c) => c.name);
   return Object.freeze({
     sql:
-      `SELECT 'trigger ' || name AS problem FROM ${prefix}sqlite_master WHERE type = 'trigger' AND tbl_name = ${literal} ` +
+      `SELECT 'trigger ' || name AS problem FROM ${prefix}sqlite_master WHERE type = 'trigger' AND tbl_name = ${literal}` +
+      `${notIn((table.triggers ?? []).map((t) => t.name))} ` +
       `UNION ALL SELECT 'generated column ' || name FROM pragma_table_xinfo(${literal}${table.schema ? `, ${sqlString(table.schema)}` : ''}) WHERE hidden IN (2, 3)` +
-      (known.length > 0 ? ` AND name NOT IN (${known.join(', ')})` : ''),
+      notIn(computed),
     transactional: true,
     expect: 'noRows' as const,
     expectMessage:

@@ -59,6 +59,12 @@ export interface TableSnapshotOptions {
   readonly engine?: string;
 }
 
+/** A trigger as the database keeps it (SQLite reflection: its whole CREATE TRIGGER text). */
+export interface TriggerSnapshot {
+  readonly name: string;
+  readonly sql: string;
+}
+
 export interface TableSnapshot extends TableSnapshotOptions {
   readonly name: string;
   readonly schema: string | null;
@@ -69,6 +75,11 @@ export interface TableSnapshot extends TableSnapshotOptions {
   readonly uniques: readonly UniqueSnapshot[];
   readonly checks: readonly CheckSnapshot[];
   readonly indexes: readonly IndexSnapshot[];
+  /**
+   * SQLite reflection: the table's triggers, which a table rebuild creates again (retort neither
+   * compares nor writes them otherwise). Absent when the table has none, and in models.
+   */
+  readonly triggers?: readonly TriggerSnapshot[];
 }
 
 export interface ColumnSnapshot {

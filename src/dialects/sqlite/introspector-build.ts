@@ -12,6 +12,7 @@ import type {
   IndexSnapshot,
   SchemaSnapshot,
   TableSnapshot,
+  TriggerSnapshot,
   UniqueSnapshot,
   ViewSnapshot,
 } from '../../schema/snapshot.js';
@@ -45,6 +46,7 @@ interface TableAcc {
   readonly columns: ColumnRow[];
   readonly indexes: Map<string, IndexAcc>;
   readonly foreignKeys: Map<number, ForeignKeyRow[]>;
+  readonly triggers: TriggerSnapshot[];
 }
 
 const UPPER = /[A-Z]/g;
@@ -81,11 +83,14 @@ export function buildSqliteSnapshot(rows: CatalogRows): SchemaSnapshot {
   const tables = new Map<string, TableAcc>();
   const views: ViewSnapshot[] = [];
   const indexSql = new Map<string, string>();
+  const triggers: ObjectRow[] = [];
   for (const o of rows.objects) {
-    if (o.type === 'table') tables.set(o.name, { name: o.name, sql: o.sql ?? '', columns: [], indexes: new Map(), foreignKeys: new Map() });
+    if (o.type === 'table') tables.set(o.name, { name: o.name, sql: o.sql ?? '', columns: [], indexes: new Map(), foreignKeys: new Map(), triggers: [] });
     else if (o.type === 'view') views.push({ name: o.name, schema: null, definition: o.sql === null ? null : parseCreateView(o.sql) });
+    else if (o.type === 'trigger') triggers.push(o);
     else if (o.sql !== null) indexSql.set(o.name, o.sql);
   }
+  for (const t of triggers) if (t.sql !== null) tables.get(t.tbl_name)?.triggers.push(freeze({ name: t.name, sql: t.sql }));
   for (const c of rows.columns) tables.get(c.table_name)?.columns.push(c);
   for (const r of rows.indexes) {
     const indexes = tables.get(r.table_name)?.indexes;
@@ -165,6 +170,7 @@ function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | und
     ...(text.strict ? { strict: true } : {}),
     ...(text.withoutRowid ? { withoutRowid: true } : {}),
     ...(text.autoincrement ? { sqliteAutoincrement: true } : {}),
+    ...(t.triggers.length > 0 ? { triggers: freeze(t.triggers.sort(byText)) } : {}),
   });
 }
 

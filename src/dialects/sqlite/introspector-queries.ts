@@ -6,9 +6,9 @@
  * SQLite's own tables (`sqlite_%`), virtual tables and their shadow tables are left out.
  */
 
-/** A table, view or index of `sqlite_master` with its SQL text. */
+/** A table, view, index or trigger of `sqlite_master` with its SQL text. */
 export interface ObjectRow {
-  readonly type: 'table' | 'view' | 'index';
+  readonly type: 'table' | 'view' | 'index' | 'trigger';
   readonly name: string;
   readonly tbl_name: string;
   readonly sql: string | null;
@@ -112,7 +112,7 @@ export const SHADOW_TABLES_SQL = "SELECT name FROM pragma_table_list WHERE EXIST
 const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CREATE VIRTUAL %'`;
 
 /**
- * Tables, views and (non-automatic) indexes with their SQL; the filter applies to `m.tbl_name`.
+ * Tables, views, (non-automatic) indexes and triggers with their SQL; the filter applies to `m.tbl_name`.
  *
  * @example
  * ```ts
@@ -122,7 +122,7 @@ const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CR
  */
 export function objectsSql(filter: NameFilter): string {
   return 'SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m'
-    + ` WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN_TABLES} AND m.sql IS NOT NULL`
+    + ` WHERE m.type IN ('table', 'view', 'index', 'trigger') AND m.tbl_name ${OWN_TABLES} AND m.sql IS NOT NULL`
     + ` AND m.sql NOT LIKE 'CREATE VIRTUAL %'${filter.sql}`;
 }
 

@@ -1,5 +1,6 @@
 // Reflect the hand-written shop schema, build its DDL back from the snapshot with the SQLite DDL
-// compiler (tables in foreign-key order, then indexes; the view from its reflected SELECT), run it
+// compiler (tables in foreign-key order, then indexes; the view from its reflected SELECT, the
+// triggers from their reflected text), run it
 // on a second database, reflect that: the two snapshots are identical, and compare() finds nothing.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -28,6 +29,7 @@ forSqlite('reflect, recreate from the snapshot, reflect again', (ctx) => {
     for (const table of order) statements.push(...ddl.createTable(table));
     for (const table of order) for (const index of table.indexes) statements.push(...ddl.createIndex(table, index));
     for (const view of first.views) statements.push(`CREATE VIEW ${copy.dialect.quoteIdentifier(view.name)} AS ${view.definition ?? ''}`);
+    for (const table of order) for (const trigger of table.triggers ?? []) statements.push(trigger.sql);
     await copy.transaction(async (tx) => {
       for (const s of statements) await tx.execute(s);
     });
