@@ -16,11 +16,11 @@ export type Neighbours = (id: string) => readonly string[];
  */
 export function reachable(starts: Iterable<string>, next: Neighbours): Set<string> {
   const seen = new Set<string>();
-  const todo = [...starts];
-  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+  const pending = [...starts];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const n of next(id)) if (!seen.has(n)) todo.push(n);
+    for (const n of next(id)) if (!seen.has(n)) pending.push(n);
   }
   return seen;
 }

@@ -56,8 +56,6 @@ export interface Scenario {
   readonly ops?: readonly OperationKind[];
   /** Only on these dialects (the feature exists only there). */
   readonly dialects?: readonly TestDialect[];
-  /** Known failures that need a design-level fix, by dialect (the scenario still runs, as a todo). */
-  readonly todo?: Partial<Record<TestDialect, string>>;
 }
 
 const VERSION_TABLES = versionTableNames(DEFAULT_VERSION_TABLE);
@@ -80,8 +78,7 @@ export function convergenceMatrix(title: string, scenarios: readonly Scenario[],
       it(`no change: ${name}`, () => runNoChange(ctx, build));
     }
     for (const scenario of scenariosFor(scenarios, ctx.dialect)) {
-      const todo = scenario.todo?.[ctx.dialect];
-      it(scenario.name, todo ? { todo } : {}, () => runScenario(ctx, scenario));
+      it(scenario.name, () => runScenario(ctx, scenario));
     }
   });
 }
@@ -336,8 +333,7 @@ export function offlineMatrix(title: string, scenarios: readonly Scenario[]): vo
   forEachDialect(title, (ctx) => {
     let empty: string | null = null;
     for (const scenario of scenariosFor(scenarios, ctx.dialect)) {
-      const todo = scenario.todo?.[ctx.dialect];
-      it(scenario.name, todo ? { todo } : {}, async () => {
+      it(scenario.name, async () => {
         const url = empty ?? (await ctx.freshUrl('offline'));
         empty = null;
         await runOfflineEquivalence(url, ctx.dialect, scenario);
