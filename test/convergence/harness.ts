@@ -17,6 +17,7 @@ import { createEngine, type Engine } from '../../src/index.js';
 import { downgrade, upgrade } from '../../src/migrations/api.js';
 import { writeRevision } from '../../src/migrations/revision-writer.js';
 import { DEFAULT_VERSION_TABLE } from '../../src/migrations/config.js';
+import { maskDuration, scriptStatements } from '../migrations/runner-helpers.js';
 import { onlineOnlyStatements } from '../../src/migrations/runner.js';
 import { versionTableNames } from '../../src/migrations/version-table-sql.js';
 import { reverseAll } from '../../src/operations/reverse.js';
@@ -244,26 +245,6 @@ export function newColumn(name: string, type: TypeSpec): ColumnSnapshot {
   return { name, type, nullable: true, default: null, autoincrement: false, comment: null };
 }
 
-/** The statements of a `--sql` script: comments and blank lines dropped, the final `;` removed. */
-export function scriptStatements(text: string): string[] {
-  const out: string[] = [];
-  let current: string[] = [];
-  for (const line of text.split('\n')) {
-    if (current.length === 0 && (line.trim() === '' || line.startsWith('--'))) continue;
-    current.push(line);
-    if (line.endsWith(';')) {
-      out.push(current.join('\n').slice(0, -1));
-      current = [];
-    }
-  }
-  assert.deepEqual(current, [], 'the script ends with a complete statement');
-  return out;
-}
-
-/** History inserts carry the measured execution time online and NULL offline. */
-export function maskDuration(sql: string): string {
-  return sql.replace(/^(INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
-}
 
 const CATALOG_READ = /^\s*(SELECT|WITH|PRAGMA|SHOW)\b/i;
 

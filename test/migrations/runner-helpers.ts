@@ -1,6 +1,9 @@
 // Helpers for the runner tests: version rows, history rows, table existence, statement capture.
 import { fileURLToPath } from 'node:url';
-import type { Engine, QueryEvent } from '../../src/index.js';
+import assert from 'node:assert/strict';
+import { after } from 'node:test';
+import { createEngine, type Engine, type QueryEvent } from '../../src/index.js';
+import type { DialectContext } from '../helpers/databases.js';
 import { VersionTableSql } from '../../src/migrations/version-table-sql.js';
 import { readHistoryRows } from '../../src/migrations/version-table.js';
 
@@ -58,4 +61,41 @@ export function sleepLines(dialect: string, seconds: number, marker?: string): s
   const sql = sleepSql(dialect, seconds);
   if (sql) return [...lines, `await op.execute(${JSON.stringify(sql)});`];
   return [...lines, `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${seconds * 1000});`];
+}
+
+/** The statements of a `--sql` script: comments and blank lines dropped, the final `;` removed. */
+export function scriptStatements(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split('\n')) {
+    if (current.length === 0 && (line.trim() === '' || line.startsWith('--'))) continue;
+    current.push(line);
+    if (line.endsWith(';')) {
+      out.push(current.join('\n').slice(0, -1));
+      current = [];
+    }
+  }
+  assert.deepEqual(current, [], 'the script ends with a complete statement');
+  return out;
+}
+
+/** History inserts carry the measured execution time online and NULL offline. */
+export function maskDuration(sql: string): string {
+  return sql.replace(/^(INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
+}
+
+/**
+ * Fresh engines of a dialect test, each on a database of its own (`label` names it), all disposed
+ * after the suite. Call in a describe body.
+ */
+export function freshEngines(ctx: DialectContext): (label: string) => Promise<Engine> {
+  const engines: Engine[] = [];
+  after(async () => {
+    await Promise.all(engines.map((e) => e.dispose()));
+  });
+  return async (label) => {
+    const engine = createEngine(await ctx.freshUrl(label));
+    engines.push(engine);
+    return engine;
+  };
 }

@@ -1,44 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, it } from 'node:test';
-import { createEngine, getDialect, parseUrl, type Engine } from '../../src/index.js';
+import { it } from 'node:test';
+import { getDialect, parseUrl, type Engine } from '../../src/index.js';
 import { downgrade, upgrade } from '../../src/migrations/api.js';
 import type { TransactionMode } from '../../src/migrations/config.js';
 import { onlineOnlyStatements } from '../../src/migrations/runner.js';
 import { ScriptDirectory } from '../../src/migrations/script-directory.js';
 import { forEachDialect } from '../helpers/databases.js';
-import { capture, fixture, versionRows } from './runner-helpers.js';
-
-/** The statements of a `--sql` script: comments and blank lines dropped, `;` removed. */
-function scriptStatements(text: string): string[] {
-  const out: string[] = [];
-  let current: string[] = [];
-  for (const line of text.split('\n')) {
-    if (current.length === 0 && (line.trim() === '' || line.startsWith('--'))) continue;
-    current.push(line);
-    if (line.endsWith(';')) {
-      out.push(current.join('\n').slice(0, -1));
-      current = [];
-    }
-  }
-  assert.deepEqual(current, [], 'the script ends with a complete statement');
-  return out;
-}
-
-/** History inserts carry the measured execution time online and NULL offline. */
-function maskDuration(sql: string): string {
-  return sql.replace(/^(INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
-}
+import { capture, fixture, freshEngines, maskDuration, scriptStatements, versionRows } from './runner-helpers.js';
 
 forEachDialect('offline (--sql) output', (ctx) => {
-  const engines: Engine[] = [];
-  after(async () => {
-    await Promise.all(engines.map((e) => e.dispose()));
-  });
-  async function fresh(label: string): Promise<Engine> {
-    const engine = createEngine(await ctx.freshUrl(label));
-    engines.push(engine);
-    return engine;
-  }
+  const fresh = freshEngines(ctx);
 
   async function compare(scripts: ScriptDirectory, transaction: TransactionMode): Promise<string[]> {
     const engine = await fresh(`offline_${transaction}`);

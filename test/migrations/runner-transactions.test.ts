@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, it } from 'node:test';
-import { createEngine, DriverError, MigrationError, type Engine } from '../../src/index.js';
+import { it } from 'node:test';
+import { DriverError, MigrationError } from '../../src/index.js';
 import { upgrade } from '../../src/migrations/api.js';
 import type { MigrationEvent } from '../../src/migrations/runner-events.js';
 import { ScriptDirectory } from '../../src/migrations/script-directory.js';
 import { forEachDialect } from '../helpers/databases.js';
-import { capture, existing, historyOf, versionRows } from './runner-helpers.js';
+import { capture, existing, freshEngines, historyOf, versionRows } from './runner-helpers.js';
 import { tempDir, writeMigrations, type MigrationSource } from './script-helpers.js';
 
 /** r1 creates t1 with a row; r2 creates t2 then fails; r3 would create t3. */
@@ -34,15 +34,7 @@ function transactionState(statements: readonly string[]): Map<string, boolean> {
 }
 
 forEachDialect('migration runner transactions', (ctx) => {
-  const engines: Engine[] = [];
-  after(async () => {
-    await Promise.all(engines.map((e) => e.dispose()));
-  });
-  async function fresh(label: string): Promise<Engine> {
-    const engine = createEngine(await ctx.freshUrl(label));
-    engines.push(engine);
-    return engine;
-  }
+  const fresh = freshEngines(ctx);
   const transactionalDdl = ctx.dialect !== 'mysql';
 
   it('a failure halfway: rolled back where DDL is transactional; the error names the revision, the statement, the cause and what ran', async () => {

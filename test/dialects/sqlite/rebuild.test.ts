@@ -21,6 +21,11 @@ function v1(): MetaData {
     email: column.string(100).notNull().unique(),
     name: column.string(50),
   });
+  return withChildren(metadata);
+}
+
+/** The child tables post and comment (ON DELETE CASCADE to author, then post), the same in v1 and v2. */
+function withChildren(metadata: MetaData): MetaData {
   new Table(metadata, 'post', {
     id: column.integer().primaryKey(),
     authorId: column.integer().notNull().references('author.id', { onDelete: 'cascade' }).index(),
@@ -44,18 +49,7 @@ function v2(): MetaData {
     name: column.string(50).notNull().serverDefault('anonymous'),
     joinedAt: column.dateTime().notNull().serverDefault('2020-01-01 00:00:00'),
   }, new UniqueConstraint(['email', 'name'], { name: 'uq_author_email_name' }), new CheckConstraint("email LIKE '%@%'", 'ck_author_email'));
-  new Table(metadata, 'post', {
-    id: column.integer().primaryKey(),
-    authorId: column.integer().notNull().references('author.id', { onDelete: 'cascade' }).index(),
-    title: column.string(200).notNull(),
-    body: column.text(),
-  }, new CheckConstraint("length(title) > 0", 'ck_post_title'), new Index('ix_post_lower_title', ['title']));
-  new Table(metadata, 'comment', {
-    id: column.integer().primaryKey(),
-    postId: column.integer().notNull().references('post.id', { onDelete: 'cascade' }),
-    text: column.text().notNull(),
-  });
-  return metadata;
+  return withChildren(metadata);
 }
 
 const count = async (engine: Engine, table: string): Promise<number> =>
