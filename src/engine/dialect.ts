@@ -61,6 +61,11 @@ export interface DialectCapabilities {
 export interface DriverConnection {
   /** Runs one statement whose placeholders are already in the driver's style. */
   query(sql: string, params: Params): Promise<QueryResult>;
+  /**
+   * The same, at once, for a synchronous driver (SQLite); throws what `query` rejects with. The
+   * engine runs a statement on an idle connection through it without checking the connection out.
+   */
+  querySync?(sql: string, params: Params): QueryResult;
   /** A cheap round trip that fails when the connection is dead. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -75,6 +80,9 @@ export interface DriverConnection {
    */
   readonly inTransaction: boolean;
 }
+
+/** A connection of a synchronous driver. */
+export type SyncDriverConnection = DriverConnection & Required<Pick<DriverConnection, 'querySync'>>;
 
 export interface DriverOptions {
   /** Timeout for opening one connection, in ms. */

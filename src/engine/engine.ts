@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { ConfigError, EngineDisposedError, RetortError } from '../errors/index.js';
 import type { SqlFragment } from '../sql/sql.js';
 import { PoolConnection } from './connection.js';
-import type { Dialect, Driver, DriverConnection } from './dialect.js';
+import type { Dialect, Driver, DriverConnection, SyncDriverConnection } from './dialect.js';
 import { toConnectionError } from './driver-errors.js';
 import { resolvePoolConfig } from './pool-config.js';
 import { ConnectionPool } from './pool.js';
@@ -66,11 +66,34 @@ class RetortEngine implements Engine {
     return this.#pool.stats();
   }
 
-  async execute<R = Row>(statement: string | SqlFragment, params?: Params): Promise<QueryResult<R>> {
-    if (this.#disposing) throw new EngineDisposedError();
+  execute<R = Row>(statement: string | SqlFragment, params?: Params): Promise<QueryResult<R>> {
+    if (this.#disposing) return Promise.reject(new EngineDisposedError());
+    const conn = this.#pool.idleSync();
+    if (conn === null) return this.#executePooled(statement, params) as Promise<QueryResult<R>>;
+    // a synchronous driver (SQLite) runs the statement at once on an idle connection, without
+    // the checkout's promises; what the statement leaves open is rolled back as a release would
+    try {
+      return Promise.resolve(this.#runner.runSync(conn, statement, params) as QueryResult<R>);
+    } catch (e) {
+      return Promise.reject(e);
+    } finally {
+      if (conn.inTransaction) this.#rollbackSync(conn);
+    }
+  }
+
+  #rollbackSync(conn: SyncDriverConnection): void {
+    try {
+      this.#runner.runSync(conn, this.dialect.transactions.rollback);
+    } catch {
+      // a connection that cannot roll back is closed; the pool drops it as broken
+      void conn.close();
+    }
+  }
+
+  async #executePooled(statement: string | SqlFragment, params?: Params): Promise<QueryResult> {
     const slot = await this.#pool.acquire();
     try {
-      return (await this.#runner.run(slot.conn, statement, params)) as QueryResult<R>;
+      return await this.#runner.run(slot.conn, statement, params);
     } finally {
       void this.#pool.release(slot);
     }

@@ -1,6 +1,6 @@
 import { createPool, type Pool as GenericPool } from 'generic-pool';
 import { EngineDisposedError, PoolTimeoutError } from '../errors/index.js';
-import type { DriverConnection } from './dialect.js';
+import type { DriverConnection, SyncDriverConnection } from './dialect.js';
 import type { PoolStats } from './types.js';
 
 /** Resolved pool settings (see PoolOptions for the meaning of each). */
@@ -52,6 +52,8 @@ type Slot = PooledConnection | FailedConnect;
 class AcquireTimeout extends Error {}
 
 const RESOLVED = Promise.resolve();
+
+const isSync = (conn: DriverConnection): conn is SyncDriverConnection => conn.querySync !== undefined;
 const noop = (): void => undefined;
 
 /**
@@ -63,6 +65,8 @@ export class ConnectionPool {
   readonly #config: PoolConfig;
   readonly #hooks: PoolHooks;
   readonly #borrowed = new Set<PooledConnection>();
+  /** The idle connections, most recently released last (generic-pool hands them out LIFO too). */
+  readonly #idle: PooledConnection[] = [];
   #created = 0;
   #destroyed = 0;
   #maxSeen = 0;
@@ -103,6 +107,7 @@ export class ConnectionPool {
         this.#pool.destroy(slot).catch(noop);
         throw slot.error;
       }
+      this.#forgetIdle(slot);
       const usable = !slot.conn.broken && !this.#expired(slot) && (!this.#config.prePing || slot.uses === 0 || (await this.#alive(slot)));
       if (this.#closing) {
         this.#pool.destroy(slot).catch(noop);
@@ -127,9 +132,20 @@ export class ConnectionPool {
     if (conn.broken || slot.discard || this.#closing) return this.#close(slot);
     if (conn.inTransaction) return this.#rollbackAndRelease(slot);
     this.#borrowed.delete(slot);
-    // generic-pool's release only rejects for a slot it did not lend, which #borrowed rules out
-    void this.#pool.release(slot);
+    this.#releaseIdle(slot);
     return RESOLVED;
+  }
+
+  /**
+   * The most recently released idle connection when its driver is synchronous (SQLite) and it is
+   * fit to hand out (recycling and pre-ping as for acquire), else null. It stays idle in the pool: the caller must use it synchronously
+   * (nothing else runs meanwhile, so nobody can check it out) and leave no transaction open.
+   */
+  idleSync(): SyncDriverConnection | null {
+    const slot = this.#idle[this.#idle.length - 1];
+    if (slot === undefined || !isSync(slot.conn) || this.#closing || slot.conn.broken || this.#expired(slot)) return null;
+    slot.uses++;
+    return slot.conn;
   }
 
   /** True once close() has been called. */
@@ -184,7 +200,7 @@ export class ConnectionPool {
             return;
           }
           this.#abandoned--;
-          if (slot instanceof PooledConnection && !this.#closing) this.#pool.release(slot).catch(noop);
+          if (slot instanceof PooledConnection && !this.#closing) this.#releaseIdle(slot);
           else this.#pool.destroy(slot).catch(noop);
         },
         (e: unknown) => {
@@ -204,7 +220,20 @@ export class ConnectionPool {
     }
     if (slot.discard || slot.conn.broken || slot.conn.inTransaction || this.#closing) return this.#close(slot);
     this.#borrowed.delete(slot);
-    this.#pool.release(slot).catch(noop);
+    this.#releaseIdle(slot);
+  }
+
+  /** Gives a slot back to the generic pool: to a waiting acquire, or to the idle ones. */
+  #releaseIdle(slot: PooledConnection): void {
+    const toWaiter = this.#pool.pending > 0;
+    // generic-pool's release only rejects for a slot it did not lend, which #borrowed rules out
+    void this.#pool.release(slot);
+    if (!toWaiter) this.#idle.push(slot);
+  }
+
+  #forgetIdle(slot: PooledConnection): void {
+    const at = this.#idle.lastIndexOf(slot);
+    if (at >= 0) this.#idle.splice(at, 1);
   }
 
   #close(slot: PooledConnection): Promise<void> {
@@ -241,6 +270,7 @@ export class ConnectionPool {
 
   async #destroy(slot: Slot): Promise<void> {
     if (slot instanceof FailedConnect) return;
+    this.#forgetIdle(slot);
     this.#destroyed++;
     await slot.conn.close().catch(noop);
   }

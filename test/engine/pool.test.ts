@@ -131,6 +131,60 @@ forEachDialect('pool', (ctx) => {
     }
   });
 
+  it('engine.execute leaves no transaction open: a BEGIN it runs is rolled back as on release', async () => {
+    const engine = await engineFor('exec-begin', { pool: { max: 1 } });
+    try {
+      await engine.execute('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+      await engine.execute('BEGIN');
+      await engine.execute('INSERT INTO t (id) VALUES (1)');
+      await engine.withConnection(async (conn) => {
+        assert.equal(conn.inTransaction, false);
+        await conn.execute('ROLLBACK').catch(() => undefined);
+      });
+      // the INSERT ran on its own (autocommit), not inside the BEGIN of the statement before
+      assert.deepEqual((await engine.execute('SELECT COUNT(*) AS n FROM t')).rows.map((r) => Number(r.n)), [1]);
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('engine.execute never runs on a connection a transaction holds: it waits, or takes another', async () => {
+    const one = await engineFor('exec-wait', { pool: { max: 1 } });
+    try {
+      await one.execute('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+      let counted: Promise<number> | null = null;
+      let settled = false;
+      await one.transaction(async (tx) => {
+        await tx.execute('INSERT INTO t (id) VALUES (1)');
+        counted = one.execute('SELECT COUNT(*) AS n FROM t').then((r) => {
+          settled = true;
+          return Number(r.rows[0]?.n);
+        });
+        await sleep(30);
+        assert.equal(settled, false, 'the only connection is in the transaction: execute waits for it');
+      });
+      assert.equal(await counted, 1, 'it ran after the COMMIT');
+    } finally {
+      await one.dispose();
+    }
+    const two = await engineFor('exec-other', { pool: { max: 2 } });
+    try {
+      await two.execute('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+      await two.withConnection(async (c) => {
+        await two.withConnection(async () => undefined); // two connections exist, both idle after this
+        await c.execute('SELECT 1');
+      });
+      await two.transaction(async (tx) => {
+        await tx.execute('INSERT INTO t (id) VALUES (1)');
+        const { rows } = await two.execute('SELECT COUNT(*) AS n FROM t');
+        assert.equal(Number(rows[0]?.n), 0, 'another connection does not see the uncommitted row');
+      });
+      assert.equal(two.pool.maxSeen, 2);
+    } finally {
+      await two.dispose();
+    }
+  });
+
   it('dispose closes every connection, borrowed ones too; later use throws EngineDisposedError', async () => {
     const engine = await engineFor('dispose', { pool: { max: 3 } });
     const held = await engine.connect();

@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
-import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
+import type { Driver, DriverConnection, DriverOptions, SyncDriverConnection } from '../../engine/dialect.js';
 import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
 import { ConnectionError } from '../../errors/index.js';
 import type { Params, QueryResult, Row } from '../../engine/types.js';
@@ -53,7 +53,7 @@ function toBindable(params: Params): unknown[] {
   return out;
 }
 
-class SqliteConnection implements DriverConnection {
+class SqliteConnection implements SyncDriverConnection {
   readonly #db: Database;
   readonly #statements = new Map<string, Statement>();
   readonly backendId: number;
@@ -73,9 +73,17 @@ class SqliteConnection implements DriverConnection {
 
   query(sql: string, params: Params): Promise<QueryResult> {
     try {
-      return Promise.resolve(this.#run(sql, params));
+      return Promise.resolve(this.querySync(sql, params));
     } catch (e) {
-      return Promise.reject(toDriverError(e, sql, params, stringProp(e, 'code')));
+      return Promise.reject(e);
+    }
+  }
+
+  querySync(sql: string, params: Params): QueryResult {
+    try {
+      return this.#run(sql, params);
+    } catch (e) {
+      throw toDriverError(e, sql, params, stringProp(e, 'code'));
     }
   }
 
