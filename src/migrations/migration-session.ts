@@ -194,15 +194,8 @@ export class MigrationSession {
     if (!active || active.step.revision !== step.revision) throw new Error(`recordStep(${step.revision}) without runStep`);
     const durationMs = active.bodyMs ?? performance.now() - active.started;
     await this.#begin();
-    for (const sql of this.#sql.moveHeads(step.fromHeads, step.toHeads)) await this.#raw(sql);
-    await this.#raw(
-      this.#sql.insertHistory({
-        revision: step.revision,
-        direction: step.direction,
-        checksum: active.script.checksum,
-        executionMs: this.#out.online ? durationMs : null,
-      }),
-    );
+    const entry = { revision: step.revision, direction: step.direction, checksum: active.script.checksum, executionMs: this.#out.online ? durationMs : null };
+    for (const sql of this.#sql.recordStep(step.fromHeads, step.toHeads, entry)) await this.#raw(sql);
     this.#uncommitted.push(step);
     if (!this.#all) {
       await this.#commit();

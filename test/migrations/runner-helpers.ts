@@ -81,7 +81,7 @@ export function scriptStatements(text: string): string[] {
 
 /** History inserts carry the measured execution time online and NULL offline. */
 export function maskDuration(sql: string): string {
-  return sql.replace(/^(INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
+  return sql.replace(/^((?:WITH .*\) )?INSERT INTO \S+_history\b.*, )(\d+|NULL)\)$/, '$1<ms>)');
 }
 
 /**

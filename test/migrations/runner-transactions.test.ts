@@ -138,7 +138,9 @@ forEachDialect('migration runner transactions', (ctx) => {
       assert.equal(state.get(index), false, `${mode}: the opted-out statement ran outside a transaction`);
       if (transactionalDdl) {
         assert.equal(state.get('CREATE TABLE t3 (id INTEGER NOT NULL PRIMARY KEY)'), true, `${mode}: the next migration is in a transaction again`);
-        assert.equal(state.get(`UPDATE ${target.dialect.quoteIdentifier('retort_version')} SET version_num = 'o2o2o2' WHERE version_num = 'f1f1f1'`), true);
+        const move = `UPDATE ${target.dialect.quoteIdentifier('retort_version')} SET version_num = 'o2o2o2' WHERE version_num = 'f1f1f1'`;
+        const record = [...state.keys()].find((s) => s.includes(move));
+        assert.equal(record !== undefined && state.get(record), true, `${mode}: its version rows are written in a transaction`);
       }
     }
   });
