@@ -58,12 +58,14 @@ export class VersionTableStorage implements UmzugStorage {
   async #record(name: string, direction: 'up' | 'down'): Promise<void> {
     const step = this.#steps.get(name);
     if (!step || step.direction !== direction) throw new RevisionStepError(name, `umzug reported ${direction} of "${name}", which is not a step of the plan`);
-    const next = this.#graph.applyStep(this.#heads, step);
-    if (next.join(',') !== step.toHeads.join(',') || this.#heads.join(',') !== step.fromHeads.join(',')) {
+    // the plan computed each step's heads from the one before (planSteps); umzug must run the
+    // steps in that order, which is all there is to check here (recomputing the heads from the
+    // graph would cost a walk of every applied revision per step)
+    if (this.#heads.join(',') !== step.fromHeads.join(',')) {
       throw new RevisionStepError(name, `step ${direction} "${name}" planned from ${step.fromHeads.join(', ') || 'base'} but the heads are ${this.#heads.join(', ') || 'base'}`);
     }
     const result = await this.#session.recordStep(step);
-    this.#heads = next;
+    this.#heads = step.toHeads;
     this.#recorded(step, result);
   }
 }
