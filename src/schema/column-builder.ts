@@ -138,7 +138,7 @@ export class ColumnBuilder<T, N extends boolean = true> {
     if (typeof target === 'string' && target.split('.').length < 2) {
       throw new SchemaError(`references("${target}"): a string target must be "table.column" or "schema.table.column"`);
     }
-    const where = `references(${typeof target === 'string' ? `"${target}"` : '...'})`;
+    const where = (): string => `references(${typeof target === 'string' ? `"${target}"` : '...'})`;
     return this.with({
       references: {
         target,

@@ -64,8 +64,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly checks: readonly CheckConstraint[];
   /** Indexes; column elements are database names. */
   readonly indexes: readonly Index[];
-  /** The columns by TypeScript key and by database name, for lookups in constant time. */
-  readonly #byKey = new Map<string, Column>();
+  /** The columns by database name, for lookups in constant time (by key: {@link columns}). */
   readonly #byName = new Map<string, Column>();
 
   constructor(metadata: MetaData, name: string, columns: C, ...items: TableItem[]) {
@@ -83,7 +82,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const byKey = Object.create(null) as Record<string, Column>;
     const list: Column[] = [];
     if (typeof columns !== 'object' || columns === null) throw new SchemaError(`table "${name}": columns must be an object of column builders`);
-    for (const [key, builder] of Object.entries(columns)) {
+    for (const key of Object.keys(columns)) {
+      const builder: unknown = columns[key];
       if (!isColumnBuilder(builder)) throw new SchemaError(`table "${name}": "${key}" is not a column builder (use column.integer(), column.string(), ...)`);
       const dbName = builder.def.name ?? snakeCase(key);
       const clash = this.#byName.get(dbName);
@@ -91,7 +91,6 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
       const col = new Column(this as unknown as Table, key, dbName, builder);
       byKey[key] = col;
       list.push(col);
-      this.#byKey.set(key, col);
       this.#byName.set(dbName, col);
     }
     if (list.length === 0) throw new SchemaError(`table "${name}": a table needs at least one column`);
@@ -101,7 +100,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const constraints = items.filter(isConstraint);
     this.primaryKey = this.resolvePrimaryKey(constraints.filter((c) => c instanceof PrimaryKeyConstraint));
     for (const col of list) {
-      if (this.primaryKey?.columns.includes(col.name) && col.def.nullability === 'nullable') {
+      if (col.def.nullability === 'nullable' && this.primaryKey?.columns.includes(col.name)) {
         throw new SchemaError(`table "${name}", column "${col.name}": a primary key column cannot be declared nullable`);
       }
     }
@@ -164,7 +163,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
 
   /** The column with this TypeScript key or database name (key first). */
   column(keyOrName: string): Column | undefined {
-    return this.#byKey.get(keyOrName) ?? this.#byName.get(keyOrName);
+    const byKey = this.columns as Readonly<Record<string, Column>>;
+    return (Object.hasOwn(byKey, keyOrName) ? byKey[keyOrName] : undefined) ?? this.#byName.get(keyOrName);
   }
 
   /** The database name of a column given by key or database name; throws for an unknown column. */
@@ -217,7 +217,9 @@ const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement',
 
 /** The dialect table options `source` has (a model's options, a table snapshot), only those set. */
 export function pickTableOptions(source: TableSnapshotOptions): TableSnapshotOptions {
-  return Object.fromEntries(SNAPSHOT_TABLE_OPTIONS.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+  const picked: Record<string, unknown> = {};
+  for (const k of SNAPSHOT_TABLE_OPTIONS) if (source[k] !== undefined) picked[k] = source[k];
+  return picked as TableSnapshotOptions;
 }
 
 const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', ...SNAPSHOT_TABLE_OPTIONS]);
