@@ -136,10 +136,14 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
         }
       }
     }
+    // a constraint that already names database columns is kept as it is (they are immutable)
     for (const c of constraints) {
-      if (c instanceof ForeignKeyConstraint) fks.push(c.withColumns(this.resolveColumns(c.columns, 'foreign key')));
-      else if (c instanceof UniqueConstraint) {
-        uniques.push(new UniqueConstraint(this.resolveColumns(c.columns, 'unique constraint'), c.name ? { name: c.name } : {}));
+      if (c instanceof ForeignKeyConstraint) {
+        const names = this.resolveColumns(c.columns, 'foreign key');
+        fks.push(sameNames(names, c.columns) ? c : c.withColumns(names));
+      } else if (c instanceof UniqueConstraint) {
+        const names = this.resolveColumns(c.columns, 'unique constraint');
+        uniques.push(sameNames(names, c.columns) ? c : new UniqueConstraint(names, c.name ? { name: c.name } : {}));
       } else if (c instanceof Index) indexes.push(this.resolveIndex(c));
     }
     this.foreignKeys = Object.freeze(fks);
@@ -186,11 +190,13 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   private resolveIndex(index: Index): Index {
     const what = `index${index.name ? ` "${index.name}"` : ''}`;
     const elements = index.elements.map((e) => (typeof e === 'string' ? this.columnName(e, what) : e));
+    const include = index.include.length === 0 ? index.include : index.include.map((c) => this.columnName(c, `${what} include`));
+    if (include === index.include && elements.every((e, i) => e === index.elements[i])) return index;
     return new Index(index.name, elements, {
       unique: index.unique,
       ...(index.where !== null ? { where: index.where } : {}),
       ...(index.method !== null ? { method: index.method } : {}),
-      include: index.include.map((c) => this.columnName(c, `${what} include`)),
+      include,
       nullsNotDistinct: index.nullsNotDistinct,
     });
   }
@@ -206,7 +212,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
           `table "${this.name}": the PrimaryKeyConstraint (${names.join(', ')}) disagrees with the columns marked .primaryKey() (${flagged.join(', ')})`,
         );
       }
-      return new PrimaryKeyConstraint(names, pk.name ? { name: pk.name } : {});
+      return sameNames(names, pk.columns) ? pk : new PrimaryKeyConstraint(names, pk.name ? { name: pk.name } : {});
     }
     return flagged.length > 0 ? new PrimaryKeyConstraint(flagged) : null;
   }
@@ -237,6 +243,10 @@ function mergeOptions(table: string, items: readonly TableItem[]): TableOptions 
     merged = { ...merged, ...item };
   }
   return merged;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /** True when `value` is a {@link Table}. */
