@@ -63,7 +63,7 @@ export function findRenameCandidates(target: SchemaSnapshot, current: SchemaSnap
   for (const to of targetTables) {
     const fromName = decidedTables.find((r) => r.to === to.name)?.from ?? to.name;
     const from = currentByName.get(fromName);
-    if (from === undefined) continue;
+    if (from === undefined || sameColumnNames(from, to)) continue; // nothing gone, nothing new
     const decided = decidedColumns.filter((r) => r.table === to.name || r.table === fromName);
     const currentNamesOfTable = new Set(from.columns.map((c) => c.name));
     const targetNamesOfTable = new Set(to.columns.map((c) => c.name));
@@ -77,6 +77,13 @@ export function findRenameCandidates(target: SchemaSnapshot, current: SchemaSnap
     }
   }
   return candidates;
+}
+
+/** True when both tables list the same column names in the same order (the usual case: skipped). */
+function sameColumnNames(a: TableSnapshot, b: TableSnapshot): boolean {
+  if (a.columns.length !== b.columns.length) return false;
+  for (let i = 0; i < a.columns.length; i++) if (a.columns[i]!.name !== b.columns[i]!.name) return false;
+  return true;
 }
 
 /**

@@ -81,7 +81,9 @@ async function metadataOf(options: ModelsCompareOptions, settings: CallSettings)
  * ```
  */
 export async function readSides(engine: Engine, options: ModelsCompareOptions, settings: CallSettings): Promise<ComparisonSides> {
-  const [metadata, current] = await Promise.all([metadataOf(options, settings), inspect(engine)]);
+  // the catalog queries go out first: the models load while the database answers them
+  const reflected = inspect(engine);
+  const [metadata, current] = await Promise.all([metadataOf(options, settings), reflected]);
   const { include, exclude } = settings.config;
   const compareOptions: CompareOptions = {
     dialect: engine.dialect,

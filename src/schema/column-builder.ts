@@ -30,14 +30,15 @@ export class ColumnBuilder<T, N extends boolean = true> {
   readonly def: ColumnDef;
 
   constructor(def: ColumnDef) {
-    // a frozen definition (a modifier's fresh copy) is kept; anything else is copied first
-    this.def = freezeDef(Object.isFrozen(def) ? def : { ...def });
+    // a frozen definition (a modifier's copy, whose parts are frozen) is kept; anything else is copied and frozen
+    this.def = Object.isFrozen(def) ? def : freezeDef({ ...def });
   }
 
   /** @internal A copy with some fields changed; the type parameters are the caller's choice. */
   private with<T2 = T, N2 extends boolean = N>(patch: Partial<ColumnDef>): ColumnBuilder<T2, N2> {
-    // the copy is new: frozen here, so that the constructor keeps it as it is
-    return new ColumnBuilder<T2, N2>(freezeDef({ ...this.def, ...patch }));
+    // the unchanged parts are frozen already: only the new ones are frozen here
+    freezeParts(patch);
+    return new ColumnBuilder<T2, N2>(Object.freeze({ ...this.def, ...patch }));
   }
 
   /** Part of the primary key (several columns with `.primaryKey()` make a composite key). Implies NOT NULL. */
@@ -138,7 +139,7 @@ export class ColumnBuilder<T, N extends boolean = true> {
     if (typeof target === 'string' && target.split('.').length < 2) {
       throw new SchemaError(`references("${target}"): a string target must be "table.column" or "schema.table.column"`);
     }
-    const where = `references(${typeof target === 'string' ? `"${target}"` : '...'})`;
+    const where = (): string => `references(${typeof target === 'string' ? `"${target}"` : '...'})`;
     return this.with({
       references: {
         target,
@@ -167,6 +168,12 @@ export class ColumnBuilder<T, N extends boolean = true> {
 
 /** Freezes a definition and its parts (a type or default shared with other builders stays as it is). */
 function freezeDef(def: ColumnDef): ColumnDef {
+  freezeParts(def);
+  return Object.freeze(def);
+}
+
+/** Freezes the parts a definition (or a modifier's patch of one) holds, not the object itself. */
+function freezeParts(def: Partial<ColumnDef>): void {
   deepFreeze(def.type);
   deepFreeze(def.serverDefault);
   if (def.clientDefault) Object.freeze(def.clientDefault);
@@ -174,7 +181,6 @@ function freezeDef(def: ColumnDef): ColumnDef {
   if (def.index) Object.freeze(def.index);
   if (def.references) Object.freeze(def.references);
   deepFreeze(def.extras);
-  return Object.freeze(def);
 }
 
 /** The SQL text of a string or a parameterless sql`...` fragment (DDL binds no parameters). */

@@ -99,14 +99,14 @@ const ACTIONS: readonly ForeignKeyAction[] = ['CASCADE', 'SET NULL', 'SET DEFAUL
 
 /**
  * Normalises a user-written referential action to its SQL spelling; `where` names the column or
- * constraint for the error raised on an unknown action.
+ * constraint for the error raised on an unknown action (a function: built only for the error).
  */
-export function toForeignKeyAction(action: ReferentialAction | undefined | null, where: string): ForeignKeyAction | null {
+export function toForeignKeyAction(action: ReferentialAction | undefined | null, where: string | (() => string)): ForeignKeyAction | null {
   if (action === undefined || action === null) return null;
   const upper = String(action).toUpperCase().replace(/\s+/g, ' ').trim();
   const found = ACTIONS.find((a) => a === upper);
   if (!found) {
-    throw new SchemaError(`${where}: unknown referential action "${String(action)}"; use one of ${ACTIONS.join(', ')}`);
+    throw new SchemaError(`${typeof where === 'string' ? where : where()}: unknown referential action "${String(action)}"; use one of ${ACTIONS.join(', ')}`);
   }
   return found;
 }

@@ -4,6 +4,9 @@ import type { ForeignKeyOptions, LazyReference } from './column-def.js';
 import { toForeignKeyAction } from './column-def.js';
 import type { ForeignKeyAction } from './snapshot.js';
 
+/** The empty list of an Index without INCLUDE columns, shared. */
+const NO_COLUMNS: readonly string[] = Object.freeze([]);
+
 function columnList(columns: readonly string[], what: string): readonly string[] {
   if (!Array.isArray(columns) || columns.length === 0) throw new SchemaError(`${what}: needs at least one column`);
   for (const c of columns) {
@@ -132,12 +135,13 @@ export class ForeignKeyConstraint {
         `ForeignKeyConstraint (${this.columns.join(', ')}): ${this.columns.length} column(s) refer to ${this.referredColumns.length} column(s)`,
       );
     }
-    const where = `ForeignKeyConstraint (${this.columns.join(', ')})`;
+    // the label of error messages, built only for one (a model declares thousands of keys)
+    const where = (): string => `ForeignKeyConstraint (${this.columns.join(', ')})`;
     this.onDelete = toForeignKeyAction(options.onDelete, where);
     this.onUpdate = toForeignKeyAction(options.onUpdate, where);
     this.deferrable = options.deferrable === true || options.initiallyDeferred === true;
     this.initiallyDeferred = options.initiallyDeferred === true;
-    this.name = optionalName(options.name, where);
+    this.name = options.name === undefined || options.name === null ? null : optionalName(options.name, where());
     Object.freeze(this);
   }
 
@@ -204,7 +208,7 @@ export class Index {
     this.unique = options.unique === true;
     this.where = options.where === undefined ? null : ddlText(options.where, 'Index where');
     this.method = options.method ?? null;
-    this.include = Object.freeze([...(options.include ?? [])]);
+    this.include = options.include === undefined || options.include.length === 0 ? NO_COLUMNS : Object.freeze([...options.include]);
     this.nullsNotDistinct = options.nullsNotDistinct === true;
     Object.freeze(this);
   }

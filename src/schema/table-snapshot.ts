@@ -93,7 +93,7 @@ export function buildTableSnapshot(
   target: ResolvedTarget,
 ): TableSnapshot {
   const limit = target.maxIdentifierLength;
-  checkIdentifier(table.name, limit, `table "${table.name}"`, target.name);
+  if (exceedsIdentifierLimit(table.name, limit)) checkIdentifier(table.name, limit, `table "${table.name}"`, target.name);
   const namer = new Namer(table, convention, target);
   const conventionColumn = (name: string): ConventionColumn => ({ name, key: table.column(name)?.key ?? name });
   const pkColumns = table.primaryKey?.columns ?? [];

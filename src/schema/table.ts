@@ -64,8 +64,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly checks: readonly CheckConstraint[];
   /** Indexes; column elements are database names. */
   readonly indexes: readonly Index[];
-  /** The columns by TypeScript key and by database name, for lookups in constant time. */
-  readonly #byKey = new Map<string, Column>();
+  /** The columns by database name, for lookups in constant time (by key: {@link columns}). */
   readonly #byName = new Map<string, Column>();
 
   constructor(metadata: MetaData, name: string, columns: C, ...items: TableItem[]) {
@@ -83,7 +82,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const byKey = Object.create(null) as Record<string, Column>;
     const list: Column[] = [];
     if (typeof columns !== 'object' || columns === null) throw new SchemaError(`table "${name}": columns must be an object of column builders`);
-    for (const [key, builder] of Object.entries(columns)) {
+    for (const key of Object.keys(columns)) {
+      const builder: unknown = columns[key];
       if (!isColumnBuilder(builder)) throw new SchemaError(`table "${name}": "${key}" is not a column builder (use column.integer(), column.string(), ...)`);
       const dbName = builder.def.name ?? snakeCase(key);
       const clash = this.#byName.get(dbName);
@@ -91,7 +91,6 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
       const col = new Column(this as unknown as Table, key, dbName, builder);
       byKey[key] = col;
       list.push(col);
-      this.#byKey.set(key, col);
       this.#byName.set(dbName, col);
     }
     if (list.length === 0) throw new SchemaError(`table "${name}": a table needs at least one column`);
@@ -101,7 +100,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     const constraints = items.filter(isConstraint);
     this.primaryKey = this.resolvePrimaryKey(constraints.filter((c) => c instanceof PrimaryKeyConstraint));
     for (const col of list) {
-      if (this.primaryKey?.columns.includes(col.name) && col.def.nullability === 'nullable') {
+      if (col.def.nullability === 'nullable' && this.primaryKey?.columns.includes(col.name)) {
         throw new SchemaError(`table "${name}", column "${col.name}": a primary key column cannot be declared nullable`);
       }
     }
@@ -137,10 +136,14 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
         }
       }
     }
+    // a constraint that already names database columns is kept as it is (they are immutable)
     for (const c of constraints) {
-      if (c instanceof ForeignKeyConstraint) fks.push(c.withColumns(this.resolveColumns(c.columns, 'foreign key')));
-      else if (c instanceof UniqueConstraint) {
-        uniques.push(new UniqueConstraint(this.resolveColumns(c.columns, 'unique constraint'), c.name ? { name: c.name } : {}));
+      if (c instanceof ForeignKeyConstraint) {
+        const names = this.resolveColumns(c.columns, 'foreign key');
+        fks.push(sameNames(names, c.columns) ? c : c.withColumns(names));
+      } else if (c instanceof UniqueConstraint) {
+        const names = this.resolveColumns(c.columns, 'unique constraint');
+        uniques.push(sameNames(names, c.columns) ? c : new UniqueConstraint(names, c.name ? { name: c.name } : {}));
       } else if (c instanceof Index) indexes.push(this.resolveIndex(c));
     }
     this.foreignKeys = Object.freeze(fks);
@@ -164,7 +167,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
 
   /** The column with this TypeScript key or database name (key first). */
   column(keyOrName: string): Column | undefined {
-    return this.#byKey.get(keyOrName) ?? this.#byName.get(keyOrName);
+    const byKey = this.columns as Readonly<Record<string, Column>>;
+    return (Object.hasOwn(byKey, keyOrName) ? byKey[keyOrName] : undefined) ?? this.#byName.get(keyOrName);
   }
 
   /** The database name of a column given by key or database name; throws for an unknown column. */
@@ -186,11 +190,13 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   private resolveIndex(index: Index): Index {
     const what = `index${index.name ? ` "${index.name}"` : ''}`;
     const elements = index.elements.map((e) => (typeof e === 'string' ? this.columnName(e, what) : e));
+    const include = index.include.length === 0 ? index.include : index.include.map((c) => this.columnName(c, `${what} include`));
+    if (include === index.include && elements.every((e, i) => e === index.elements[i])) return index;
     return new Index(index.name, elements, {
       unique: index.unique,
       ...(index.where !== null ? { where: index.where } : {}),
       ...(index.method !== null ? { method: index.method } : {}),
-      include: index.include.map((c) => this.columnName(c, `${what} include`)),
+      include,
       nullsNotDistinct: index.nullsNotDistinct,
     });
   }
@@ -206,7 +212,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
           `table "${this.name}": the PrimaryKeyConstraint (${names.join(', ')}) disagrees with the columns marked .primaryKey() (${flagged.join(', ')})`,
         );
       }
-      return new PrimaryKeyConstraint(names, pk.name ? { name: pk.name } : {});
+      return sameNames(names, pk.columns) ? pk : new PrimaryKeyConstraint(names, pk.name ? { name: pk.name } : {});
     }
     return flagged.length > 0 ? new PrimaryKeyConstraint(flagged) : null;
   }
@@ -217,7 +223,9 @@ const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement',
 
 /** The dialect table options `source` has (a model's options, a table snapshot), only those set. */
 export function pickTableOptions(source: TableSnapshotOptions): TableSnapshotOptions {
-  return Object.fromEntries(SNAPSHOT_TABLE_OPTIONS.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+  const picked: Record<string, unknown> = {};
+  for (const k of SNAPSHOT_TABLE_OPTIONS) if (source[k] !== undefined) picked[k] = source[k];
+  return picked as TableSnapshotOptions;
 }
 
 const TABLE_OPTION_KEYS: ReadonlySet<string> = new Set<keyof TableOptions>(['comment', 'schema', ...SNAPSHOT_TABLE_OPTIONS]);
@@ -235,6 +243,10 @@ function mergeOptions(table: string, items: readonly TableItem[]): TableOptions 
     merged = { ...merged, ...item };
   }
   return merged;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /** True when `value` is a {@link Table}. */
