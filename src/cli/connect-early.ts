@@ -5,7 +5,7 @@
  * TCP and login round trips would start only after every file has loaded.
  */
 import type { Engine } from '../engine/types.js';
-import { createEngine } from '../engine/engine.js';
+import { createEngineFor } from '../dialects/builtin.js';
 import { prewarm } from '../migrations/api-context.js';
 import { ScriptDirectory } from '../migrations/script-directory.js';
 
@@ -30,7 +30,7 @@ export interface EarlyConnection {
 export async function scriptsWhileConnecting(url: string, directory: string, connections: (engine: Engine) => number): Promise<EarlyConnection> {
   let engine: Engine;
   try {
-    engine = createEngine(url);
+    engine = await createEngineFor(url);
   } catch (e) {
     await ScriptDirectory.load(directory);
     throw e;
