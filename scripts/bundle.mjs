@@ -3,16 +3,57 @@
 // esbuild: one ESM entry each, shared code in common chunks, lazily imported command modules in
 // chunks of their own. Node 20 has no module compile cache, so a CLI made of ~300 small modules
 // spends most of its start-up finding and compiling them; the bundle starts several times faster.
-// The database drivers, jiti (TypeScript loading) and umzug stay external: they load from
-// node_modules only when used. The package's "exports" and bin/retort point at the bundle; the
-// per-module build in dist/ keeps the type declarations.
+// The pure-JS drivers pg and mysql2 are bundled too, each in the chunk its dialect's driver
+// imports on first connect (a SQLite command never loads them): one file instead of ~100 found
+// and read one by one. better-sqlite3 (a native addon), jiti (TypeScript loading) and umzug stay
+// external: they load from node_modules only when used. The package's "exports" and bin/retort
+// point at the bundle; the per-module build in dist/ keeps the type declarations.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
+
+/** A JSON document as JavaScript that evaluates to it: V8 parses JSON text much faster than an object literal. */
+const jsonModule = (value) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(value))});`, loader: 'js' });
+
+/** True for strings, finite numbers, booleans, null, and arrays and plain objects of them whose properties are all enumerable. */
+function isPlainData(value) {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  const isArray = Array.isArray(value);
+  if (!isArray && (proto === null || Object.getPrototypeOf(proto) !== null)) return false; // an Object.prototype of some realm
+  const names = Object.getOwnPropertyNames(value).filter((n) => !(isArray && n === 'length'));
+  return names.every((n) => Object.prototype.propertyIsEnumerable.call(value, n) && isPlainData(value[n]));
+}
+
+// Data tables shipped as code load slowly: mysql2's error-code table is ~8,000 assignments
+// (`exports.ER_X = 1062; exports[1062] = 'ER_X';`) that took ~9 ms to run on every connect.
+// A dependency's .json file, and a CommonJS module of at least 16 KB that evaluates with nothing
+// but `module` and `exports` to plain data, are bundled as `JSON.parse("...")` of the same value.
+// A module that needs anything else (require, process, ...) fails to evaluate so and stays as it is.
+const dataTables = {
+  name: 'data-tables-as-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, (args) => jsonModule(JSON.parse(readFileSync(args.path, 'utf8'))));
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (source.length < 16_384 || /\brequire\s*\(/.test(source)) return undefined;
+      const module = { exports: {} };
+      try {
+        runInNewContext(source, { module, exports: module.exports }, { filename: args.path, timeout: 1000 });
+      } catch {
+        return undefined;
+      }
+      return isPlainData(module.exports) ? jsonModule(module.exports) : undefined;
+    });
+  },
+};
 
 await build({
   absWorkingDir: root,
@@ -24,8 +65,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['pg', 'pg-native', 'mysql2', 'mysql2/*', 'better-sqlite3', 'jiti', 'umzug', 'umzug/*'],
-  // bundled CommonJS dependencies (yargs' helpers, generic-pool) call require()
+  external: ['pg-native', 'better-sqlite3', 'jiti', 'umzug', 'umzug/*'],
+  plugins: [dataTables],
+  // bundled CommonJS dependencies (yargs' helpers, generic-pool, the drivers) call require()
   banner: { js: "import { createRequire as __retortCreateRequire } from 'node:module'; const require = __retortCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
