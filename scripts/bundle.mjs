@@ -9,9 +9,10 @@
 // external: they load from node_modules only when used. The package's "exports" and bin/retort
 // point at the bundle; the per-module build in dist/ keeps the type declarations.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 
@@ -19,8 +20,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 rmSync(outdir, { recursive: true, force: true });
 
-/** A JSON document as JavaScript that evaluates to it: V8 parses JSON text much faster than an object literal. */
-const jsonModule = (value) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(value))});`, loader: 'js' });
+/** Data files written next to the chunks (file name -> JSON text), and the folder they go to. */
+const dataFiles = new Map();
+const DATA_DIR = 'retort-data';
+
+/**
+ * A module evaluating to `value`, a dependency's data: `JSON.parse` of its text (V8 parses JSON text
+ * much faster than an object literal). From 32 KB on, the JSON goes to a file of its own that
+ * require() reads when a module first asks for it, so that it does not weigh on the parsing of
+ * its chunk: iconv-lite's code-page tables (~400 KB), which mysql2 rarely needs.
+ */
+function dataModule(path, value) {
+  const json = JSON.stringify(value);
+  const inChunk = json.length + 5 * (json.match(/[^\x00-\x7f]/g)?.length ?? 0); // esbuild writes \uXXXX
+  if (inChunk < 32_768) return { contents: `module.exports = JSON.parse(${JSON.stringify(json)});`, loader: 'js' };
+  const name = `${basename(path).replace(/\.(c?js|json)$/, '')}-${createHash('sha256').update(json).digest('hex').slice(0, 8)}.json`;
+  dataFiles.set(name, json);
+  return { contents: `module.exports = require(${JSON.stringify(`./${DATA_DIR}/${name}`)});`, loader: 'js' };
+}
 
 /** True for strings, finite numbers, booleans, null, and arrays and plain objects of them whose properties are all enumerable. */
 function isPlainData(value) {
@@ -37,12 +54,13 @@ function isPlainData(value) {
 // Data tables shipped as code load slowly: mysql2's error-code table is ~8,000 assignments
 // (`exports.ER_X = 1062; exports[1062] = 'ER_X';`) that took ~9 ms to run on every connect.
 // A dependency's .json file, and a CommonJS module of at least 16 KB that evaluates with nothing
-// but `module` and `exports` to plain data, are bundled as `JSON.parse("...")` of the same value.
+// but `module` and `exports` to plain data, are bundled as data modules (above) of the same value.
 // A module that needs anything else (require, process, ...) fails to evaluate so and stays as it is.
 const dataTables = {
   name: 'data-tables-as-json',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, (args) => jsonModule(JSON.parse(readFileSync(args.path, 'utf8'))));
+    b.onResolve({ filter: new RegExp(`^\\./${DATA_DIR}/`) }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, (args) => dataModule(args.path, JSON.parse(readFileSync(args.path, 'utf8'))));
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       if (source.length < 16_384 || /\brequire\s*\(/.test(source)) return undefined;
@@ -52,7 +70,7 @@ const dataTables = {
       } catch {
         return undefined;
       }
-      return isPlainData(module.exports) ? jsonModule(module.exports) : undefined;
+      return isPlainData(module.exports) ? dataModule(args.path, module.exports) : undefined;
     });
   },
 };
@@ -102,3 +120,5 @@ for (const file of result.outputFiles) {
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, file.path.endsWith('.js') ? finishChunk(file.text) : file.contents);
 }
+mkdirSync(join(outdir, DATA_DIR), { recursive: true });
+for (const [name, json] of dataFiles) writeFileSync(join(outdir, DATA_DIR, name), json);
