@@ -27,6 +27,9 @@ async function migrate(direction: Direction, args: CommandArgs, io: CliIO): Prom
       import('../connect-early.js'),
       import('../../migrations/lock.js'),
     ]);
+    // the runner (the ops layer, umzug's loader), which upgrade() imports after the files have
+    // loaded, loads meanwhile: in the gaps while chunks are read and the database answers
+    import('../../migrations/runner.js').catch(() => undefined);
     // the lock's connection and the migrating one, as the API opens them
     const early = await scriptsWhileConnecting(url, config.migrations, (engine) =>
       createMigrationLock(engine, { versionTable: config.versionTable }).scope === 'session' ? 2 : 1,
