@@ -31,8 +31,8 @@ const PARTS = {
 } as const;
 type Part = keyof typeof PARTS;
 
-/** Runs bin/retort with the module trace; returns its exit code and the parts (drivers, dialects) it loaded. */
-async function loadedParts(args: readonly string[]): Promise<{ code: number; stderr: string; loaded: Set<Part> }> {
+/** Runs bin/retort with the module trace; returns its exit code, the parts (drivers, dialects) it loaded, and Node's internal modules. */
+async function loadedParts(args: readonly string[]): Promise<{ code: number; stderr: string; loaded: Set<Part>; internal: string[] }> {
   const trace = join(work, `trace-${Math.random().toString(36).slice(2)}.txt`);
   const preload = new URL('../fixtures/module-trace.mjs', import.meta.url).href;
   const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) => {
@@ -44,7 +44,12 @@ async function loadedParts(args: readonly string[]): Promise<{ code: number; std
     );
   });
   const loaded = new Set<Part>();
+  const internal: string[] = [];
   for (const line of readFileSync(trace, 'utf8').split('\n').filter(Boolean)) {
+    if (line.startsWith('internal:')) {
+      internal.push(line.slice('internal:'.length));
+      continue;
+    }
     const path = line.startsWith('file:') ? fileURLToPath(line) : line;
     if (!path.startsWith('/') || !existsSync(path)) continue;
     if (path.includes('/node_modules/better-sqlite3/')) loaded.add('better-sqlite3');
@@ -54,7 +59,7 @@ async function loadedParts(args: readonly string[]): Promise<{ code: number; std
     const text = readFileSync(path, 'utf8');
     for (const [part, marker] of Object.entries(PARTS) as [Part, RegExp][]) if (marker.test(text)) loaded.add(part);
   }
-  return { code, stderr, loaded };
+  return { code, stderr, loaded, internal };
 }
 
 const OWN: Record<TestDialect, readonly Part[]> = { sqlite: ['sqlite', 'better-sqlite3'], postgresql: ['postgresql', 'pg'], mysql: ['mysql', 'mysql2'] };
@@ -70,8 +75,10 @@ forEachDialect('built CLI loads only its dialect', (ctx) => {
     writeFileSync(join(migrations, '0001_probe.ts'), migration);
     const url = await ctx.freshUrl('bundle');
     for (const command of [['upgrade', 'head'], ['current']]) {
-      const { code, stderr, loaded } = await loadedParts([...command, '--url', url, '--migrations', migrations]);
+      const { code, stderr, loaded, internal } = await loadedParts([...command, '--url', url, '--migrations', migrations]);
       assert.equal(code, 0, stderr);
+      // pg loads on its Node.js path: no probe for Cloudflare Workers through fetch (undici)
+      assert.deepEqual(internal.filter((m) => m.includes('undici')), []);
       const expected = OWN[ctx.dialect];
       assert.deepEqual([...loaded].sort(), [...expected].sort(), `retort ${command.join(' ')} on ${ctx.dialect}`);
     }
