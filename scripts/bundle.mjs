@@ -28,33 +28,47 @@ const DATA_DIR = 'retort-data';
  * A module evaluating to `value`, a dependency's data: `JSON.parse` of its text (V8 parses JSON text
  * much faster than an object literal). From 32 KB on, the JSON goes to a file of its own that
  * require() reads when a module first asks for it, so that it does not weigh on the parsing of
- * its chunk: iconv-lite's code-page tables (~400 KB), which mysql2 rarely needs.
+ * its chunk: iconv-lite's code-page tables (~400 KB) and the AWS certificates (~180 KB), which
+ * mysql2 rarely needs. `esModule`: the module marks its exports `__esModule` (TypeScript's output).
  */
-function dataModule(path, value) {
+function dataModule(path, value, esModule = false) {
   const json = JSON.stringify(value);
   const inChunk = json.length + 5 * (json.match(/[^\x00-\x7f]/g)?.length ?? 0); // esbuild writes \uXXXX
-  if (inChunk < 32_768) return { contents: `module.exports = JSON.parse(${JSON.stringify(json)});`, loader: 'js' };
-  const name = `${basename(path).replace(/\.(c?js|json)$/, '')}-${createHash('sha256').update(json).digest('hex').slice(0, 8)}.json`;
-  dataFiles.set(name, json);
-  return { contents: `module.exports = require(${JSON.stringify(`./${DATA_DIR}/${name}`)});`, loader: 'js' };
+  let contents;
+  if (inChunk < 32_768) {
+    contents = `module.exports = JSON.parse(${JSON.stringify(json)});`;
+  } else {
+    const name = `${basename(path).replace(/\.(c?js|json)$/, '')}-${createHash('sha256').update(json).digest('hex').slice(0, 8)}.json`;
+    dataFiles.set(name, json);
+    contents = `module.exports = require(${JSON.stringify(`./${DATA_DIR}/${name}`)});`;
+  }
+  if (esModule) contents += ' Object.defineProperty(module.exports, "__esModule", { value: true });';
+  return { contents, loader: 'js' };
 }
 
 /** True for strings, finite numbers, booleans, null, and arrays and plain objects of them whose properties are all enumerable. */
-function isPlainData(value) {
+function isPlainData(value, skip = () => false) {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
   const isArray = Array.isArray(value);
   if (!isArray && (proto === null || Object.getPrototypeOf(proto) !== null)) return false; // an Object.prototype of some realm
-  const names = Object.getOwnPropertyNames(value).filter((n) => !(isArray && n === 'length'));
+  const names = Object.getOwnPropertyNames(value).filter((n) => !(isArray && n === 'length') && !skip(n));
   return names.every((n) => Object.prototype.propertyIsEnumerable.call(value, n) && isPlainData(value[n]));
+}
+
+/** True when `exports` carries TypeScript's `__esModule` mark: non-enumerable, true. */
+function hasEsModuleMark(exports) {
+  const mark = Object.getOwnPropertyDescriptor(exports, '__esModule');
+  return mark !== undefined && mark.value === true && !mark.enumerable;
 }
 
 // Data tables shipped as code load slowly: mysql2's error-code table is ~8,000 assignments
 // (`exports.ER_X = 1062; exports[1062] = 'ER_X';`) that took ~9 ms to run on every connect.
 // A dependency's .json file, and a CommonJS module of at least 16 KB that evaluates with nothing
-// but `module` and `exports` to plain data, are bundled as data modules (above) of the same value.
+// but `module` and `exports` to plain data (TypeScript's `__esModule` mark aside), are bundled as
+// data modules (above) of the same value.
 // A module that needs anything else (require, process, ...) fails to evaluate so and stays as it is.
 const dataTables = {
   name: 'data-tables-as-json',
@@ -70,7 +84,8 @@ const dataTables = {
       } catch {
         return undefined;
       }
-      return isPlainData(module.exports) ? dataModule(args.path, module.exports) : undefined;
+      const esModule = hasEsModuleMark(module.exports);
+      return isPlainData(module.exports, (n) => esModule && n === '__esModule') ? dataModule(args.path, module.exports, esModule) : undefined;
     });
   },
 };

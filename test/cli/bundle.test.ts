@@ -6,8 +6,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, it } from 'node:test';
+import { promisify } from 'node:util';
 import { projectRoot } from '../helpers/cli.js';
 import { forEachDialect, type TestDialect } from '../helpers/databases.js';
 
@@ -91,4 +92,21 @@ it('the trace sees a driver and a dialect when they load (control)', async () =>
   assert.equal(code, 1);
   assert.match(stderr, /cannot connect/);
   assert.deepEqual([...loaded].sort(), ['pg', 'postgresql']);
+});
+
+forEachDialect('bundled mysql2 keeps its data tables', (ctx) => {
+  if (ctx.dialect !== 'mysql') return;
+  it('error codes by name, and a code page read from dist/bundle/retort-data', async () => {
+    const url = await ctx.freshUrl('bundledata');
+    const bundle = pathToFileURL(join(projectRoot, 'dist/bundle/index.js')).href;
+    const code =
+      `const { createEngine } = await import(${JSON.stringify(bundle)});\n` +
+      `const engine = createEngine(${JSON.stringify(`${url}${url.includes('?') ? '&' : '?'}charset=GBK_CHINESE_CI`)});\n` +
+      "const { rows } = await engine.execute(\"SELECT CONVERT('\\u4e2d\\u6587' USING gbk) AS x\");\n" +
+      "const failed = await engine.execute('SELECT * FROM no_such_table').catch((e) => e);\n" +
+      'await engine.dispose();\n' +
+      'process.stdout.write(JSON.stringify({ x: rows[0].x, driverCode: failed.driverCode }));\n';
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: work });
+    assert.deepEqual(JSON.parse(stdout), { x: '\u4e2d\u6587', driverCode: 'ER_NO_SUCH_TABLE' });
+  });
 });
