@@ -5,8 +5,9 @@
 // spends most of its start-up finding and compiling them; the bundle starts several times faster.
 // The pure-JS drivers pg and mysql2 are bundled too, each in the chunk its dialect's driver
 // imports on first connect (a SQLite command never loads them): one file instead of ~100 found
-// and read one by one. better-sqlite3 (a native addon), jiti (TypeScript loading) and umzug stay
-// external: they load from node_modules only when used. The package's "exports" and bin/retort
+// and read one by one; so is umzug's core, in the chunk a run imports when it has steps to run.
+// better-sqlite3 (a native addon) and jiti (TypeScript loading) stay external: they load from
+// node_modules only when used. The package's "exports" and bin/retort
 // point at the bundle; the per-module build in dist/ keeps the type declarations.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -113,6 +114,22 @@ function finishChunk(code) {
   return `${banner}${required.map((r) => ` ${r}`).join('')}${rest}`;
 }
 
+// umzug's core requires its CLI module and tinyglobby, which retort replaces with the stand-ins of
+// src/migrations/umzug-stubs.ts: the bundle binds them here, and drops the module that puts them
+// into Node's CommonJS cache for unbundled runs.
+const umzugStubs = {
+  name: 'umzug-stubs',
+  setup(b) {
+    const stubs = `${root}dist/migrations/umzug-stubs.js`;
+    const exportOf = { './cli': 'cliStub', tinyglobby: 'tinyglobbyStub' };
+    b.onResolve({ filter: /^(\.\/cli|tinyglobby)$/ }, (args) =>
+      /[\\/]umzug[\\/]lib[\\/]umzug\.js$/.test(args.importer) ? { path: args.path, namespace: 'umzug-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'umzug-stub' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(stubs)}).${exportOf[args.path]};`, loader: 'js', resolveDir: root }));
+    b.onLoad({ filter: /[\\/]dist[\\/]migrations[\\/]umzug-install-stubs\.js$/ }, () => ({ contents: '', loader: 'js' }));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { index: 'dist/index.js', cli: 'dist/cli/main.js' },
@@ -123,8 +140,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['pg-native', 'better-sqlite3', 'jiti', 'umzug', 'umzug/*'],
-  plugins: [dataTables],
+  external: ['pg-native', 'better-sqlite3', 'jiti'],
+  plugins: [dataTables, umzugStubs],
   // bundled CommonJS dependencies (yargs' helpers, generic-pool, the drivers) and the builtins call
   // require(); finishChunk drops the banner from chunks that never do
   banner: { js: "import { createRequire as __retortCreateRequire } from 'node:module'; const require = __retortCreateRequire(import.meta.url);" },

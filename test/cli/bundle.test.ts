@@ -1,6 +1,7 @@
 // The built CLI (bin/retort -> dist/bundle/cli.js) loads only what its URL's dialect needs: the
 // drivers pg and mysql2 are bundled into chunks of their own, each dialect's code too, and a
-// command loads them only for a URL of that dialect (a SQLite user never loads pg or mysql2).
+// command loads them only for a URL of that dialect (a SQLite user never loads pg or mysql2);
+// umzug's core is bundled without its CLI.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const PARTS = {
   postgresql: /^\/\/ dist\/dialects\/postgres\//m,
   mysql: /^\/\/ dist\/dialects\/mysql\//m,
   sqlite: /^\/\/ dist\/dialects\/sqlite\//m,
+  // umzug's CLI and glob dependencies, which retort stubs out: never loaded
+  'umzug-cli': /^\/\/ .*node_modules\/(@rushstack|tinyglobby)\//m,
 } as const;
 type Part = keyof typeof PARTS;
 
@@ -56,6 +59,7 @@ async function loadedParts(args: readonly string[]): Promise<{ code: number; std
     if (path.includes('/node_modules/better-sqlite3/')) loaded.add('better-sqlite3');
     if (/\/node_modules\/pg\//.test(path)) loaded.add('pg');
     if (/\/node_modules\/mysql2\//.test(path)) loaded.add('mysql2');
+    if (/\/node_modules\/(@rushstack|tinyglobby)\//.test(path)) loaded.add('umzug-cli');
     if (!path.includes('/dist/bundle/')) continue;
     const text = readFileSync(path, 'utf8');
     for (const [part, marker] of Object.entries(PARTS) as [Part, RegExp][]) if (marker.test(text)) loaded.add(part);
