@@ -6,6 +6,7 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ResolvedConfig } from '../migrations/config.js';
 import { ConfigError } from '../errors/index.js';
+import { loadConfig } from '../migrations/config-load.js';
 import type { CommandArgs } from './command.js';
 import type { CliIO } from './io.js';
 
@@ -25,7 +26,6 @@ function stringFlag(args: CommandArgs, key: string): string | undefined {
  * ```
  */
 export async function commandConfig(args: CommandArgs, io: CliIO): Promise<ResolvedConfig> {
-  const { loadConfig } = await import('../migrations/config-load.js');
   const url = stringFlag(args, 'url');
   const migrations = stringFlag(args, 'migrations');
   const models = stringFlag(args, 'models');

@@ -2,10 +2,11 @@
  * The migration files loaded while the database connects. The programmatic API (`current`,
  * `upgrade`) overlaps its connections with loading the files, but the commands load the files
  * themselves first (they print with them) and then hand them over, so without this the driver's
- * TCP and login round trips would start only after every file has loaded.
+ * TCP and login round trips would start only after every file has loaded. The files start
+ * loading at once, while the URL's dialect loads too.
  */
 import type { Engine } from '../engine/types.js';
-import { createEngine } from '../engine/engine.js';
+import { createEngineFor } from '../dialects/builtin.js';
 import { prewarm } from '../migrations/api-context.js';
 import { ScriptDirectory } from '../migrations/script-directory.js';
 
@@ -28,11 +29,13 @@ export interface EarlyConnection {
  * ```
  */
 export async function scriptsWhileConnecting(url: string, directory: string, connections: (engine: Engine) => number): Promise<EarlyConnection> {
+  const loading = ScriptDirectory.load(directory);
+  loading.catch(() => undefined); // awaited below, whatever happens to the engine meanwhile
   let engine: Engine;
   try {
-    engine = createEngine(url);
+    engine = await createEngineFor(url);
   } catch (e) {
-    await ScriptDirectory.load(directory);
+    await loading;
     throw e;
   }
   try {
@@ -42,7 +45,7 @@ export async function scriptsWhileConnecting(url: string, directory: string, con
     } catch {
       count = 1; // the API reports it (an unsupported lock) when it runs
     }
-    const [scripts] = await Promise.all([ScriptDirectory.load(directory), prewarm(engine, count)]);
+    const [scripts] = await Promise.all([loading, prewarm(engine, count)]);
     return { engine, scripts };
   } catch (e) {
     await engine.dispose();

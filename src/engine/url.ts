@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { UrlError } from '../errors/index.js';
-import { getDialect } from './registry.js';
+import { dialectInfo } from './registry.js';
 import { maskUrlText } from './url-mask.js';
 
 /** The parts of a {@link DatabaseUrl} that {@link DatabaseUrl.with} can replace. */
@@ -151,7 +151,7 @@ export function parseUrl(text: string): DatabaseUrl {
   }
   const scheme = m[1]!;
   const rest = m[2]!;
-  const dialect = getDialect(scheme.toLowerCase());
+  const dialect = dialectInfo(scheme.toLowerCase());
   const masked = (): string => maskUrlText(text);
   const qAt = rest.indexOf('?');
   const body = qAt < 0 ? rest : rest.slice(0, qAt);

@@ -4,12 +4,9 @@
  * only the dialect.
  */
 import { resolve } from 'node:path';
-import '../dialects/index.js';
+import { createEngineFor, dialectOfUrl } from '../dialects/builtin.js';
 import type { Dialect } from '../engine/dialect.js';
-import { createEngine } from '../engine/engine.js';
-import { getDialect } from '../engine/registry.js';
 import type { Engine } from '../engine/types.js';
-import { parseUrl } from '../engine/url.js';
 import { ConfigError } from '../errors/index.js';
 import { checkTransactionMode, checkVersionTable, type ResolvedConfig, type TransactionMode } from './config.js';
 import { loadConfig } from './config-load.js';
@@ -105,7 +102,7 @@ function urlOf(options: MigrationApiOptions, config: ResolvedConfig): string {
  */
 export async function withEngine<T>(options: MigrationApiOptions, config: ResolvedConfig, fn: (engine: Engine) => Promise<T>): Promise<T> {
   if (options.engine) return fn(options.engine);
-  const engine = createEngine(urlOf(options, config));
+  const engine = await createEngineFor(urlOf(options, config));
   try {
     return await fn(engine);
   } finally {
@@ -114,7 +111,7 @@ export async function withEngine<T>(options: MigrationApiOptions, config: Resolv
 }
 
 /** The dialect of the call, without connecting (for `--sql`). */
-export function dialectOf(options: MigrationApiOptions, config: ResolvedConfig): Dialect {
+export async function dialectOf(options: MigrationApiOptions, config: ResolvedConfig): Promise<Dialect> {
   if (options.engine) return options.engine.dialect;
-  return getDialect(parseUrl(urlOf(options, config)).dialect);
+  return dialectOfUrl(urlOf(options, config));
 }

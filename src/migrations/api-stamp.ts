@@ -43,7 +43,7 @@ export async function stamp(options: StampOptions): Promise<StampResult> {
     graph.normalizeHeads(options.target.split(/[\s,]+/).filter(Boolean).flatMap((t) => [...graph.resolve(t, { current })]));
   const checksums = new Map(ctx.scripts.scripts.map((s) => [s.revision, s.checksum]));
   if (options.sql === true) {
-    const dialect = dialectOf(options, ctx.config);
+    const dialect = await dialectOf(options, ctx.config);
     const sink = new SqlTextSink();
     const session = new MigrationSession({ dialect, output: { sink, online: false, comment: () => undefined }, versionSql: new VersionTableSql(dialect, ctx.versionTable), mode: 'each', state: new OfflineSchemaState() });
     await session.createVersionTables();

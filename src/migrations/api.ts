@@ -49,7 +49,7 @@ async function migrate(direction: Direction, options: MigrateOptions, target: st
   if (sql) {
     const [scripts, { runOffline }] = await Promise.all([loadScripts(options, settings), import('./runner.js')]);
     const fromHeads = scripts.graph.resolve(range.from ?? (direction === 'up' ? 'base' : 'heads'));
-    return runOffline({ ...common(scripts), dialect: dialectOf(options, settings.config), fromHeads });
+    return runOffline({ ...common(scripts), dialect: await dialectOf(options, settings.config), fromHeads });
   }
   return withEngine(options, settings.config, async (engine) => {
     // the lock's connection and the migrating one open while the files load

@@ -62,7 +62,7 @@ export async function executePlan(options: ExecutePlanOptions): Promise<PlanOutc
     emitTo(onEvent, { type: 'step-start', step, index: results.length, total });
     await session.runStep(step, scripts.get(step.revision));
   };
-  const Umzug = loadUmzug();
+  const Umzug = await loadUmzug();
   const umzug = new Umzug({
     migrations: steps.map((step) => ({ name: step.revision, path: step.path, up: () => run(step), down: () => run(step) })),
     storage,

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import type { DdlCompiler } from '../../src/engine/dialect.js';
-import { createEngine, getDialect, listDialects, mysqlDialect, OperationError, postgresDialect, registerDialect, sqliteDialect, UnknownDialectError } from '../../src/index.js';
+import { createEngine, getDialect, listDialects, mysqlDialect, OperationError, parseUrl, postgresDialect, registerDialect, sqliteDialect, UnknownDialectError } from '../../src/index.js';
+import { dialectInfo, loadDialect, registerDialectLoader } from '../../src/engine/registry.js';
 
 describe('dialect registry', () => {
   it('finds the built-ins by name and alias, case-insensitively', () => {
@@ -16,6 +17,47 @@ describe('dialect registry', () => {
   it('refuses a second dialect under a taken name', () => {
     assert.throws(() => registerDialect({ ...sqliteDialect, name: 'other', aliases: ['postgres'] }), { code: 'CONFIG_INVALID', message: /"postgres" already belongs to dialect "postgresql"/ });
     registerDialect(sqliteDialect); // the same object again is fine
+  });
+
+  it('the built-in loaders give the dialects themselves', async () => {
+    assert.equal(await loadDialect('postgres'), postgresDialect);
+    assert.equal(await loadDialect('mariadb'), mysqlDialect);
+    assert.equal(await loadDialect('sqlite3'), sqliteDialect);
+    await assert.rejects(loadDialect('oracle'), UnknownDialectError);
+  });
+
+  it('a dialect registered with a loader parses its URLs at once and is imported on first use', async () => {
+    let loads = 0;
+    const lazy = { ...sqliteDialect, name: 'lazydb', aliases: ['lazy'] };
+    registerDialectLoader({ name: 'lazydb', aliases: ['lazy'], urlKind: 'file' }, async () => {
+      loads++;
+      return lazy;
+    });
+    registerDialectLoader({ name: 'lazydb', aliases: ['lazy'], urlKind: 'file' }, () => Promise.reject(new Error('not this one'))); // the same again: nothing
+    assert.equal(parseUrl('LAZY:///x.db').dialect, 'lazydb');
+    assert.deepEqual(dialectInfo('lazy'), { name: 'lazydb', aliases: ['lazy'], urlKind: 'file' });
+    assert.throws(() => getDialect('lazydb'), { code: 'CONFIG_INVALID', message: /dialect "lazydb" is not loaded yet: await loadDialect\("lazydb"\) first/ });
+    assert.throws(() => createEngine('lazy:///x.db'), { code: 'CONFIG_INVALID', message: /not loaded yet/ });
+    assert.ok(!listDialects().includes(lazy));
+    const [a, b] = await Promise.all([loadDialect('lazy'), loadDialect('LAZYDB')]);
+    assert.equal(a, lazy);
+    assert.equal(b, lazy);
+    assert.equal(loads, 1);
+    assert.equal(getDialect('lazy'), lazy);
+    assert.equal(listDialects().at(-1), lazy);
+    assert.throws(() => getDialect('nope'), { message: /known dialects are postgresql \(postgres\), mysql \(mariadb\), sqlite \(sqlite3\), lazydb \(lazy\)/ });
+  });
+
+  it('registering the dialect itself fills its loader; a loader giving another dialect is refused', async () => {
+    const filled = { ...sqliteDialect, name: 'filleddb', aliases: [] };
+    registerDialectLoader({ name: 'filleddb', aliases: [], urlKind: 'file' }, () => Promise.reject(new Error('never called')));
+    registerDialect(filled);
+    assert.equal(getDialect('filleddb'), filled);
+    assert.equal(await loadDialect('filleddb'), filled);
+
+    registerDialectLoader({ name: 'wrongdb', aliases: [], urlKind: 'file' }, async () => ({ ...sqliteDialect, name: 'other', aliases: [] }));
+    await assert.rejects(loadDialect('wrongdb'), { code: 'CONFIG_INVALID', message: /the loader of dialect "wrongdb" gave dialect "other"/ });
+    assert.throws(() => registerDialectLoader({ name: 'sqlite', aliases: ['lite'], urlKind: 'file' }, async () => sqliteDialect), { message: /"sqlite" already belongs to dialect "sqlite"/ });
   });
 });
 

@@ -5,8 +5,8 @@ import { loadUmzug } from '../../src/migrations/umzug-loader.js';
 
 describe('umzug loader', () => {
   it("loads umzug's core without its CLI dependencies, and the core runs a list of migrations", async () => {
-    const Umzug = loadUmzug();
-    assert.equal(loadUmzug(), Umzug, 'loaded once');
+    const Umzug = await loadUmzug();
+    assert.equal(await loadUmzug(), Umzug, 'loaded once');
     const cache = Object.keys(createRequire(import.meta.url).cache);
     assert.ok(cache.some((p) => p.includes('/umzug/lib/umzug.js')));
     assert.ok(!cache.some((p) => p.includes('@rushstack')), '@rushstack/ts-command-line is not loaded');

@@ -36,7 +36,7 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   for (const d of result.differences) io.out(d.patch);
   if (result.differences.length === 0) {
     const { describeOperations } = await import('../../autogenerate/describe.js');
-    io.out(describeOperations(result.operations, dialectOfUrl(url)).join('\n'));
+    io.out(describeOperations(result.operations, await dialectOfUrl(url)).join('\n'));
   }
   return 1;
 }

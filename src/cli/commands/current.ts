@@ -2,16 +2,17 @@
  * `retort current [--json] [--verbose]`: the database's current heads with their messages,
  * `(base)` when none, what is pending; checksum drift as warnings on stderr.
  */
+import { current } from '../../migrations/api-status.js';
 import { describeDrift } from '../../migrations/checksum-drift.js';
 import type { CommandArgs } from '../command.js';
 import { commandConfig, requireUrl, shownPath } from '../config.js';
+import { scriptsWhileConnecting } from '../connect-early.js';
 import type { CliIO } from '../io.js';
 import { stepArrow } from '../run-printer.js';
 
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   const config = await commandConfig(args, io);
   const url = requireUrl(config);
-  const [{ current }, { scriptsWhileConnecting }] = await Promise.all([import('../../migrations/api-status.js'), import('../connect-early.js')]);
   const { engine, scripts } = await scriptsWhileConnecting(url, config.migrations, () => 1);
   let result: Awaited<ReturnType<typeof current>>;
   try {

@@ -26,8 +26,8 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
     ...(include ? { include } : {}),
     ...(exclude ? { exclude } : {}),
   };
-  const fromEngine = commandEngine(from);
-  const toEngine = commandEngine(to);
+  const fromEngine = await commandEngine(from);
+  const toEngine = await commandEngine(to);
   try {
     if (fromEngine.dialect !== toEngine.dialect) {
       throw new ConfigError(`--from is ${fromEngine.dialect.name} but --to is ${toEngine.dialect.name}: diff compares databases of one dialect`);

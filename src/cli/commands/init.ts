@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import '../../dialects/index.js';
+import '../../dialects/builtin.js';
 import { parseUrl } from '../../engine/url.js';
 import { ConfigError } from '../../errors/index.js';
 import type { CommandArgs } from '../command.js';

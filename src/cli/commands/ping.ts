@@ -5,7 +5,7 @@ import type { CliIO } from '../io.js';
 
 /** `retort ping`: connects, prints the masked URL and the server's version. */
 export async function run(args: CommandArgs, io: CliIO): Promise<void> {
-  const engine = commandEngine(requireUrl(await commandConfig(args, io)));
+  const engine = await commandEngine(requireUrl(await commandConfig(args, io)));
   try {
     const started = performance.now();
     const { rows } = await engine.execute(engine.dialect.serverVersionSql);

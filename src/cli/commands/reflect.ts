@@ -9,7 +9,7 @@ import type { CliIO } from '../io.js';
 /** `retort reflect`: prints a database's schema as a tree, or as the JSON document with --json. */
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   const url = requireUrl(await commandConfig(args, io));
-  const engine = commandEngine(url);
+  const engine = await commandEngine(url);
   try {
     const include = listOption(args.include);
     const exclude = listOption(args.exclude);

@@ -39,7 +39,7 @@ export async function run(args: CommandArgs, io: CliIO, forceAutogenerate = fals
     failOnDestructive: args.failOnDestructive === true,
     allowEmpty: args.allowEmpty === true,
   });
-  const lines = describeOperations(result.operations, dialectOfUrl(url));
+  const lines = describeOperations(result.operations, await dialectOfUrl(url));
   if (lines.length > 0) io.out(lines.map((l) => `  ${l}`).join('\n'));
   for (const w of result.warnings) io.err(`warning: ${w.message}`);
   if (result.written === null) {

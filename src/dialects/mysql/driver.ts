@@ -13,7 +13,9 @@ const SERVER_STATUS_IN_TRANS = 1;
  * wrapped). `mysql2` is imported here, when the first engine for a MySQL URL connects.
  */
 export async function createMysqlDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
-  const { createConnection } = await import('mysql2');
+  // `default`: mysql2's module.exports, in Node and in the CLI bundle alike (a bundled CommonJS
+  // module imported lazily exposes only its default export)
+  const { createConnection } = (await import('mysql2')).default;
   const config = connectionOptions(url, options);
   return {
     async connect(): Promise<DriverConnection> {

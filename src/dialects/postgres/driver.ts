@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Client, ClientConfig, QueryResult as PgResult } from 'pg';
 import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
 import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
@@ -12,7 +11,7 @@ const DEFAULT_PORT = 5432;
  * `pg` is imported here, when the first engine for a PostgreSQL URL connects.
  */
 export async function createPostgresDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
-  const { Client: PgClient } = loadPg();
+  const { Client: PgClient } = (await import('./pg-module.js')).default;
   const config = clientConfig(url, options);
   return {
     async connect(): Promise<DriverConnection> {
@@ -29,29 +28,6 @@ export async function createPostgresDriver(url: DatabaseUrl, options: DriverOpti
       return conn;
     },
   };
-}
-
-let pgModule: typeof import('pg') | undefined;
-
-/**
- * `pg`, required synchronously. On load, pg's `lib/stream.js` asks whether it runs in Cloudflare
- * Workers: without a global `navigator` (Node 20 has none) it probes with `new Response(...)`,
- * which loads Node's whole fetch implementation (undici): about 20 ms, half of pg's load time. A
- * `navigator` saying "not Cloudflare" is defined for the duration of the require only (nothing
- * else runs meanwhile, the require being synchronous), so pg takes its Node.js path at once.
- */
-function loadPg(): typeof import('pg') {
-  if (pgModule) return pgModule;
-  const require = createRequire(import.meta.url);
-  const global = globalThis as { navigator?: unknown };
-  if (global.navigator !== undefined) return (pgModule = require('pg') as typeof import('pg'));
-  global.navigator = { userAgent: 'Node.js' };
-  try {
-    pgModule = require('pg') as typeof import('pg');
-  } finally {
-    delete global.navigator;
-  }
-  return pgModule;
 }
 
 function clientConfig(url: DatabaseUrl, options: DriverOptions): ClientConfig {
