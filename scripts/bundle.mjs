@@ -7,8 +7,8 @@
 // imports on first connect (a SQLite command never loads them): one file instead of ~100 found
 // and read one by one; so is umzug's core, in the chunk a run imports when it has steps to run.
 // better-sqlite3 (a native addon) and jiti (TypeScript loading) stay external: they load from
-// node_modules only when used. The package's "exports" and bin/retort
-// point at the bundle; the per-module build in dist/ keeps the type declarations.
+// node_modules only when used. The package's "exports" and bin/retort point at the bundle; the
+// per-module build in dist/ keeps the type declarations.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
