@@ -47,6 +47,12 @@ export class PoolConnection implements Connection {
     return this.#runner.run(slot.conn, statement, params) as Promise<QueryResult<R>>;
   }
 
+  executeScript(statements: readonly string[]): Promise<QueryResult> {
+    const slot = this.#slot;
+    if (slot === null || this.#pool.closed) return Promise.reject(this.#unusable());
+    return this.#runner.runScript(slot.conn, statements);
+  }
+
   transaction<T>(fn: (tx: Connection) => Promise<T>, options?: TransactionOptions): Promise<T> {
     if (this.#slot === null || this.#pool.closed) return Promise.reject(this.#unusable());
     return runTransaction(this.#tx, fn, options);

@@ -66,6 +66,12 @@ export interface DriverConnection {
    * engine runs a statement on an idle connection through it without checking the connection out.
    */
   querySync?(sql: string, params: Params): QueryResult;
+  /**
+   * Runs statements without parameters in order, in one round trip (PostgreSQL, MySQL: several
+   * statements in one query string), stopping at the first that fails; returns the last one's
+   * result. Without it the engine runs them one by one.
+   */
+  queryScript?(statements: readonly string[]): Promise<QueryResult>;
   /** A cheap round trip that fails when the connection is dead. */
   ping(): Promise<void>;
   close(): Promise<void>;

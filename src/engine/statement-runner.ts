@@ -33,6 +33,21 @@ export class StatementRunner {
     }
   }
 
+  /**
+   * Runs statements without parameters in order, in one round trip where the driver can
+   * (`queryScript`), else one by one; each is reported as it would be alone. Returns the last
+   * one's result.
+   */
+  async runScript(conn: DriverConnection, statements: readonly string[]): Promise<QueryResult> {
+    if (!conn.queryScript || statements.length < 2) {
+      let last: QueryResult = { rows: [], rowCount: 0 };
+      for (const s of statements) last = await this.run(conn, s);
+      return last;
+    }
+    const prepared = statements.map((s) => this.#resolve(conn, s, NO_PARAMS).prepared);
+    return conn.queryScript(prepared);
+  }
+
   /** {@link run} on a connection with `querySync` (a synchronous driver); throws instead of rejecting. */
   runSync(conn: SyncDriverConnection, statement: string | SqlFragment, params?: Params): QueryResult {
     const { text, prepared, values } = this.#resolve(conn, statement, params);

@@ -43,6 +43,21 @@ export interface Connection extends Executor {
    * Nested calls use a SAVEPOINT.
    */
   transaction<T>(fn: (tx: Connection) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Runs statements without parameters (`??` for a literal `?`) in order, stopping at the first
+   * that fails, and returns the last one's result: in one round trip on PostgreSQL and MySQL
+   * (one query string), one by one on SQLite. Listeners and echo see each statement. A failure
+   * reports the whole script, since the server does not say which statement failed. Outside a
+   * transaction, PostgreSQL runs such a string as one implicit transaction (all or nothing)
+   * where MySQL and SQLite commit each statement: put BEGIN and COMMIT in the script for the
+   * same behaviour everywhere.
+   *
+   * @example
+   * ```ts
+   * await conn.executeScript(["UPDATE job SET state = 'done' WHERE id = 1", 'COMMIT']);
+   * ```
+   */
+  executeScript(statements: readonly string[]): Promise<QueryResult>;
   /** True while a transaction (of any depth) is open on this connection. */
   readonly inTransaction: boolean;
   /** The server's id for this session (PostgreSQL backend pid, MySQL connection id; a counter on SQLite). */

@@ -24,7 +24,7 @@ import type { Dialect } from '../engine/dialect.js';
 import { MigrationContext } from '../operations/context.js';
 import { Operations } from '../operations/facade.js';
 import type { SchemaState } from '../operations/schema-state.js';
-import type { StatementSink } from '../operations/sinks.js';
+import { runAll, type StatementSink } from '../operations/sinks.js';
 import { rebuildsTables } from '../operations/sqlite-rebuild.js';
 import { statement, type Statement } from '../operations/statement.js';
 import type { TransactionMode } from './config.js';
@@ -193,17 +193,25 @@ export class MigrationSession {
     const active = this.#active;
     if (!active || active.step.revision !== step.revision) throw new Error(`recordStep(${step.revision}) without runStep`);
     const durationMs = active.bodyMs ?? performance.now() - active.started;
-    await this.#begin();
     const entry = { revision: step.revision, direction: step.direction, checksum: active.script.checksum, executionMs: this.#out.online ? durationMs : null };
-    for (const sql of this.#sql.recordStep(step.fromHeads, step.toHeads, entry)) await this.#raw(sql);
-    this.#uncommitted.push(step);
-    if (!this.#all) {
-      await this.#commit();
-      if (this.#rebuilds) await this.#foreignKeys(true);
-    } else if (!active.inTransaction) {
-      // its statements are committed already: its version rows must not wait for the run's COMMIT
-      await this.#commit();
+    // BEGIN when none is open, the version rows, and COMMIT unless the run's transaction goes on
+    // (a step that ran outside it must not wait for the run's COMMIT): one script, which the
+    // sink sends in one round trip where it can
+    const tx = this.#dialect.transactions;
+    const script: string[] = [];
+    if (!this.#inTransaction) script.push(tx.begin({ immediate: true }));
+    script.push(...this.#sql.recordStep(step.fromHeads, step.toHeads, entry));
+    const commit = !this.#all || !active.inTransaction;
+    if (commit) script.push(tx.commit);
+    this.#inTransaction = true; // until the COMMIT has run: a failure before it is rolled back
+    await runAll(this.#out.sink, script.map((sql) => statement(sql)));
+    if (commit) {
+      this.#inTransaction = false;
+      this.#uncommitted = [];
+    } else {
+      this.#uncommitted.push(step);
     }
+    if (!this.#all && this.#rebuilds) await this.#foreignKeys(true);
     this.#active = null;
     return { durationMs, statements: active.context.statements.map((s) => s.sql) };
   }

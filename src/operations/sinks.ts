@@ -1,5 +1,5 @@
 import { IntegrityCheckError, OperationError } from '../errors/index.js';
-import type { Executor } from '../engine/types.js';
+import type { Connection, Executor } from '../engine/types.js';
 import { rewritePlaceholders } from '../sql/placeholders.js';
 import type { Statement } from './statement.js';
 
@@ -9,6 +9,17 @@ import type { Statement } from './statement.js';
  */
 export interface StatementSink {
   run(statement: Statement): Promise<void>;
+  /**
+   * Runs statements in order as {@link run} would, in fewer round trips where it can. Optional:
+   * a caller without it runs them one by one.
+   */
+  runAll?(statements: readonly Statement[]): Promise<void>;
+}
+
+/** Runs `statements` on `sink`: together where the sink can, else one by one. */
+export async function runAll(sink: StatementSink, statements: readonly Statement[]): Promise<void> {
+  if (sink.runAll) return sink.runAll(statements);
+  for (const s of statements) await sink.run(s);
 }
 
 export interface ExecutorSinkOptions {
@@ -52,7 +63,7 @@ export class ExecutorSink implements StatementSink {
         );
       }
     }
-    const result = await this.executor.execute(rewritePlaceholders(statement.sql, () => '??'));
+    const result = await this.executor.execute(asText(statement.sql));
     if (statement.expect === 'noRows' && result.rows.length > 0) {
       const sample = result.rows.slice(0, 3).map((r) => JSON.stringify(r)).join(', ');
       throw new IntegrityCheckError(
@@ -62,6 +73,28 @@ export class ExecutorSink implements StatementSink {
       );
     }
   }
+
+  /**
+   * Plain statements (transactional, no check) go to the server in one round trip where the
+   * connection has `executeScript`; others run one by one.
+   */
+  async runAll(statements: readonly Statement[]): Promise<void> {
+    const executor = this.executor;
+    if (statements.length > 1 && hasScripts(executor) && statements.every((s) => s.transactional && s.expect === undefined)) {
+      await executor.executeScript(statements.map((s) => asText(s.sql)));
+      return;
+    }
+    for (const s of statements) await this.run(s);
+  }
+}
+
+/** DDL text as retort's executors take it: `?` is a placeholder there, so a literal one is `??`. */
+function asText(sql: string): string {
+  return rewritePlaceholders(sql, () => '??');
+}
+
+function hasScripts(executor: Executor): executor is Executor & Pick<Connection, 'executeScript'> {
+  return typeof (executor as Partial<Connection>).executeScript === 'function';
 }
 
 export interface SqlTextSinkOptions {

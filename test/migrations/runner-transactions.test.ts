@@ -167,5 +167,32 @@ forEachDialect('migration runner transactions', (ctx) => {
       const { rows } = await e.execute('SELECT m FROM feeling');
       assert.deepEqual(rows, [{ m: 'tense' }]);
     });
+
+    it('PostgreSQL: a deferred constraint that fails at COMMIT (sent with the version rows) fails the migration and keeps nothing of it', async () => {
+      const e = await fresh('deferred');
+      const scripts = await scriptsOf([
+        { id: 'd1d1d1', parent: null, up: [`await op.execute('CREATE TABLE parent (id INTEGER PRIMARY KEY)');`], down: [`await op.execute('DROP TABLE parent');`] },
+        {
+          id: 'd2d2d2',
+          parent: 'd1d1d1',
+          up: [
+            `await op.execute('CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');`,
+            `await op.execute('INSERT INTO child (id, parent_id) VALUES (1, 99)');`,
+          ],
+          down: [],
+        },
+      ]);
+      const err = await upgrade({ engine: e, scripts }).then(
+        () => assert.fail('the upgrade should fail'),
+        (x: unknown) => x,
+      );
+      assert.ok(err instanceof MigrationError, String(err));
+      assert.equal(err.revision, 'd2d2d2');
+      assert.match(err.message, /foreign key/);
+      assert.deepEqual(await versionRows(e), ['d1d1d1']);
+      assert.deepEqual(await historyOf(e), ['d1d1d1:up']);
+      assert.deepEqual(await existing(e, ['parent', 'child']), ['parent']);
+      await e.withConnection(async (conn) => assert.equal(conn.inTransaction, false));
+    });
   }
 });

@@ -36,6 +36,9 @@ function connectionOptions(url: DatabaseUrl, options: DriverOptions): Connection
     port: url.port ?? DEFAULT_PORT,
     connectTimeout: options.connectTimeoutMs,
     supportBigNumbers: true,
+    // several statements in one query string, as PostgreSQL takes them: the runner writes a
+    // migration's version rows and their COMMIT in one round trip (see queryScript)
+    multipleStatements: true,
   };
   if (url.username !== null) config.user = url.username;
   const password = url.revealPassword();
@@ -54,6 +57,15 @@ function toValues(params: Params): unknown[] {
     if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) out[i] = JSON.stringify(v);
   }
   return out;
+}
+
+/**
+ * True when mysql2 reports the results of several statements: its `fields` then hold one entry
+ * per statement (an array of columns, or undefined for a statement without rows), where a
+ * single query's `fields` are the columns themselves (or undefined).
+ */
+function severalResults(fields: unknown): boolean {
+  return Array.isArray(fields) && fields.length > 0 && (fields[0] === undefined || Array.isArray(fields[0]));
 }
 
 interface OkPacket {
@@ -90,10 +102,19 @@ class MysqlConnection implements DriverConnection {
 
   query(sql: string, params: Params): Promise<QueryResult> {
     return new Promise((resolve, reject) => {
-      const done = (err: QueryError | null, result: unknown): void => {
+      const done = (err: QueryError | null, result: unknown, fields: unknown): void => {
         if (err) {
           if (err.fatal) this.#broken = true;
+          // an error packet carries no transaction status; after several statements (a BEGIN
+          // among them, perhaps) assume one is open: the pool's ROLLBACK is then harmless
+          if (sql.includes(';')) this.#inTransaction = true;
           reject(toDriverError(err, sql, params, stringProp(err, 'code')));
+        } else if (severalResults(fields)) {
+          // one result per statement: each OK packet updates the transaction status; report the last
+          const results = result as unknown[];
+          let last: QueryResult = { rows: [], rowCount: 0 };
+          for (const r of results) last = this.#result(r);
+          resolve(last);
         } else {
           resolve(this.#result(result));
         }
@@ -101,6 +122,10 @@ class MysqlConnection implements DriverConnection {
       if (params.length === 0) this.#conn.query(sql, done);
       else this.#conn.query(sql, toValues(params), done);
     });
+  }
+
+  queryScript(statements: readonly string[]): Promise<QueryResult> {
+    return this.query(statements.join(';\n'), []);
   }
 
   #result(result: unknown): QueryResult {

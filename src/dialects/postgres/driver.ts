@@ -48,14 +48,26 @@ function clientConfig(url: DatabaseUrl, options: DriverOptions): ClientConfig {
   return config;
 }
 
+/** A plain BEGIN, the statement a connection defers (see PostgresConnection). */
+const BEGIN = /^\s*BEGIN\s*;?\s*$/i;
+const COMMIT_OR_ROLLBACK = /^\s*(COMMIT|ROLLBACK)\s*;?\s*$/i;
+
 /** SQLSTATE classes after which the session is gone: connection exceptions, admin shutdown. */
 const FATAL_SQLSTATE = /^(08|57P0)/;
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
+/**
+ * One `pg.Client`. A plain BEGIN outside a transaction is not sent at once: it goes with the next
+ * statement, in the same query string when that statement has no parameters (one round trip
+ * instead of two), and a COMMIT or ROLLBACK that follows it directly sends nothing. The server
+ * sees the same statements in the same order; a transaction costs one round trip less.
+ */
 class PostgresConnection implements DriverConnection {
   readonly #client: Client;
   #broken = false;
   #backendId: number | string = 0;
+  /** True after a BEGIN that has not been sent yet. */
+  #pendingBegin = false;
 
   constructor(client: Client) {
     this.#client = client;
@@ -81,6 +93,7 @@ class PostgresConnection implements DriverConnection {
   }
 
   get inTransaction(): boolean {
+    if (this.#pendingBegin) return true;
     const status = this.#client.getTransactionStatus();
     return status === 'T' || status === 'E';
   }
@@ -90,9 +103,42 @@ class PostgresConnection implements DriverConnection {
   }
 
   async query(sql: string, params: Params): Promise<QueryResult> {
+    if (params.length === 0) {
+      if (this.#pendingBegin) {
+        if (COMMIT_OR_ROLLBACK.test(sql)) {
+          this.#pendingBegin = false;
+          return { rows: [], rowCount: 0 };
+        }
+        try {
+          return await this.#send(sql, `BEGIN;\n${sql}`, params);
+        } catch (e) {
+          // a statement the server cannot parse fails the whole string, BEGIN included: then
+          // send them apart, as if never joined (the statement fails again, in the transaction)
+          if (this.#broken || this.#client.getTransactionStatus() !== 'I') throw e;
+          await this.#send('BEGIN', 'BEGIN', []);
+          return this.#send(sql, sql, params);
+        }
+      }
+      if (BEGIN.test(sql) && this.#client.getTransactionStatus() === 'I') {
+        this.#pendingBegin = true;
+        return { rows: [], rowCount: 0 };
+      }
+    } else if (this.#pendingBegin) {
+      await this.#send('BEGIN', 'BEGIN', []);
+    }
+    return this.#send(sql, sql, params);
+  }
+
+  queryScript(statements: readonly string[]): Promise<QueryResult> {
+    return this.query(statements.join(';\n'), []);
+  }
+
+  /** Sends `text` (`sql` with a deferred BEGIN in front, or `sql` itself); errors name `sql`. */
+  async #send(sql: string, text: string, params: Params): Promise<QueryResult> {
+    this.#pendingBegin = false;
     let res: PgResult | PgResult[];
     try {
-      res = params.length === 0 ? await this.#client.query(sql) : await this.#client.query(sql, params as unknown[]);
+      res = params.length === 0 ? await this.#client.query(text) : await this.#client.query(text, params as unknown[]);
     } catch (e) {
       const code = stringProp(e, 'code');
       if (code === undefined || !SQLSTATE.test(code) || FATAL_SQLSTATE.test(code)) this.#broken = true;
