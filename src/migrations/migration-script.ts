@@ -36,6 +36,11 @@ export interface MigrationScript {
   readonly checksum: string;
   readonly upgrade: MigrationFunction;
   readonly downgrade: MigrationFunction;
+  /**
+   * Loads the module when only its text was read so far (its declarations are written as
+   * literals): a ScriptError then says what is wrong with it. Absent when it is loaded already.
+   */
+  readonly load?: () => Promise<void>;
 }
 
 /** The longest revision id the version table can hold. */

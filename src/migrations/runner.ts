@@ -24,7 +24,7 @@ import { executePlan } from './plan-executor.js';
 import { planSteps, replanRemaining } from './plan-steps.js';
 import type { Direction } from './revision.js';
 import { emitTo, type MigrateResult, type MigrationListener, type PlannedStep, type StepResult } from './runner-events.js';
-import type { ScriptDirectory } from './script-directory.js';
+import { loadModules, type ScriptDirectory } from './script-directory.js';
 import { VersionTableSql } from './version-table-sql.js';
 import { readAppliedChecksums, readHeads } from './version-table.js';
 
@@ -84,6 +84,8 @@ async function runPlan(
   resetState: () => void,
 ): Promise<{ heads: readonly string[]; steps: StepResult[] }> {
   let steps: PlannedStep[] = planSteps(options.scripts, options.direction, heads, options.target);
+  // every migration of the plan is loaded before the first runs: a broken file stops the run before it starts
+  await loadModules(steps.map((s) => options.scripts.get(s.revision)));
   emitTo(options.onEvent, { type: 'plan', direction: options.direction, target: options.target, fromHeads: heads, steps });
   const results: StepResult[] = [];
   const total = steps.length;

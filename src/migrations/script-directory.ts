@@ -7,7 +7,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, RetortError, ScriptError } from '../errors/index.js';
 import { readMigrationScript, toRevisionInput, type MigrationScript } from './migration-script.js';
+import type { Operations } from '../operations/facade.js';
 import { loadModule } from './module-loader.js';
+import { readDeclarations } from './script-declarations.js';
 import { RevisionGraph } from './revision-graph.js';
 
 const MIGRATION_FILE = /\.(ts|mts|js|mjs)$/;
@@ -43,17 +45,52 @@ export async function listMigrationFiles(directory: string): Promise<string[]> {
   return names.sort().map((name) => join(directory, name));
 }
 
-/** Loads one migration file and checks it. Throws ScriptError naming the file. */
+/**
+ * Reads one migration file and checks it. Throws ScriptError naming the file. When its
+ * declarations can be read from its text (see readDeclarations), the module itself is loaded
+ * only when `upgrade`, `downgrade` or `load` is first called; else at once.
+ */
 export async function loadMigrationScript(path: string): Promise<MigrationScript> {
   const bytes = await readFile(path);
-  let exports: Readonly<Record<string, unknown>>;
+  const checksum = checksumOf(bytes);
+  const declared = readDeclarations(bytes.toString('utf8'));
+  if (declared === null) return readMigrationScript(path, await importScript(path), checksum);
+  let loaded: Promise<MigrationScript> | undefined;
+  const load = (): Promise<MigrationScript> =>
+    (loaded ??= importScript(path).then((exports) => {
+      const script = readMigrationScript(path, exports, checksum);
+      for (const key of Object.keys(declared)) {
+        if (JSON.stringify(exports[key]) !== JSON.stringify(declared[key])) {
+          throw new ScriptError(path, `"${key}" is ${JSON.stringify(exports[key])} when the module runs, not ${JSON.stringify(declared[key])} as its text says`);
+        }
+      }
+      return script;
+    }));
+  const script = readMigrationScript(
+    path,
+    {
+      ...declared,
+      upgrade: async (op: Operations) => (await load()).upgrade(op),
+      downgrade: async (op: Operations) => (await load()).downgrade(op),
+    },
+    checksum,
+  );
+  return Object.freeze({ ...script, load: async () => void (await load()) });
+}
+
+/** A migration module's exports; ScriptError naming the file when it does not load. */
+async function importScript(path: string): Promise<Readonly<Record<string, unknown>>> {
   try {
-    exports = await loadModule(path);
+    return await loadModule(path);
   } catch (e) {
     if (e instanceof RetortError) throw new ScriptError(path, `cannot load: ${e.message}`, { cause: e });
     throw new ScriptError(path, `cannot load: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return readMigrationScript(path, exports, checksumOf(bytes));
+}
+
+/** Loads the modules of the scripts whose text was read only (before a run, so that a broken file stops it before it starts). */
+export async function loadModules(scripts: readonly MigrationScript[]): Promise<void> {
+  await Promise.all(scripts.map((s) => s.load?.()));
 }
 
 /**

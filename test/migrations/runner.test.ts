@@ -3,7 +3,7 @@ import { cpSync, appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { createEngine, type Engine } from '../../src/index.js';
-import { MultipleHeadsError, RevisionNotFoundError, RevisionTargetError } from '../../src/errors/index.js';
+import { MultipleHeadsError, RevisionNotFoundError, RevisionTargetError, ScriptError } from '../../src/errors/index.js';
 import { current, downgrade, stamp, upgrade } from '../../src/migrations/index.js';
 import type { MigrationEvent } from '../../src/migrations/runner-events.js';
 import { ScriptDirectory } from '../../src/migrations/script-directory.js';
@@ -164,6 +164,30 @@ forEachDialect('migration runner', (ctx) => {
       return true;
     });
     await assert.rejects(upgrade({ engine: e, scripts: linear }), RevisionNotFoundError);
+  });
+
+  it('a migration file that fails to load stops the run before its first migration; current still answers', async () => {
+    const e = await fresh('broken');
+    const dir = tempDir();
+    writeMigrations(dir, [
+      { id: 'k1k1k1', parent: null, up: [`await op.execute('CREATE TABLE k1 (id INTEGER)');`] },
+      { id: 'k2k2k2', parent: 'k1k1k1', up: [`await op.execute('CREATE TABLE k2 (id INTEGER)');`] },
+    ]);
+    // k2's declarations read fine from its text; its module throws when loaded
+    appendFileSync(join(dir, readdirSync(dir).find((f) => f.includes('k2k2k2'))!), `throw new Error('k2 is broken');\n`);
+    const scripts = await ScriptDirectory.load(dir);
+    assert.deepEqual(scripts.graph.heads, ['k2k2k2']);
+    const status = await current({ engine: e, scripts });
+    assert.deepEqual(status.heads, []);
+    await assert.rejects(upgrade({ engine: e, scripts }), (err: unknown) => {
+      assert.ok(err instanceof ScriptError, String(err));
+      assert.match(err.message, /k2k2k2\.ts: cannot load: k2 is broken$/);
+      return true;
+    });
+    assert.deepEqual(await versionRows(e), [], 'k1 did not run either');
+    assert.deepEqual(await existing(e, ['k1', 'k2']), []);
+    await upgrade({ engine: e, scripts, target: 'k1k1k1' });
+    assert.deepEqual(await versionRows(e), ['k1k1k1'], 'a run that does not reach k2 does not load it');
   });
 
   it('reports checksum drift of applied migrations in current and as an upgrade warning', async () => {

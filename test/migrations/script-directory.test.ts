@@ -9,6 +9,7 @@ import * as retort from '../../src/index.js';
 import { ConfigError, DuplicateRevisionError, MissingRevisionError, ScriptError } from '../../src/errors/index.js';
 import { loadModule } from '../../src/migrations/module-loader.js';
 import { writeRevision } from '../../src/migrations/revision-writer.js';
+import { readDeclarations } from '../../src/migrations/script-declarations.js';
 import { isMigrationFileName, listMigrationFiles, loadMigrationScript, ScriptDirectory } from '../../src/migrations/script-directory.js';
 import { migrationSource, tempDir, writeFiles, writeMigrations } from './script-helpers.js';
 
@@ -134,6 +135,56 @@ describe('script directory', () => {
     assert.deepEqual(scripts.get('b2b2b2').dependsOn, ['b1b1b1']);
     assert.equal(scripts.get('b2b2b2').transaction, false);
     assert.deepEqual(scripts.get('a1a1a1').branchLabels, ['core']);
+  });
+
+  it('reads declarations written as literals from the text, and loads the module only when it is needed', async () => {
+    const dir = tempDir();
+    const g = globalThis as { retortLoads?: number };
+    g.retortLoads = 0;
+    writeMigrations(dir, [{ id: 'l1l1l1', parent: null, message: "it's lazy", extra: ['globalThis.retortLoads += 1;'] }]);
+    const scripts = await ScriptDirectory.load(dir);
+    const script = scripts.get('l1l1l1');
+    assert.equal(script.message, "it's lazy");
+    assert.equal(g.retortLoads, 0, 'the module has not run');
+    await script.load?.();
+    assert.equal(g.retortLoads, 1);
+    await script.upgrade({} as never);
+    assert.equal(g.retortLoads, 1, 'loaded once');
+    delete g.retortLoads;
+  });
+
+  it('reads only what it is sure of; anything else is loaded as a module', () => {
+    const fns = 'export async function upgrade(op: Operations): Promise<void> {}\nexport function downgrade(op) {}\n';
+    const head = "export const revision = 'a1';\nexport const parent = null;\n";
+    assert.deepEqual(readDeclarations(head + fns), { revision: 'a1', parent: null });
+    assert.deepEqual(
+      readDeclarations(`/**\n * A doc comment.\n */\n${head}const d = sql\`CURRENT_TIMESTAMP\`;\n// a \`quoted\` note\n${fns}`),
+      { revision: 'a1', parent: null },
+      'one-line templates and closed comments before the declarations',
+    );
+    assert.deepEqual(
+      readDeclarations(
+        `export const revision = "b2"; // note\nexport const parent: string[] = ['a1', "a2",];\nexport const transaction = false;\n` +
+          `export const branchLabels = [];\nexport const message = 'say "hi"';\n${fns}`,
+      ),
+      { revision: 'b2', parent: ['a1', 'a2'], transaction: false, branchLabels: [], message: 'say "hi"' },
+    );
+    const unsure: Record<string, string> = {
+      computed: `export const revision = 'a' + '1';\nexport const parent = null;\n${fns}`,
+      escaped: `${head}export const message = 'it\\'s';\n${fns}`,
+      multiLineList: `export const revision = 'a1';\nexport const parent = [\n  'x',\n];\n${fns}`,
+      blockComment: `/* export const revision = 'zz'; */\n${head}${fns}`,
+      template: `${head}const s = \`\nexport const revision = 'zz';\n\`;\n${fns}`,
+      indented: `${head}  export const message = 'x';\n${fns}`,
+      inAString: `${head}const s = 'export';\n${fns}`,
+      reExport: `${head}export { helper } from './helper';\n${fns}`,
+      otherExport: `${head}export const helper = 1;\n${fns}`,
+      twice: `${head}export const parent = null;\n${fns}`,
+      noParent: `export const revision = 'a1';\n${fns}`,
+      noDowngrade: `${head}export async function upgrade(op) {}\n`,
+      constFunction: `${head}export const upgrade = async () => {};\nexport async function downgrade(op) {}\n`,
+    };
+    for (const [name, source] of Object.entries(unsure)) assert.equal(readDeclarations(source), null, name);
   });
 });
 
