@@ -99,12 +99,15 @@ forEachDialect('executeScript and joined statements', (ctx) => {
       await engine.execute('DELETE FROM item');
       await assert.rejects(
         engine.transaction(async (tx) => {
+          const { rows } = await tx.execute<{ q: string }>(`${PG_CURRENT} AND ? = 1`, [1]);
+          assert.equal(rows[0]?.q, `${PG_CURRENT} AND $1 = 1`, 'the statement went without the BEGIN');
+          assert.equal(tx.inTransaction, true);
           await tx.execute('INSERT INTO item (id, name) VALUES (?, ?)', [1, 'gone']);
           throw new Error('undo');
         }),
         /undo/,
       );
-      assert.deepEqual(await names(), []);
+      assert.deepEqual(await names(), [], 'the BEGIN ran: the insert was rolled back');
     });
 
     it('BEGIN then ROLLBACK or COMMIT with nothing between sends nothing and leaves no transaction open', async () => {
