@@ -20,6 +20,13 @@ const DEFAULTS = {
 
 const servers = new Map<string, TestServer>();
 
+/**
+ * Generous: on a loaded CI machine (many test files at once) a healthy server can take seconds to
+ * accept a connection, and a probe that gives up too soon fails the whole file.
+ */
+const CONNECT_TIMEOUT_MS = 15_000;
+const PROBE_ATTEMPTS = 3;
+
 /** The test server of a dialect, from RETORT_TEST_POSTGRESQL_URL / RETORT_TEST_MYSQL_URL or the defaults. */
 export function serverFor(dialect: 'postgresql' | 'mysql'): TestServer {
   let server = servers.get(dialect);
@@ -53,7 +60,7 @@ function postgresServer(url: DatabaseUrl): TestServer {
       user: url.username ?? 'postgres',
       password: url.revealPassword() ?? undefined,
       database: url.database ?? 'postgres',
-      connectionTimeoutMillis: 3000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
     client.on('error', () => undefined);
     await client.connect();
@@ -82,7 +89,7 @@ function mysqlServer(url: DatabaseUrl): TestServer {
       user: url.username ?? 'root',
       password: url.revealPassword() ?? undefined,
       database: url.database ?? undefined,
-      connectTimeout: 3000,
+      connectTimeout: CONNECT_TIMEOUT_MS,
     });
     conn.on('error', () => undefined);
     try {
@@ -107,11 +114,17 @@ function makeServer(url: DatabaseUrl, run: Run, create: (name: string) => string
   return {
     url,
     probe: memo(async () => {
-      try {
-        await run(['SELECT 1']);
-        return null;
-      } catch (e) {
-        return describeFailure(url, e);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await run(['SELECT 1']);
+          return null;
+        } catch (e) {
+          // A refused connection means no server: say so at once. Anything else (a timeout, a
+          // server still starting) is asked again before the file's tests are given up on.
+          const refused = typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ECONNREFUSED';
+          if (refused || attempt === PROBE_ATTEMPTS) return describeFailure(url, e);
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
       }
     }),
     createDatabase: async (name) => void (await run([create(name)])),
