@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { it } from 'node:test';
-import { createEngine, DriverError, EngineDisposedError, PoolTimeoutError, type EngineOptions } from '../../src/index.js';
+import { createEngine, DriverError, EngineDisposedError, PoolTimeoutError, type Connection, type Engine, type EngineOptions } from '../../src/index.js';
 import { forEachDialect, type DialectContext } from '../helpers/databases.js';
 
 /** A statement that holds its connection for ~20 ms and returns the server's id for the session. */
@@ -59,7 +59,7 @@ forEachDialect('pool', (ctx) => {
     // the timeout also covers opening the first connection, which can be slow on a busy machine
     const engine = await engineFor('timeout', { pool: { max: 1, acquireTimeoutMs: 400 } });
     try {
-      const held = await engine.connect();
+      const held = await firstConnection(engine);
       const started = Date.now();
       await assert.rejects(engine.execute('SELECT 1'), (e: unknown) => {
         assert.ok(e instanceof PoolTimeoutError, String(e));
@@ -126,6 +126,33 @@ forEachDialect('pool', (ctx) => {
       } finally {
         await again.release();
       }
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('reports a transaction opened by BEGIN, or by a multi-statement string, across the queries that return rows in it', async () => {
+    const engine = await engineFor('tx-state', { pool: { max: 1 } });
+    try {
+      await engine.withConnection(async (conn) => {
+        await conn.execute('SELECT 1 AS one');
+        assert.equal(conn.inTransaction, false);
+        await conn.execute('BEGIN');
+        for (let i = 0; i < 3; i++) {
+          assert.deepEqual((await conn.execute('SELECT 1 AS one')).rows, [{ one: 1 }]);
+          assert.equal(conn.inTransaction, true, `still open after SELECT ${i + 1}`);
+        }
+        await conn.execute('COMMIT');
+        assert.equal(conn.inTransaction, false);
+        await conn.execute('SELECT 1 AS one');
+        assert.equal(conn.inTransaction, false);
+        await conn.execute('BEGIN; SELECT 1');
+        assert.equal(conn.inTransaction, true, 'a BEGIN sent with another statement in one string');
+        await conn.execute('SELECT 2 AS two');
+        assert.equal(conn.inTransaction, true);
+        await conn.execute('ROLLBACK');
+        assert.equal(conn.inTransaction, false);
+      });
     } finally {
       await engine.dispose();
     }
@@ -253,3 +280,17 @@ forEachDialect('pool', (ctx) => {
     }
   });
 });
+
+/**
+ * The pool's first connection, asked for again while opening it outlasts a short acquire timeout
+ * (a busy machine): the connection still joins the pool when it opens, and a later ask gets it.
+ */
+async function firstConnection(engine: Engine): Promise<Connection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await engine.connect();
+    } catch (e) {
+      if (!(e instanceof PoolTimeoutError) || attempt === 10) throw e;
+    }
+  }
+}

@@ -57,6 +57,13 @@ class SqliteConnection implements SyncDriverConnection {
   readonly #db: Database;
   readonly #statements = new Map<string, Statement>();
   readonly backendId: number;
+  /** False once close() has run (kept here: better-sqlite3's `open` is a call into the addon). */
+  #open = true;
+  /**
+   * False while no transaction can be open: only a statement that returns no rows (BEGIN,
+   * SAVEPOINT) opens one, so a run of queries that return rows keeps the check below free.
+   */
+  #mayBeInTransaction = false;
 
   constructor(db: Database, id: number) {
     this.#db = db;
@@ -64,11 +71,12 @@ class SqliteConnection implements SyncDriverConnection {
   }
 
   get broken(): boolean {
-    return !this.#db.open;
+    return !this.#open;
   }
 
   get inTransaction(): boolean {
-    return this.#db.open && this.#db.inTransaction;
+    if (!this.#mayBeInTransaction || !this.#open) return false;
+    return (this.#mayBeInTransaction = this.#db.inTransaction);
   }
 
   query(sql: string, params: Params): Promise<QueryResult> {
@@ -95,6 +103,7 @@ class SqliteConnection implements SyncDriverConnection {
       const rows = stmt.all(values) as Row[];
       return { rows, rowCount: rows.length };
     }
+    this.#mayBeInTransaction = true;
     const info = stmt.run(values);
     return { rows: [], rowCount: info.changes, insertId: info.changes > 0 ? info.lastInsertRowid : undefined };
   }
@@ -107,6 +116,7 @@ class SqliteConnection implements SyncDriverConnection {
       stmt = this.#db.prepare(sql);
     } catch (e) {
       if (params.length === 0 && e instanceof RangeError && /more than one statement|no statements/.test(e.message)) {
+        this.#mayBeInTransaction = true;
         this.#db.exec(sql);
         return null;
       }
@@ -121,11 +131,12 @@ class SqliteConnection implements SyncDriverConnection {
   }
 
   ping(): Promise<void> {
-    return this.#db.open ? Promise.resolve() : Promise.reject(new ConnectionError('sqlite: the database connection is closed'));
+    return this.#open ? Promise.resolve() : Promise.reject(new ConnectionError('sqlite: the database connection is closed'));
   }
 
   close(): Promise<void> {
     this.#statements.clear();
+    this.#open = false;
     if (this.#db.open) this.#db.close();
     return Promise.resolve();
   }
