@@ -17,7 +17,23 @@ if (!url) {
 const schema = process.argv[3] ?? null;
 
 const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
-  (SELECT pg_catalog.json_object_agg(o.oid, o.opcname) FROM pg_catalog.pg_opclass o WHERE NOT o.opcdefault) AS opclasses
+  (SELECT pg_catalog.json_object_agg(o.oid, o.opcname) FROM pg_catalog.pg_opclass o WHERE NOT o.opcdefault) AS opclasses,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', s.relname, 'definition',
+      'AS ' || pg_catalog.format_type(q.seqtypid, NULL) || ' INCREMENT BY ' || q.seqincrement || ' MINVALUE ' || q.seqmin
+      || ' MAXVALUE ' || q.seqmax || ' START WITH ' || q.seqstart || ' CACHE ' || q.seqcache
+      || CASE WHEN q.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END) ORDER BY s.relname)
+    FROM pg_catalog.pg_class s JOIN pg_catalog.pg_sequence q ON q.seqrelid = s.oid
+    WHERE s.relnamespace = n.oid AND s.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+      WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = s.oid AND e.deptype IN ('a', 'i', 'e'))) AS sequences,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.typname, 'definition',
+      pg_catalog.format_type(t.typbasetype, t.typtypmod)
+      || CASE WHEN t.typdefault IS NOT NULL THEN ' DEFAULT ' || t.typdefault ELSE '' END
+      || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+      || COALESCE((SELECT pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(c.conname) || ' ' || pg_catalog.pg_get_constraintdef(c.oid), '' ORDER BY c.conname)
+        FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '')) ORDER BY t.typname)
+    FROM pg_catalog.pg_type t
+    WHERE t.typnamespace = n.oid AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+      WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains
 FROM pg_catalog.pg_namespace n
 WHERE n.nspname = COALESCE($1::text, pg_catalog.current_schema())`;
 

@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -13,6 +13,10 @@ export interface SchemaDocument {
   readonly tables: readonly TableDocument[];
   readonly views: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
   readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
+  /** PostgreSQL sequences no column owns (empty on other dialects): the text after `CREATE SEQUENCE name`. */
+  readonly sequences: readonly DefinedObjectSnapshot[];
+  /** PostgreSQL domain types (empty on other dialects): the text after `CREATE DOMAIN name AS`. */
+  readonly domains: readonly DefinedObjectSnapshot[];
 }
 
 export interface TableDocument {
@@ -93,6 +97,8 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
     })),
     views: snapshot.views,
     enums: snapshot.enums,
+    sequences: snapshot.sequences ?? [],
+    domains: snapshot.domains ?? [],
   };
 }
 

@@ -4,7 +4,8 @@ import { defaultText, typeText } from './json-document.js';
 
 /**
  * A readable tree of a schema for `retort reflect`: one block per table with its columns aligned,
- * then its keys, constraints and indexes; views and enums at the end.
+ * then its keys, constraints and indexes; enums, views, then PostgreSQL domains and sequences
+ * (those no column owns) at the end.
  *
  * @example
  * ```ts
@@ -25,15 +26,24 @@ export function renderSchemaTree(snapshot: SchemaSnapshot, dialect: Dialect): st
     lines.push('');
     for (const v of snapshot.views) lines.push(`view ${qualified(v)}`);
   }
+  const domains = snapshot.domains ?? [];
+  const sequences = snapshot.sequences ?? [];
+  if (domains.length || sequences.length) {
+    lines.push('');
+    for (const d of domains) lines.push(`domain ${qualified(d)} AS ${d.definition}`);
+    for (const s of sequences) lines.push(`sequence ${qualified(s)} ${s.definition}`);
+  }
   return lines;
 }
 
-/** A one-line summary: `12 tables, 1 view, 2 enums`. */
+/** A one-line summary: `12 tables, 1 view, 2 enums` (then domains and sequences, when any). */
 export function summarizeSchema(snapshot: SchemaSnapshot): string {
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   const parts = [n(snapshot.tables.length, 'table')];
   if (snapshot.views.length) parts.push(n(snapshot.views.length, 'view'));
   if (snapshot.enums.length) parts.push(n(snapshot.enums.length, 'enum'));
+  if (snapshot.domains?.length) parts.push(n(snapshot.domains.length, 'domain'));
+  if (snapshot.sequences?.length) parts.push(n(snapshot.sequences.length, 'sequence'));
   return parts.join(', ');
 }
 

@@ -21,6 +21,14 @@ export interface SchemaSnapshot {
   /** Views, listed apart from tables (reflection only). */
   readonly views: readonly ViewSnapshot[];
   /**
+   * PostgreSQL reflection: the sequences no column owns (a serial's or an identity's sequence is
+   * part of its column's autoincrement), as a `nextval('...')` default uses them. Absent elsewhere:
+   * retort does not manage sequences, `retort diff` warns about them.
+   */
+  readonly sequences?: readonly SequenceSnapshot[];
+  /** PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not managed either. */
+  readonly domains?: readonly DomainSnapshot[];
+  /**
    * MySQL reflection: the database's default collation, which tables and columns without a
    * `collation` of their own have. Absent elsewhere.
    */
@@ -193,6 +201,19 @@ export interface ViewSnapshot {
   readonly schema: string | null;
   readonly definition: string | null;
 }
+
+/** An object retort lists without managing it: its name and the text that defines it. */
+export interface DefinedObjectSnapshot {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly definition: string;
+}
+
+/** A sequence no column owns; `definition` is what follows `CREATE SEQUENCE name` (`AS integer INCREMENT BY 1 ...`). */
+export type SequenceSnapshot = DefinedObjectSnapshot;
+
+/** A domain type; `definition` is what follows `CREATE DOMAIN name AS` (`integer CONSTRAINT c CHECK (...)`). */
+export type DomainSnapshot = DefinedObjectSnapshot;
 
 /** An empty schema. */
 export function emptySnapshot(schema: string | null = null): SchemaSnapshot {

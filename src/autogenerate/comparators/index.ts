@@ -13,6 +13,7 @@ import { mysqlUniqueIndexComparator } from './mysql-unique-index.js';
 import { nullableComparator } from './nullable.js';
 import { primaryKeyComparator } from './primary-key.js';
 import { serverDefaultComparator } from './server-default.js';
+import { domainsComparator, sequencesComparator } from './sequences-domains.js';
 import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
@@ -29,6 +30,8 @@ import { viewsComparator } from './views.js';
  */
 export function defaultComparators(): ComparatorRegistry {
   return new ComparatorRegistry()
+    .register(sequencesComparator)
+    .register(domainsComparator)
     .register(enumsComparator)
     .register(tablesComparator)
     .register(viewsComparator)

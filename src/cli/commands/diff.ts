@@ -77,6 +77,8 @@ function withoutSchemaName(snapshot: SchemaSnapshot): SchemaSnapshot {
     })),
     enums: snapshot.enums.map(local),
     views: snapshot.views.map(local),
+    ...(snapshot.sequences ? { sequences: snapshot.sequences.map(local) } : {}),
+    ...(snapshot.domains ? { domains: snapshot.domains.map(local) } : {}),
   };
 }
 

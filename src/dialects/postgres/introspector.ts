@@ -51,7 +51,8 @@ function nonEmpty(list: readonly string[] | undefined): list is readonly string[
 }
 
 /**
- * Reads a PostgreSQL schema in six catalog queries whatever its size: the schema, its relations
+ * Reads a PostgreSQL schema in six catalog queries whatever its size: the schema (with its
+ * sequences no column owns and its domains, listed, not managed), its relations
  * (tables and views, `include` / `exclude` applied there as parameters), its enum types, then
  * columns, constraints and indexes of all the tables at once (by oid). Rows are assembled in one
  * pass each (maps by table oid). Tables come sorted by name, columns in ordinal order, constraints
@@ -128,6 +129,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
       });
     }).sort(byName);
 
-    return deepFreeze({ schema: schemaOption, tables, enums, views });
+    const defined = (rows: SchemaRow['sequences']) => (rows ?? []).map((r) => ({ name: r.name, schema: schemaOption, definition: r.definition }));
+    return deepFreeze({ schema: schemaOption, tables, enums, views, sequences: defined(schemaRow.sequences), domains: defined(schemaRow.domains) });
   },
 });
