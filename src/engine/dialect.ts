@@ -199,6 +199,11 @@ export interface DialectNormalizer {
   expression(sqlText: string): string;
   /** Canonical FK action (null and NO ACTION are one; RESTRICT too where the dialect treats them alike). */
   foreignKeyAction(action: ForeignKeyAction | null): ForeignKeyAction;
+  /**
+   * The index of `table` as the database keeps it, where that can differ from how it was declared
+   * (MySQL: a key prefix as long as its column is the whole column). Absent: as declared.
+   */
+  index?(index: IndexSnapshot, table: TableSnapshot): IndexSnapshot;
 }
 
 /**

@@ -55,9 +55,10 @@ function checkStringLengths(tables: readonly TableSnapshot[], target: ResolvedTa
 }
 
 /**
- * Constraint and index names must differ within a table; index, unique and primary key names
- * must also differ across the tables of a schema (they name indexes, which PostgreSQL and SQLite
- * keep in one namespace per schema), and on MySQL so must foreign key names.
+ * Constraint and index names must differ within a table. Index, unique and primary key names
+ * must also differ across the tables of a schema on PostgreSQL and SQLite (they name indexes,
+ * which those keep in one namespace per schema); MySQL keeps index names per table (two tables
+ * may each have an `idx_fk_store_id`), but foreign key names per schema.
  */
 function checkDuplicateNames(tables: readonly TableSnapshot[], target: ResolvedTarget): void {
   // what each name belongs to is spelled out only for the error message
@@ -77,11 +78,11 @@ function checkDuplicateNames(tables: readonly TableSnapshot[], target: ResolvedT
       if (other) throw new SchemaError(`the name "${name}" is used by both ${other()} and table "${table.name}" ${what()}`);
       schemaWide.set(key, () => `table "${table.name}" ${what()}`);
     };
-    add(table.primaryKey?.name ?? null, () => 'primary key', true);
+    add(table.primaryKey?.name ?? null, () => 'primary key', !mysql);
     for (const f of table.foreignKeys) add(f.name, () => `foreign key (${f.columns.join(', ')})`, mysql);
-    for (const u of table.uniques) add(u.name, () => `unique (${u.columns.join(', ')})`, true);
+    for (const u of table.uniques) add(u.name, () => `unique (${u.columns.join(', ')})`, !mysql);
     for (const c of table.checks) add(c.name, () => `check (${c.expression})`, false);
-    for (const i of table.indexes) add(i.name, () => `index (${(i.expressions ?? i.columns).join(', ')})`, true);
+    for (const i of table.indexes) add(i.name, () => `index (${(i.expressions ?? i.columns).join(', ')})`, !mysql);
   }
 }
 

@@ -133,6 +133,17 @@ describe('schema validation', () => {
     new Table(md, 'a', { x: column.integer().index('ix_x') });
     new Table(md, 'b', { x: column.integer().index('ix_x') });
     refuses(() => md.snapshot('postgresql'), /the name "ix_x" is used by both table "a" index \(x\) and table "b" index \(x\)/);
+    refuses(() => md.snapshot('sqlite'), /the name "ix_x" is used by both/);
+  });
+
+  test('MySQL keeps index and unique names per table, foreign key names per database', () => {
+    const md = new MetaData();
+    new Table(md, 'a', { id: column.integer().primaryKey(), x: column.integer().index('ix_x'), y: column.integer().unique('uq_y') });
+    new Table(md, 'b', { id: column.integer().primaryKey(), x: column.integer().index('ix_x'), y: column.integer().unique('uq_y') });
+    assert.deepEqual(md.snapshot('mysql').tables.map((t) => t.indexes.map((i) => i.name)), [['ix_x'], ['ix_x']]);
+    new Table(md, 'c', { id: column.integer().primaryKey(), a: column.integer().references('a.id', { name: 'fk_parent' }) });
+    new Table(md, 'd', { id: column.integer().primaryKey(), a: column.integer().references('a.id', { name: 'fk_parent' }) });
+    refuses(() => md.snapshot('mysql'), /the name "fk_parent" is used by both table "c" foreign key \(a\) and table "d" foreign key \(a\)/);
   });
 
   test('odd inputs: not a builder, unknown table option, partial index on mysql', () => {

@@ -18,7 +18,10 @@ export function sameIndex(dialect: CompareDialect, a: IndexSnapshot, b: IndexSna
     && (a.nullsNotDistinct ?? false) === (b.nullsNotDistinct ?? false);
 }
 
-/** Indexes, matched by name; a changed index is a drop and a create. */
+/**
+ * Indexes, matched by name; a changed index is a drop and a create. Both sides are compared as
+ * the database keeps them (the dialect's `normalizer.index`), each with its own table's columns.
+ */
 export const indexesComparator: TableComparator = {
   id: 'indexes',
   scope: 'table',
@@ -37,8 +40,11 @@ export const indexesComparator: TableComparator = {
     const add = (index: IndexSnapshot): void => {
       plan.add('addConstraints', { kind: 'createIndex', schema: ctx.opSchema, table, index });
     };
+    const stored = ctx.dialect.normalizer.index;
+    const same = (t: IndexSnapshot, c: IndexSnapshot): boolean =>
+      stored === undefined ? sameIndex(ctx.dialect, t, c) : sameIndex(ctx.dialect, stored(t, ctx.target), stored(c, ctx.current));
     for (const [t, c] of m.pairs) {
-      if (schema.differs({ kind: 'index', table, name: t.name, target: t, current: c }, () => !sameIndex(ctx.dialect, t, c))) {
+      if (schema.differs({ kind: 'index', table, name: t.name, target: t, current: c }, () => !same(t, c))) {
         drop(c);
         add(t);
       }

@@ -29,7 +29,8 @@ const DEFAULT_METHOD = 'BTREE';
  * index over plain columns is a unique constraint (MySQL has no other kind); everything else is
  * an index, InnoDB's own indexes for foreign keys included. Key parts with a prefix length,
  * descending order or an expression (MySQL 8) make the index an expression index whose elements
- * are `` `col`(10) ``, `` `col` DESC `` or the expression. Method: null for BTREE, else the
+ * are `` `col`(10) ``, `` `col` DESC `` or the expression (a SPATIAL index's SUB_PART, the size of
+ * its bounding box, is not a prefix). Method: null for BTREE, else the
  * INDEX_TYPE in lower case (`fulltext`, `spatial`, `hash`).
  */
 export function addIndexes(rows: readonly Row[], tables: ReadonlyMap<string, TableDraft>): void {
@@ -45,7 +46,9 @@ export function addIndexes(rows: readonly Row[], tables: ReadonlyMap<string, Tab
       group = { table, name, unique: int(row, 'non_unique') === 0, type: text(row, 'index_type').toUpperCase(), parts: [] };
       groups.set(key, group);
     }
-    const subPart = row.sub_part === null || row.sub_part === undefined ? null : int(row, 'sub_part');
+    // A SPATIAL index reports SUB_PART 32 (the bytes of an MBR), which is no prefix anyone wrote
+    // and which CREATE INDEX refuses.
+    const subPart = row.sub_part === null || row.sub_part === undefined || group.type === 'SPATIAL' ? null : int(row, 'sub_part');
     group.parts.push({
       seq: int(row, 'seq_in_index'),
       column: textOrNull(row, 'column_name'),

@@ -7,6 +7,7 @@ import { columnFromRow, TypeCache } from './introspector-columns.js';
 import { addForeignKeys, addMariadbChecks, addMysqlChecks } from './introspector-constraints.js';
 import { addColumn, finishTable, tableDraft, type TableDefaults, type TableDraft } from './introspector-draft.js';
 import { addIndexes } from './introspector-indexes.js';
+import { viewDefinitionWithoutSchema } from './view-definition.js';
 import {
   checksQuery,
   checkTablesQuery,
@@ -101,9 +102,14 @@ async function readViews(executor: Executor, schema: string, filter: TableFilter
   const views = (await rows(executor, viewsQuery(schema, filter))).map((row) => ({
     name: text(row, 'table_name'),
     schema: asked,
-    definition: textOrNull(row, 'view_definition'),
+    definition: ownDefinition(textOrNull(row, 'view_definition'), schema),
   }));
   return views.sort((a, b) => byCodePoint(a.name, b.name));
+}
+
+/** A definition relative to its own database (the catalog qualifies every table with it). */
+function ownDefinition(definition: string | null, schema: string): string | null {
+  return definition === null ? null : viewDefinitionWithoutSchema(definition, schema);
 }
 
 /**

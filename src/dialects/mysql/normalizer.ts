@@ -2,6 +2,7 @@ import type { DialectNormalizer } from '../../engine/dialect.js';
 import type { ForeignKeyAction } from '../../schema/snapshot.js';
 import { mysqlDefaultKey } from './default-value.js';
 import { mysqlExpressionKey } from './expression-key.js';
+import { mysqlStoredIndex } from './index-canonical.js';
 
 /** InnoDB checks foreign keys at once: RESTRICT and NO ACTION (and no action given) are one. */
 function foreignKeyAction(action: ForeignKeyAction | null): ForeignKeyAction {
@@ -9,8 +10,9 @@ function foreignKeyAction(action: ForeignKeyAction | null): ForeignKeyAction {
 }
 
 /**
- * The MySQL / MariaDB normalizer: canonical defaults (see {@link mysqlDefaultKey}), expressions
- * and foreign key actions, so catalog spellings never show as changes.
+ * The MySQL / MariaDB normalizer: canonical defaults (see {@link mysqlDefaultKey}), expressions,
+ * foreign key actions and indexes as stored (see {@link mysqlStoredIndex}), so catalog spellings
+ * never show as changes.
  *
  * @example
  * ```ts
@@ -22,4 +24,5 @@ export const mysqlNormalizer: DialectNormalizer = Object.freeze({
   defaultValue: mysqlDefaultKey,
   expression: mysqlExpressionKey,
   foreignKeyAction,
+  index: mysqlStoredIndex,
 });
