@@ -4,7 +4,8 @@
  * replaying, in memory, the upgrade of every migration applied at the start heads, oldest first,
  * through a migration context whose sink drops the statements: the same facade and ops as a
  * real run, applied to a snapshot with `applyOperation`. Raw `op.execute` SQL changes nothing
- * in the replayed snapshot.
+ * in the replayed snapshot, so the snapshot is partial: an op on a table it lacks changes nothing,
+ * and only an op whose SQL needs such a table's definition fails (naming the reason).
  */
 import type { Dialect } from '../engine/dialect.js';
 import { MigrationContext } from '../operations/context.js';
@@ -26,7 +27,8 @@ const DISCARD: StatementSink = { run: () => Promise.resolve() };
  * ```
  */
 export async function replayState(scripts: ScriptDirectory, dialect: Dialect, heads: readonly string[]): Promise<OfflineSchemaState> {
-  const state = new OfflineSchemaState();
+  // partial: tables made outside the migrations (an adopted database, raw SQL) are not in it
+  const state = new OfflineSchemaState(undefined, { partial: true });
   if (heads.length === 0) return state;
   const applied = scripts.graph.appliedRevisions(heads);
   for (const rev of scripts.graph.all()) {

@@ -153,7 +153,10 @@ export class MigrationContext {
   async #table(op: Operation): Promise<TableSnapshot> {
     const target = operationTable(op)!;
     const table = await this.state.table(target.schema, target.name);
-    if (!table) throw new OperationError(`${describeOperation(op)}: table "${qualifiedName(target.schema, target.name)}" does not exist`);
+    if (!table) {
+      const reason = this.state.missingTable?.(target.schema, target.name) ?? `table "${qualifiedName(target.schema, target.name)}" does not exist`;
+      throw new OperationError(`${describeOperation(op)}: ${reason}`);
+    }
     return table;
   }
 

@@ -2,7 +2,7 @@ import type { SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
 import { emptySnapshot } from '../schema/snapshot.js';
 import { applyOperation } from './apply.js';
 import type { Operation } from './operation.js';
-import { lookupTable } from './target.js';
+import { lookupTable, operationTable, qualifiedName } from './target.js';
 
 /**
  * What a migration context knows of the schema while it runs ops: it answers for the tables the
@@ -21,6 +21,21 @@ export interface SchemaState {
    * OperationError then. After a statement fails, the state is not to be trusted.
    */
   apply(op: Operation): void;
+  /**
+   * Why a table the compiler needs is missing, when the state may not know every table (see
+   * {@link OfflineSchemaState}'s `partial`); absent: the table does not exist.
+   */
+  missingTable?(schema: string | null, name: string): string;
+}
+
+export interface OfflineSchemaStateOptions {
+  /**
+   * The snapshot may lack tables that exist (an offline run knows the tables its earlier
+   * migrations created; a database adopted as it was, or tables made by raw SQL, hold others).
+   * An op on a table the snapshot lacks then changes nothing in it instead of failing, and an op
+   * whose compiler needs such a table fails with {@link SchemaState.missingTable}'s reason.
+   */
+  readonly partial?: boolean;
 }
 
 /**
@@ -34,9 +49,11 @@ export interface SchemaState {
  */
 export class OfflineSchemaState implements SchemaState {
   #snapshot: SchemaSnapshot;
+  readonly #partial: boolean;
 
-  constructor(snapshot: SchemaSnapshot = emptySnapshot()) {
+  constructor(snapshot: SchemaSnapshot = emptySnapshot(), options: OfflineSchemaStateOptions = {}) {
     this.#snapshot = snapshot;
+    this.#partial = options.partial === true;
   }
 
   /** The snapshot as it stands. */
@@ -53,6 +70,18 @@ export class OfflineSchemaState implements SchemaState {
   }
 
   apply(op: Operation): void {
+    if (this.#partial && op.kind !== 'createTable') {
+      const target = operationTable(op);
+      if (target && !lookupTable(this.#snapshot, target.schema, target.name)) return;
+    }
     this.#snapshot = applyOperation(this.#snapshot, op);
+  }
+
+  missingTable(schema: string | null, name: string): string {
+    const table = `table "${qualifiedName(schema, name)}"`;
+    if (!this.#partial) return `${table} does not exist`;
+    return `${table} is unknown to this offline (--sql) run, which knows only the tables its earlier migrations created ` +
+      '(one created outside them, e.g. in a database adopted with `retort stamp` or by raw SQL, has no definition here): ' +
+      'run this migration online, or give the op what it needs (a column\'s full definition, a constraint\'s name)';
   }
 }

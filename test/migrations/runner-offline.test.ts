@@ -7,6 +7,7 @@ import { onlineOnlyStatements } from '../../src/migrations/runner.js';
 import { ScriptDirectory } from '../../src/migrations/script-directory.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { capture, fixture, freshEngines, maskDuration, scriptStatements, versionRows } from './runner-helpers.js';
+import { tempDir, writeMigrations } from './script-helpers.js';
 
 forEachDialect('offline (--sql) output', (ctx) => {
   const fresh = freshEngines(ctx);
@@ -61,6 +62,54 @@ forEachDialect('offline (--sql) output', (ctx) => {
     const engine = await fresh('offline_ops');
     await upgrade({ url: engine.url.toUnmaskedString(), scripts, sql: true });
     await compareWithReads(engine, scripts);
+  });
+
+  it('scripts migrations on tables no migration created (an adopted database), and names what it cannot know', async () => {
+    const engine = await fresh('offline_adopted');
+    // the database as it was adopted: its table made outside retort's migrations
+    await engine.execute('CREATE TABLE legacy (id INTEGER PRIMARY KEY, title VARCHAR(50))');
+    await engine.execute('CREATE INDEX ix_legacy_title ON legacy (title)');
+    const dir = tempDir('offline-adopted');
+    writeMigrations(dir, [
+      { id: 'a00000000001', parent: null, message: 'baseline', up: [`await op.execute('SELECT 1');`], down: [] },
+      {
+        id: 'a00000000002',
+        parent: 'a00000000001',
+        message: 'grow legacy',
+        up: [
+          `await op.addColumn('legacy', 'note', column.string(80));`,
+          `await op.createIndex('ix_legacy_note', 'legacy', ['note']);`,
+          `await op.createTable('child', { id: column.integer().primaryKey(), legacyId: column.integer().references('legacy.id', { name: 'fk_child_legacy' }) });`,
+          `await op.renameTable('legacy', 'legacy_item');`,
+        ],
+        down: [`await op.renameTable('legacy_item', 'legacy');`, `await op.dropTable('child');`, `await op.dropIndex('ix_legacy_note', 'legacy');`, `await op.dropColumn('legacy', 'note');`],
+      },
+    ]);
+    const scripts = await ScriptDirectory.load(dir);
+    await upgrade({ engine, scripts, target: 'a00000000001' });
+    const url = engine.url.toUnmaskedString();
+    const offline = await upgrade({ url, scripts, target: 'a00000000001:head', sql: true });
+    const script = scriptStatements(offline.sql ?? '').map(maskDuration);
+    assert.ok(script.some((s) => /ADD (COLUMN )?.?note.? VARCHAR\(80\)/i.test(s)), offline.sql ?? undefined);
+    // the script is what the online run executes on the adopted database
+    const seen = capture(engine);
+    await upgrade({ engine, scripts });
+    seen.stop();
+    const skip = onlineOnlyStatements(engine, { versionTable: 'retort_version' });
+    const wanted = new Set(script);
+    const online = seen.sql().filter((s) => !skip(s) && (wanted.has(maskDuration(s)) || !/^\s*(SELECT|WITH|PRAGMA|SHOW)\b/i.test(s))).map(maskDuration);
+    assert.deepEqual(online, script);
+
+    // an op whose SQL needs the definition of such a table: a clear error, not "does not exist"
+    writeMigrations(dir, [
+      { id: 'a00000000001', parent: null, message: 'baseline', up: [`await op.execute('SELECT 1');`], down: [] },
+      { id: 'a00000000003', parent: 'a00000000001', message: 'rename a column', up: [`await op.renameColumn('legacy', 'title', 'name');`], down: [] },
+    ]);
+    const renaming = await ScriptDirectory.load(dir);
+    await assert.rejects(
+      upgrade({ url, scripts: renaming, target: 'a00000000001:a00000000003', sql: true }),
+      /table "legacy" is unknown to this offline \(--sql\) run, which knows only the tables its earlier migrations created/,
+    );
   });
 });
 
