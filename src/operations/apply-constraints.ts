@@ -3,12 +3,14 @@ import {
   opError,
   replaceTableAt,
   requireColumns,
+  requireDropped,
   requireNamed,
   requireNewName,
   requireTableIndex,
   sortByName,
   without,
 } from './apply-support.js';
+import { checkIdentity, foreignKeyIdentity, uniqueIdentity } from './constraint-identity.js';
 import type {
   AddCheckOp,
   AddForeignKeyOp,
@@ -77,18 +79,18 @@ function applyToTable(t: TableSnapshot, op: ConstraintOp): TableSnapshot {
       return { ...t, foreignKeys: sortByName([...t.foreignKeys, fk]) };
     }
     case 'dropForeignKey':
-      return { ...t, foreignKeys: without(t.foreignKeys, requireNamed(op, t.foreignKeys, op.name, 'foreign key', t.name)) };
+      return { ...t, foreignKeys: without(t.foreignKeys, requireDropped(op, t.foreignKeys, op.name, op.foreignKey, foreignKeyIdentity, 'foreign key', t.name)) };
     case 'addUnique':
       requireNewName(op, t.uniques, op.unique.name, 'unique constraint', t.name);
       requireColumns(op, t, op.unique.columns, `unique constraint ${op.unique.name ?? '(unnamed)'}`);
       return { ...t, uniques: sortByName([...t.uniques, op.unique]) };
     case 'dropUnique':
-      return { ...t, uniques: without(t.uniques, requireNamed(op, t.uniques, op.name, 'unique constraint', t.name)) };
+      return { ...t, uniques: without(t.uniques, requireDropped(op, t.uniques, op.name, op.unique, uniqueIdentity, 'unique constraint', t.name)) };
     case 'addCheck':
       requireNewName(op, t.checks, op.check.name, 'check constraint', t.name);
       return { ...t, checks: sortByName([...t.checks, op.check]) };
     case 'dropCheck':
-      return { ...t, checks: without(t.checks, requireNamed(op, t.checks, op.name, 'check constraint', t.name)) };
+      return { ...t, checks: without(t.checks, requireDropped(op, t.checks, op.name, op.check, checkIdentity, 'check constraint', t.name)) };
     default:
       return assertNever(op, 'operation');
   }

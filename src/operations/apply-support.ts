@@ -1,5 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import type { SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import { findDropped } from './constraint-identity.js';
 import type { Operation } from './operation.js';
 import { describeOperation, qualifiedName, tableIndexOf } from './target.js';
 
@@ -70,6 +71,25 @@ export function requireNamed(op: Operation, items: readonly { readonly name: str
   const i = items.findIndex((item) => item.name === name);
   if (i < 0) throw opError(op, `table "${table}" has no ${what} named "${name}"`);
   return i;
+}
+
+/**
+ * Index of the constraint a drop op removes (see `findDropped`: by name, or an unnamed one by
+ * what it is). Throws when there is none.
+ */
+export function requireDropped<T extends { readonly name: string | null }>(
+  op: Operation,
+  items: readonly T[],
+  name: string,
+  given: T | undefined,
+  identity: (item: T) => string,
+  what: string,
+  table: string,
+): number {
+  const i = findDropped(items, name, given, identity);
+  if (i >= 0) return i;
+  if (given === undefined || given.name !== null) return requireNamed(op, items, name, what, table);
+  throw opError(op, `table "${table}" has no unnamed ${what} ${identity(given)}`);
 }
 
 /** A list without the item at `index`. */

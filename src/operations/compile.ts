@@ -3,6 +3,7 @@ import type { ColumnChanges, Dialect } from '../engine/dialect.js';
 import type { ColumnSnapshot, EnumSnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot, UniqueSnapshot } from '../schema/snapshot.js';
 import { applyOperation } from './apply.js';
 import { alterColumnSnapshot } from './apply-columns.js';
+import { checkIdentity, findDropped, foreignKeyIdentity, uniqueIdentity } from './constraint-identity.js';
 import { compileDropEnumValue } from './enum-recreate.js';
 import type { Operation } from './operation.js';
 import { assertNever } from './operation.js';
@@ -23,7 +24,7 @@ export interface CompileContext {
 /**
  * True when compiling the op on this dialect needs its table's current definition: to find a
  * column or constraint the op names without carrying it (alterColumn, renameColumn, a drop
- * without its "for reverse" definition), or to rebuild the table (SQLite). For every other op
+ * without its "for reverse" definition, or an unnamed one it carries), or to rebuild the table (SQLite). For every other op
  * the DDL compiler gets a table that carries only its name (so the SQL never depends on whether
  * the caller happened to know more), and online migrations need not read the catalog.
  *
@@ -47,11 +48,11 @@ export function needsTable(op: Operation, dialect: Dialect): boolean {
     case 'dropPrimaryKey':
       return !op.primaryKey || rebuildsConstraints;
     case 'dropForeignKey':
-      return !op.foreignKey || rebuildsConstraints;
+      return !op.foreignKey || op.foreignKey.name === null || rebuildsConstraints;
     case 'dropUnique':
-      return !op.unique || rebuildsConstraints;
+      return !op.unique || op.unique.name === null || rebuildsConstraints;
     case 'dropCheck':
-      return !op.check || rebuildsConstraints;
+      return !op.check || op.check.name === null || rebuildsConstraints;
     case 'addPrimaryKey':
     case 'addForeignKey':
     case 'addUnique':
@@ -138,8 +139,21 @@ function findColumn(op: Operation, table: TableSnapshot, name: string): ColumnSn
   return column;
 }
 
-function findNamed<T extends { readonly name: string | null }>(op: Operation, given: T | undefined, items: readonly T[], name: string | null, what: string): T {
-  const found = given ?? items.find((i) => i.name === name);
+/**
+ * The index or constraint a drop op removes: the one it carries, else the table's of that name. An
+ * unnamed constraint it carries is the table's of the same identity (which PostgreSQL and MySQL
+ * have named) when the table has one.
+ */
+function findNamed<T extends { readonly name: string | null }>(
+  op: Operation,
+  given: T | undefined,
+  items: readonly T[],
+  name: string | null,
+  what: string,
+  identity?: (item: T) => string,
+): T {
+  const unnamed = given !== undefined && given.name === null && identity !== undefined ? items[findDropped(items, '', given, identity)] : undefined;
+  const found = unnamed ?? given ?? items.find((i) => i.name === name);
   if (!found) throw new OperationError(`${describeOperation(op)}: the table has no ${what} named "${name}"`);
   return found;
 }
@@ -205,15 +219,15 @@ function compileInPlace(op: Operation, ctx: CompileContext, known: TableSnapshot
     case 'addForeignKey':
       return statements(ddl.addForeignKey(table, op.foreignKey));
     case 'dropForeignKey':
-      return statements(ddl.dropForeignKey(table, findNamed(op, op.foreignKey, table.foreignKeys, op.name, 'foreign key')));
+      return statements(ddl.dropForeignKey(table, findNamed(op, op.foreignKey, table.foreignKeys, op.name, 'foreign key', foreignKeyIdentity)));
     case 'addUnique':
       return statements(ddl.addUnique(table, op.unique));
     case 'dropUnique':
-      return statements(ddl.dropUnique(table, findNamed(op, op.unique, table.uniques, op.name, 'unique constraint')));
+      return statements(ddl.dropUnique(table, findNamed(op, op.unique, table.uniques, op.name, 'unique constraint', uniqueIdentity)));
     case 'addCheck':
       return statements(ddl.addCheck(table, op.check));
     case 'dropCheck':
-      return statements(ddl.dropCheck(table, findNamed(op, op.check, table.checks, op.name, 'check constraint')));
+      return statements(ddl.dropCheck(table, findNamed(op, op.check, table.checks, op.name, 'check constraint', checkIdentity)));
     case 'createEnum':
       return capabilities.namedEnums ? statements(ddl.createEnum(op.enum)) : [];
     case 'dropEnum':

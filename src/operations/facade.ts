@@ -19,6 +19,13 @@ export interface InSchema {
   readonly schema?: string | null;
 }
 
+/** What identifies an unnamed foreign key to `op.dropForeignKey(null, ...)`. */
+export interface UnnamedForeignKey {
+  readonly columns?: readonly string[];
+  readonly referredTable?: string;
+  readonly referredColumns?: readonly string[];
+}
+
 /** What `op.alterColumn` can change; only the given keys change. */
 export interface AlterColumnChanges {
   /** The new type, as a column builder (only its type is used). */
@@ -143,24 +150,43 @@ export class Operations {
     return this.#run({ kind: 'addForeignKey', schema, table, foreignKey });
   }
 
-  async dropForeignKey(name: string, table: string, options: InSchema = {}): Promise<void> {
-    return this.#run({ kind: 'dropForeignKey', schema: options.schema ?? null, table, name });
+  /**
+   * Drops a foreign key by name, or (name null) the unnamed one SQLite keeps for these columns:
+   * `op.dropForeignKey(null, 'post', { columns: ['author_id'], referredTable: 'user', referredColumns: ['id'] })`.
+   */
+  async dropForeignKey(name: string | null, table: string, options: InSchema & UnnamedForeignKey = {}): Promise<void> {
+    const schema = options.schema ?? null;
+    if (name !== null) return this.#run({ kind: 'dropForeignKey', schema, table, name });
+    const { columns, referredTable, referredColumns } = options;
+    if (columns === undefined || referredTable === undefined || referredColumns === undefined) {
+      throw new OperationError(`dropForeignKey on ${table}: an unnamed foreign key needs columns, referredTable and referredColumns`);
+    }
+    const foreignKey = toForeignKey(schema, { name: null, columns, referredTable, referredColumns });
+    return this.#run({ kind: 'dropForeignKey', schema, table, name: '', foreignKey });
   }
 
   async createUnique(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'addUnique', schema: options.schema ?? null, table, unique: { name, columns: [...columns] } });
   }
 
-  async dropUnique(name: string, table: string, options: InSchema = {}): Promise<void> {
-    return this.#run({ kind: 'dropUnique', schema: options.schema ?? null, table, name });
+  /** Drops a unique constraint by name, or (name null) the unnamed one on `options.columns` (SQLite). */
+  async dropUnique(name: string | null, table: string, options: InSchema & { readonly columns?: readonly string[] } = {}): Promise<void> {
+    const schema = options.schema ?? null;
+    if (name !== null) return this.#run({ kind: 'dropUnique', schema, table, name });
+    if (options.columns === undefined) throw new OperationError(`dropUnique on ${table}: an unnamed unique constraint needs its columns`);
+    return this.#run({ kind: 'dropUnique', schema, table, name: '', unique: { name: null, columns: [...options.columns] } });
   }
 
   async createCheck(name: string | null, table: string, expression: string, options: InSchema = {}): Promise<void> {
     return this.#run({ kind: 'addCheck', schema: options.schema ?? null, table, check: { name, expression } });
   }
 
-  async dropCheck(name: string, table: string, options: InSchema = {}): Promise<void> {
-    return this.#run({ kind: 'dropCheck', schema: options.schema ?? null, table, name });
+  /** Drops a check constraint by name, or (name null) the unnamed one of `options.expression`, as the database keeps it (SQLite). */
+  async dropCheck(name: string | null, table: string, options: InSchema & { readonly expression?: string } = {}): Promise<void> {
+    const schema = options.schema ?? null;
+    if (name !== null) return this.#run({ kind: 'dropCheck', schema, table, name });
+    if (options.expression === undefined) throw new OperationError(`dropCheck on ${table}: an unnamed check constraint needs its expression`);
+    return this.#run({ kind: 'dropCheck', schema, table, name: '', check: { name: null, expression: options.expression } });
   }
 
   async setTableComment(table: string, comment: string | null, options: InSchema = {}): Promise<void> {

@@ -166,7 +166,7 @@ export function describeOperation(op: Operation): string {
     case 'dropForeignKey':
     case 'dropUnique':
     case 'dropCheck':
-      return `${op.kind} ${op.name ?? '(unnamed)'} on ${qualifiedName(op.schema, op.table)}`;
+      return `${op.kind} ${op.name === null || op.name === '' ? '(unnamed)' : op.name} on ${qualifiedName(op.schema, op.table)}`;
     case 'createEnum':
       return `createEnum ${qualifiedName(op.enum.schema, op.enum.name)}`;
     case 'dropEnum':

@@ -63,6 +63,33 @@ forEachDialect('retort diff', (ctx) => {
     assert.deepEqual(rows.map((row) => [row.name, Number(row.name_len)]), [['Ann', 3]]);
   });
 
+  // SQLite only: PostgreSQL and MySQL name every constraint
+  if (ctx.dialect === 'sqlite') {
+    it('--sql changes the unnamed foreign keys, uniques and checks of SQLite (a rebuild), keeping the rows', async () => {
+      const urls = [await ctx.freshUrl('diffunnamed1'), await ctx.freshUrl('diffunnamed2')];
+      const engines = urls.map((url) => createEngine(url));
+      try {
+        const child = (onDelete: string, unique: string, check: string): string =>
+          `CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id)${onDelete}, code TEXT, qty INT, UNIQUE (${unique}), CHECK (${check}))`;
+        for (const engine of engines) await engine.execute('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+        await engines[0]!.execute(child('', 'code', 'qty > 0'));
+        await engines[1]!.execute(child(' ON DELETE CASCADE', 'code, qty', 'qty >= 0'));
+        await engines[0]!.execute('INSERT INTO parent (id) VALUES (1)');
+        await engines[0]!.execute("INSERT INTO child (id, parent_id, code, qty) VALUES (1, 1, 'a', 2)");
+        const r = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!, '--sql']);
+        assert.equal(r.code, 1, r.stderr);
+        await engines[0]!.withConnection(async (conn) => {
+          for (const statement of r.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter(Boolean)) await conn.execute(statement);
+        });
+        const again = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!]);
+        assert.equal(again.code, 0, again.stdout + again.stderr);
+        assert.deepEqual((await engines[0]!.execute('SELECT id, parent_id, code, qty FROM child')).rows, [{ id: 1, parent_id: 1, code: 'a', qty: 2 }]);
+      } finally {
+        await Promise.all(engines.map((engine) => engine.dispose()));
+      }
+    });
+  }
+
   it('a generated expression that differs, and a view one side has, are warnings on stderr and exit 1', async () => {
     const urls = [await ctx.freshUrl('diffgen1'), await ctx.freshUrl('diffgen2')];
     for (const [i, url] of urls.entries()) {

@@ -17,7 +17,7 @@ const throwsOp = (fn: () => unknown, message: RegExp): void => {
   assert.throws(fn, (e: unknown) => e instanceof OperationError && message.test(e.message));
 };
 
-const fkTo = (name: string, columns: string[], referredTable: string, referredColumns: string[]): ForeignKeySnapshot => ({
+const fkTo = (name: string | null, columns: string[], referredTable: string, referredColumns: string[]): ForeignKeySnapshot => ({
   name, columns, referredSchema: null, referredTable, referredColumns, onDelete: null, onUpdate: null, deferrable: false, initiallyDeferred: false,
 });
 
@@ -170,6 +170,32 @@ describe('applyOperation: indexes and constraints', () => {
     ]);
     const p2 = table(back, 'post');
     assert.deepEqual([p2.checks.length, p2.uniques.length, p2.foreignKeys.length, p2.indexes.length], [1, 0, 1, 2]);
+  });
+
+  test('an unnamed foreign key, unique or check (SQLite reflection) is dropped by the op that carries it, not by name', () => {
+    const fk = fkTo(null, ['author_id'], 'user', ['id']);
+    const other = { ...fk, columns: ['body'], referredColumns: ['email'] };
+    const s = applyOperation(snap([]), {
+      kind: 'createTable',
+      table: tbl('post', [col('id'), col('author_id'), col('body', str())], {
+        foreignKeys: [other, fk],
+        uniques: [{ name: null, columns: ['body'] }, { name: null, columns: ['author_id', 'body'] }],
+        checks: [{ name: null, expression: 'id > 0' }, { name: null, expression: 'id < 9' }],
+      }),
+    });
+    const after = applyOperations(s, [
+      { kind: 'dropForeignKey', schema: null, table: 'post', name: '', foreignKey: fk },
+      { kind: 'dropUnique', schema: null, table: 'post', name: '', unique: { name: null, columns: ['author_id', 'body'] } },
+      { kind: 'dropCheck', schema: null, table: 'post', name: '', check: { name: null, expression: 'id > 0' } },
+    ]);
+    const post = table(after, 'post');
+    assert.deepEqual(post.foreignKeys, [other]);
+    assert.deepEqual(post.uniques, [{ name: null, columns: ['body'] }]);
+    assert.deepEqual(post.checks, [{ name: null, expression: 'id < 9' }]);
+    throwsOp(
+      () => applyOperation(after, { kind: 'dropCheck', schema: null, table: 'post', name: '', check: { name: null, expression: 'id > 0' } }),
+      /has no unnamed check constraint \(id > 0\)/,
+    );
   });
 
   test('constraint errors: missing, duplicate, unknown columns', () => {

@@ -112,6 +112,16 @@ describe('Operations (the op facade)', () => {
     await assert.rejects(op.execute(sql`SELECT ${{ a: 1 }}`), /parameter 1 \(object\) cannot be written as an SQL literal/);
   });
 
+  test('a drop with a null name finds the constraint by what it is (named by the catalog on PostgreSQL)', async () => {
+    const { op, sink, table } = setup(blogSnapshot());
+    await op.dropForeignKey(null, 'post', { columns: ['author_id'], referredTable: 'user', referredColumns: ['id'] });
+    assert.deepEqual(table('post').foreignKeys, []);
+    assert.match(sink.text(), /DROP FOREIGN KEY fk_post_author_id_user ON post/);
+    await assert.rejects(op.dropForeignKey(null, 'post', { columns: ['author_id'] }), /needs columns, referredTable and referredColumns/);
+    await assert.rejects(op.dropUnique(null, 'post'), /needs its columns/);
+    await assert.rejects(op.dropCheck(null, 'post', { expression: 'id > 0' }), /has no unnamed check constraint \(id > 0\)/);
+  });
+
   test('bad arguments are OperationErrors', async () => {
     const { op } = setup(blogSnapshot());
     await assert.rejects(op.alterColumn('post', 'title', {}), /nothing to change/);

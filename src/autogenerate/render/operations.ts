@@ -69,6 +69,11 @@ const indexObject = (ix: IndexSnapshot): Code => object([['name', str(ix.name)],
 const listOf = <T>(items: readonly T[], f: (x: T) => Code): Code | undefined => (items.length === 0 ? undefined : array(items.map(f)));
 
 /** retort's renderers, keyed by op kind (see the `op` facade in CONTRACTS.md). */
+/** True when a drop op removes a constraint that has no name (it is then named by what it is). */
+function unnamedDrop<T extends { readonly name: string | null }>(given: T | undefined, name: string): given is T {
+  return given !== undefined && given.name === null && name === '';
+}
+
 export const operationRenderers: OperationRenderers = {
   createTable: (op, ctx) => {
     const t = op.table;
@@ -122,11 +127,24 @@ export const operationRenderers: OperationRenderers = {
     return call('op.createForeignKey', strOrNull(fk.name), str(op.table), strings(fk.columns), str(fk.referredTable), strings(fk.referredColumns),
       ...optionsArg([...foreignKeyOptions(fk), ['schema', opt(op.schema, str)]]));
   },
-  dropForeignKey: (op) => call('op.dropForeignKey', str(op.name), str(op.table), ...schemaArg(op.schema)),
+  dropForeignKey: (op) => {
+    const fk = op.foreignKey;
+    if (!unnamedDrop(fk, op.name)) return call('op.dropForeignKey', str(op.name), str(op.table), ...schemaArg(op.schema));
+    return call('op.dropForeignKey', raw('null'), str(op.table), ...optionsArg([
+      ['columns', strings(fk.columns)],
+      ['referredTable', str(fk.referredTable)],
+      ['referredColumns', strings(fk.referredColumns)],
+      ['schema', opt(op.schema, str)],
+    ]));
+  },
   addUnique: (op) => call('op.createUnique', strOrNull(op.unique.name), str(op.table), strings(op.unique.columns), ...schemaArg(op.schema)),
-  dropUnique: (op) => call('op.dropUnique', str(op.name), str(op.table), ...schemaArg(op.schema)),
+  dropUnique: (op) => (!unnamedDrop(op.unique, op.name)
+    ? call('op.dropUnique', str(op.name), str(op.table), ...schemaArg(op.schema))
+    : call('op.dropUnique', raw('null'), str(op.table), ...optionsArg([['columns', strings(op.unique.columns)], ['schema', opt(op.schema, str)]]))),
   addCheck: (op) => call('op.createCheck', strOrNull(op.check.name), str(op.table), str(op.check.expression), ...schemaArg(op.schema)),
-  dropCheck: (op) => call('op.dropCheck', str(op.name), str(op.table), ...schemaArg(op.schema)),
+  dropCheck: (op) => (!unnamedDrop(op.check, op.name)
+    ? call('op.dropCheck', str(op.name), str(op.table), ...schemaArg(op.schema))
+    : call('op.dropCheck', raw('null'), str(op.table), ...optionsArg([['expression', str(op.check.expression)], ['schema', opt(op.schema, str)]]))),
   createEnum: (op) => call('op.createEnum', str(op.enum.name), strings(op.enum.values), ...schemaArg(op.enum.schema)),
   dropEnum: (op) => call('op.dropEnum', str(op.name), ...schemaArg(op.schema)),
   addEnumValue: (op) => call('op.addEnumValue', str(op.name), str(op.value), ...optionsArg([
