@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Client, ClientConfig, QueryResult as PgResult } from 'pg';
 import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
 import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
@@ -142,12 +143,37 @@ class PostgresConnection implements DriverConnection {
     } catch (e) {
       const code = stringProp(e, 'code');
       if (code === undefined || !SQLSTATE.test(code) || FATAL_SQLSTATE.test(code)) this.#broken = true;
+      else await this.#readyForQuery();
       throw toDriverError(e, sql, params, code);
     }
     // several statements in one string (no parameters) give one result each: report the last
     const last = Array.isArray(res) ? res[res.length - 1] : res;
     if (last === undefined) return { rows: [], rowCount: 0 };
     return { rows: last.rows, rowCount: last.rowCount ?? last.rows.length };
+  }
+
+  /**
+   * pg rejects a query at the server's ErrorResponse, before the ReadyForQuery that follows it
+   * says whether a transaction is open ('T'), failed ('E') or not ('I'); until it arrives (another
+   * packet, on a busy machine) getTransactionStatus() still gives the state from before the query.
+   * Waits for it, so that inTransaction, and the pool's check at release, see the truth.
+   */
+  async #readyForQuery(): Promise<void> {
+    const client = this.#client as unknown as { readyForQuery?: boolean; connection?: EventEmitter };
+    const connection = client.connection;
+    if (client.readyForQuery !== false || connection === undefined) return;
+    await new Promise<void>((resolve) => {
+      // pg's own listener was added first: when this one runs, the status is already read
+      const done = (): void => {
+        connection.off('readyForQuery', done);
+        connection.off('end', done);
+        connection.off('error', done);
+        resolve();
+      };
+      connection.on('readyForQuery', done);
+      connection.on('end', done);
+      connection.on('error', done);
+    });
   }
 
   async ping(): Promise<void> {
