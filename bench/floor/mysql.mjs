@@ -17,7 +17,9 @@ const conn = await mysql.createConnection({
 const rows = async (sql, params) => (await conn.query(sql, params))[0];
 
 const [server] = await rows('SELECT VERSION() AS version, DATABASE() AS current_db,'
-  + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()) AS schema_found');
+  + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()) AS schema_found,'
+  + ' (SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()) AS trigger_count,'
+  + ' (SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()) AS routine_count');
 const schema = server.current_db;
 const mariadb = /mariadb/i.test(server.version);
 
@@ -88,6 +90,13 @@ if (mariadb) {
 }
 const viewRows = views.length === 0 ? [] : await rows('SELECT TABLE_NAME AS table_name, VIEW_DEFINITION AS view_definition'
   + ' FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?', [schema]);
+const triggerRows = Number(server.trigger_count) === 0 ? [] : await rows('SELECT EVENT_OBJECT_TABLE AS table_name, TRIGGER_NAME AS trigger_name,'
+  + ' ACTION_TIMING AS action_timing, EVENT_MANIPULATION AS event_manipulation, ACTION_STATEMENT AS action_statement'
+  + ' FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ?', [schema]);
+const routineRows = Number(server.routine_count) === 0 ? [] : await rows('SELECT ROUTINE_NAME AS routine_name, ROUTINE_TYPE AS routine_type,'
+  + ' DTD_IDENTIFIER AS dtd_identifier, ROUTINE_DEFINITION AS routine_definition FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?', [schema]);
+const parameterRows = routineRows.length === 0 ? [] : await rows('SELECT SPECIFIC_NAME AS specific_name, ORDINAL_POSITION AS ordinal_position,'
+  + ' PARAMETER_MODE AS parameter_mode, PARAMETER_NAME AS parameter_name, DTD_IDENTIFIER AS dtd_identifier FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ?', [schema]);
 await conn.end();
 
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -102,4 +111,4 @@ const out = [...tables.values()].sort(byName).map((t) => {
     checks: t.checks.sort(byName),
   };
 });
-process.stdout.write(JSON.stringify({ schema, tables: out, views: viewRows.map((v) => ({ name: v.table_name, definition: v.view_definition })) }));
+process.stdout.write(JSON.stringify({ schema, tables: out, views: viewRows.map((v) => ({ name: v.table_name, definition: v.view_definition })), triggers: triggerRows, routines: routineRows, parameters: parameterRows }));

@@ -33,13 +33,21 @@ const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '')) ORDER BY t.typname)
     FROM pg_catalog.pg_type t
     WHERE t.typnamespace = n.oid AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-      WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains
+      WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', p.proname, 'kind', p.prokind,
+      'arguments', pg_catalog.pg_get_function_arguments(p.oid), 'returns', pg_catalog.pg_get_function_result(p.oid),
+      'definition', pg_catalog.pg_get_functiondef(p.oid)) ORDER BY p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
+    FROM pg_catalog.pg_proc p
+    WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+      WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines
 FROM pg_catalog.pg_namespace n
 WHERE n.nspname = COALESCE($1::text, pg_catalog.current_schema())`;
 
 const RELATIONS_SQL = `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
-    WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition
+    WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
+  CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
+    FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
@@ -127,7 +135,7 @@ try {
     for (const i of (await client.query(INDEXES_SQL, [oids])).rows) tables.get(i.rel)?.indexes.push(i);
   }
   const views = relations.filter((r) => r.kind === 'v' || r.kind === 'm');
-  process.stdout.write(`${JSON.stringify({ schema: ns.name, tables: [...tables.values()], views, enums })}\n`);
+  process.stdout.write(`${JSON.stringify({ schema: ns.name, tables: [...tables.values()], views, enums, sequences: ns.sequences, domains: ns.domains, routines: ns.routines })}\n`);
 } finally {
   await client.end();
 }

@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -17,6 +17,8 @@ export interface SchemaDocument {
   readonly sequences: readonly DefinedObjectSnapshot[];
   /** PostgreSQL domain types (empty on other dialects): the text after `CREATE DOMAIN name AS`. */
   readonly domains: readonly DefinedObjectSnapshot[];
+  /** PostgreSQL and MySQL functions and procedures (empty on SQLite), by name. */
+  readonly routines: readonly RoutineSnapshot[];
 }
 
 export interface TableDocument {
@@ -41,6 +43,8 @@ export interface TableDocument {
   readonly collation: string | null;
   /** MySQL: the table's storage engine when it is not the server's default, else null. */
   readonly engine: string | null;
+  /** The table's triggers, by name, each with its whole CREATE TRIGGER text. */
+  readonly triggers: readonly TriggerSnapshot[];
 }
 
 export interface ColumnDocument {
@@ -94,11 +98,13 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       partitionBy: t.partitionBy ?? null,
       collation: t.collation ?? null,
       engine: t.engine ?? null,
+      triggers: t.triggers ?? [],
     })),
     views: snapshot.views,
     enums: snapshot.enums,
     sequences: snapshot.sequences ?? [],
     domains: snapshot.domains ?? [],
+    routines: snapshot.routines ?? [],
   };
 }
 

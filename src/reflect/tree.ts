@@ -4,8 +4,8 @@ import { defaultText, typeText } from './json-document.js';
 
 /**
  * A readable tree of a schema for `retort reflect`: one block per table with its columns aligned,
- * then its keys, constraints and indexes; enums, views, then PostgreSQL domains and sequences
- * (those no column owns) at the end.
+ * then its keys, constraints, indexes and triggers; enums, views, then PostgreSQL domains and
+ * sequences (those no column owns), then functions and procedures at the end.
  *
  * @example
  * ```ts
@@ -33,10 +33,26 @@ export function renderSchemaTree(snapshot: SchemaSnapshot, dialect: Dialect): st
     for (const d of domains) lines.push(`domain ${qualified(d)} AS ${d.definition}`);
     for (const s of sequences) lines.push(`sequence ${qualified(s)} ${s.definition}`);
   }
+  const routines = snapshot.routines ?? [];
+  if (routines.length) {
+    lines.push('');
+    for (const r of routines) lines.push(`${r.kind} ${qualified(r)}(${r.arguments})${r.returns !== null ? ` RETURNS ${r.returns}` : ''}`);
+  }
   return lines;
 }
 
-/** A one-line summary: `12 tables, 1 view, 2 enums` (then domains and sequences, when any). */
+/**
+ * What a CREATE TRIGGER does, in a few words: `BEFORE UPDATE ... EXECUTE FUNCTION f()` (timing
+ * and events; the function a PostgreSQL trigger runs). Empty when the text does not say.
+ */
+function triggerSummary(sql: string): string {
+  const oneLine = sql.replace(/\s+/g, ' ');
+  const when = /\b(BEFORE|AFTER|INSTEAD OF) (.*?) ON /i.exec(oneLine);
+  const runs = /\bEXECUTE (FUNCTION|PROCEDURE) (.*)$/i.exec(oneLine);
+  return [when ? `${when[1]!.toUpperCase()} ${when[2]}` : '', runs ? `EXECUTE ${runs[1]!.toUpperCase()} ${runs[2]}` : ''].filter(Boolean).join(' ');
+}
+
+/** A one-line summary: `12 tables, 1 view, 2 enums` (then domains, sequences, triggers, functions and procedures, when any). */
 export function summarizeSchema(snapshot: SchemaSnapshot): string {
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   const parts = [n(snapshot.tables.length, 'table')];
@@ -44,6 +60,12 @@ export function summarizeSchema(snapshot: SchemaSnapshot): string {
   if (snapshot.enums.length) parts.push(n(snapshot.enums.length, 'enum'));
   if (snapshot.domains?.length) parts.push(n(snapshot.domains.length, 'domain'));
   if (snapshot.sequences?.length) parts.push(n(snapshot.sequences.length, 'sequence'));
+  const triggers = snapshot.tables.reduce((sum, t) => sum + (t.triggers?.length ?? 0), 0);
+  if (triggers) parts.push(n(triggers, 'trigger'));
+  const functions = snapshot.routines?.filter((r) => r.kind === 'function').length ?? 0;
+  if (functions) parts.push(n(functions, 'function'));
+  const procedures = (snapshot.routines?.length ?? 0) - functions;
+  if (procedures) parts.push(n(procedures, 'procedure'));
   return parts.join(', ');
 }
 
@@ -93,5 +115,6 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (ix.where) line += ` WHERE ${ix.where}`;
     lines.push(line);
   }
+  for (const t of table.triggers ?? []) lines.push(`  TRIGGER ${t.name} ${triggerSummary(t.sql)}`.trimEnd());
   return lines;
 }

@@ -29,6 +29,11 @@ export interface SchemaSnapshot {
   /** PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not managed either. */
   readonly domains?: readonly DomainSnapshot[];
   /**
+   * PostgreSQL and MySQL reflection: the schema's functions and procedures (not an extension's),
+   * by name then arguments. Listed, not managed: `retort diff` warns about them. Absent elsewhere.
+   */
+  readonly routines?: readonly RoutineSnapshot[];
+  /**
    * MySQL reflection: the database's default collation, which tables and columns without a
    * `collation` of their own have. Absent elsewhere.
    */
@@ -67,7 +72,10 @@ export interface TableSnapshotOptions {
   readonly engine?: string;
 }
 
-/** A trigger as the database keeps it (SQLite reflection: its whole CREATE TRIGGER text). */
+/**
+ * A trigger as the database keeps it: its whole CREATE TRIGGER text (PostgreSQL:
+ * `pg_get_triggerdef`; MySQL: put together from information_schema.TRIGGERS; SQLite: as written).
+ */
 export interface TriggerSnapshot {
   readonly name: string;
   readonly sql: string;
@@ -84,8 +92,9 @@ export interface TableSnapshot extends TableSnapshotOptions {
   readonly checks: readonly CheckSnapshot[];
   readonly indexes: readonly IndexSnapshot[];
   /**
-   * SQLite reflection: the table's triggers, which a table rebuild creates again (retort neither
-   * compares nor writes them otherwise). Absent when the table has none, and in models.
+   * Reflection: the table's triggers, by name. Listed, not managed: a SQLite table rebuild creates
+   * them again, `retort diff` between two databases warns about the ones that differ; nothing else
+   * compares or writes them. Absent when the table has none, and in models.
    */
   readonly triggers?: readonly TriggerSnapshot[];
 }
@@ -214,6 +223,19 @@ export type SequenceSnapshot = DefinedObjectSnapshot;
 
 /** A domain type; `definition` is what follows `CREATE DOMAIN name AS` (`integer CONSTRAINT c CHECK (...)`). */
 export type DomainSnapshot = DefinedObjectSnapshot;
+
+/** A stored function or procedure. */
+export interface RoutineSnapshot {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly kind: 'function' | 'procedure';
+  /** The argument list as declared, without parentheses (`p_film_id integer, OUT p_count integer`). */
+  readonly arguments: string;
+  /** A function's result type (`integer`, `SETOF integer`, `trigger`); null for a procedure. */
+  readonly returns: string | null;
+  /** The whole CREATE statement that makes it (PostgreSQL: `pg_get_functiondef`; MySQL: put together from information_schema). */
+  readonly definition: string;
+}
 
 /** An empty schema. */
 export function emptySnapshot(schema: string | null = null): SchemaSnapshot {

@@ -13,11 +13,10 @@ import { mysqlUniqueIndexComparator } from './mysql-unique-index.js';
 import { nullableComparator } from './nullable.js';
 import { primaryKeyComparator } from './primary-key.js';
 import { serverDefaultComparator } from './server-default.js';
-import { domainsComparator, sequencesComparator } from './sequences-domains.js';
 import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
-import { viewsComparator } from './views.js';
+import { domainsComparator, functionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator } from './unmanaged-objects.js';
 
 /**
  * A new registry with retort's comparators, in the order they run. Dialect-specific ones
@@ -32,9 +31,12 @@ export function defaultComparators(): ComparatorRegistry {
   return new ComparatorRegistry()
     .register(sequencesComparator)
     .register(domainsComparator)
+    .register(functionsComparator)
+    .register(proceduresComparator)
     .register(enumsComparator)
     .register(tablesComparator)
     .register(viewsComparator)
+    .register(triggersComparator)
     .register(columnsComparator)
     .register(tableCommentComparator)
     .register(tableOptionsComparator)

@@ -79,6 +79,7 @@ function withoutSchemaName(snapshot: SchemaSnapshot): SchemaSnapshot {
     views: snapshot.views.map(local),
     ...(snapshot.sequences ? { sequences: snapshot.sequences.map(local) } : {}),
     ...(snapshot.domains ? { domains: snapshot.domains.map(local) } : {}),
+    ...(snapshot.routines ? { routines: snapshot.routines.map(local) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   IndexSnapshot,
   PrimaryKeySnapshot,
   TableSnapshot,
+  TriggerSnapshot,
   UniqueSnapshot,
 } from '../../schema/snapshot.js';
 import { byCodePoint, byNameNullsLast } from './catalog-values.js';
@@ -26,17 +27,18 @@ export interface TableDraft {
   readonly uniques: UniqueSnapshot[];
   readonly checks: CheckSnapshot[];
   readonly indexes: IndexSnapshot[];
+  readonly triggers: TriggerSnapshot[];
 }
 
-/** A new, empty table draft. */
 /** What a table has when it says nothing: the database's collation, the server's storage engine. */
 export interface TableDefaults {
   readonly collation: string | null;
   readonly engine: string | null;
 }
 
+/** A new, empty table draft. */
 export function tableDraft(name: string, comment: string | null, collation: string | null, engine: string | null): TableDraft {
-  return { name, comment, collation, engine, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+  return { name, comment, collation, engine, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], triggers: [] };
 }
 
 /** Adds a column to a draft. */
@@ -83,6 +85,7 @@ export function finishTable(draft: TableDraft, schema: string | null, defaults: 
     uniques: frozenList(draft.uniques.sort(byNameNullsLast)),
     checks: frozenList(draft.checks.sort(byNameNullsLast)),
     indexes: frozenList(draft.indexes.sort((a, b) => byCodePoint(a.name, b.name))),
+    ...(draft.triggers.length > 0 ? { triggers: frozenList(draft.triggers.sort((a, b) => byCodePoint(a.name, b.name))) } : {}),
     ...(draft.collation !== null && draft.collation !== defaults.collation ? { collation: draft.collation } : {}),
     ...(draft.engine !== null && draft.engine.toLowerCase() !== defaults.engine?.toLowerCase() ? { engine: draft.engine } : {}),
   });

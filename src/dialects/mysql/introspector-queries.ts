@@ -27,14 +27,19 @@ export interface ServerFlavour {
   readonly indexExpressions: boolean;
 }
 
-/** The first query: server version, current database, and whether the asked-for schema exists. */
+/**
+ * The first query: server version, current database, whether the asked-for schema exists, and
+ * how many triggers and routines it has (their own queries run only when there are some).
+ */
 export function serverQuery(schema: string | null): CatalogQuery {
   return {
     sql: 'SELECT VERSION() AS version, DATABASE() AS current_db,'
       + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found,'
       + ' (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_collation,'
-      + ' @@default_storage_engine AS default_engine',
-    params: [schema, schema],
+      + ' @@default_storage_engine AS default_engine,'
+      + ' (SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = COALESCE(?, DATABASE())) AS trigger_count,'
+      + ' (SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = COALESCE(?, DATABASE())) AS routine_count',
+    params: [schema, schema, schema, schema],
   };
 }
 
@@ -67,8 +72,8 @@ function where(schemaColumn: string, tableColumn: string, schema: string, filter
   return { sql, params };
 }
 
-function query(select: string, from: string, w: CatalogQuery): CatalogQuery {
-  return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}`, params: w.params };
+function query(select: string, from: string, w: CatalogQuery, orderBy = ''): CatalogQuery {
+  return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, params: w.params };
 }
 
 /** Tables and views, with their comments, default collations and engines (NULL for views). */
@@ -152,4 +157,36 @@ export function checkTablesQuery(schema: string, filter: TableFilter): CatalogQu
 /** View definitions (asked only when the schema has views). */
 export function viewsQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query('TABLE_NAME AS table_name, VIEW_DEFINITION AS view_definition', 'VIEWS', where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter));
+}
+
+/** Triggers of the tables (asked only when the schema has triggers), in the order they fire. */
+export function triggersQuery(schema: string, filter: TableFilter): CatalogQuery {
+  return query(
+    'EVENT_OBJECT_TABLE AS table_name, TRIGGER_NAME AS trigger_name, ACTION_TIMING AS action_timing,'
+      + ' EVENT_MANIPULATION AS event_manipulation, ACTION_ORIENTATION AS action_orientation, ACTION_STATEMENT AS action_statement',
+    'TRIGGERS',
+    where('EVENT_OBJECT_SCHEMA', 'EVENT_OBJECT_TABLE', schema, filter),
+    'EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER',
+  );
+}
+
+/** Stored functions and procedures (asked only when the schema has some). */
+export function routinesQuery(schema: string): CatalogQuery {
+  return query(
+    'ROUTINE_NAME AS routine_name, ROUTINE_TYPE AS routine_type, DTD_IDENTIFIER AS dtd_identifier, ROUTINE_DEFINITION AS routine_definition,'
+      + ' IS_DETERMINISTIC AS is_deterministic, SQL_DATA_ACCESS AS sql_data_access, SECURITY_TYPE AS security_type, ROUTINE_COMMENT AS routine_comment',
+    'ROUTINES',
+    where('ROUTINE_SCHEMA', 'ROUTINE_SCHEMA', schema, {}),
+  );
+}
+
+/** The parameters of the routines, in order (a function's result is position 0). */
+export function parametersQuery(schema: string): CatalogQuery {
+  return query(
+    'SPECIFIC_NAME AS specific_name, ROUTINE_TYPE AS routine_type, ORDINAL_POSITION AS ordinal_position, PARAMETER_MODE AS parameter_mode,'
+      + ' PARAMETER_NAME AS parameter_name, DTD_IDENTIFIER AS dtd_identifier',
+    'PARAMETERS',
+    where('SPECIFIC_SCHEMA', 'SPECIFIC_SCHEMA', schema, {}),
+    'SPECIFIC_NAME, ORDINAL_POSITION',
+  );
 }

@@ -7,6 +7,7 @@ import { columnFromRow, TypeCache } from './introspector-columns.js';
 import { addForeignKeys, addMariadbChecks, addMysqlChecks } from './introspector-constraints.js';
 import { addColumn, finishTable, tableDraft, type TableDefaults, type TableDraft } from './introspector-draft.js';
 import { addIndexes } from './introspector-indexes.js';
+import { addTriggers, routinesFrom } from './introspector-routines.js';
 import { viewDefinitionWithoutSchema } from './view-definition.js';
 import {
   checksQuery,
@@ -14,10 +15,13 @@ import {
   columnsQuery,
   flavourOf,
   foreignKeyColumnsQuery,
+  parametersQuery,
   referentialQuery,
+  routinesQuery,
   serverQuery,
   statisticsQuery,
   tablesQuery,
+  triggersQuery,
   viewsQuery,
   type CatalogQuery,
   type ServerFlavour,
@@ -31,21 +35,22 @@ async function rows(executor: Executor, q: CatalogQuery): Promise<Row[]> {
 }
 
 /** Resolves the schema to read and the server's flavour, in one query. */
-async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour; defaults: TableDefaults }> {
+async function server(executor: Executor, asked: string | null): Promise<{ schema: string; flavour: ServerFlavour; defaults: TableDefaults; triggers: boolean; routines: boolean }> {
   const [row] = await rows(executor, serverQuery(asked));
   if (row === undefined) throw new ReflectionError('mysql: SELECT VERSION() returned no row');
   const schema = asked ?? textOrNull(row, 'current_db');
   if (schema === null) throw new ReflectionError('mysql: no database selected: put one in the URL or pass { schema }');
   if (int(row, 'schema_found') === 0) throw new ReflectionError(`schema "${schema}" does not exist`);
   const defaults = { collation: textOrNull(row, 'schema_collation'), engine: textOrNull(row, 'default_engine') };
-  return { schema, flavour: flavourOf(text(row, 'version')), defaults };
+  return { schema, flavour: flavourOf(text(row, 'version')), defaults, triggers: int(row, 'trigger_count') > 0, routines: int(row, 'routine_count') > 0 };
 }
 
 /**
  * Reads a MySQL / MariaDB database into a SchemaSnapshot in a constant number of queries: one
  * for the server (version, current database, schema check), then one per information_schema
  * view (TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE, REFERENTIAL_CONSTRAINTS, CHECK_CONSTRAINTS;
- * MySQL 8 also TABLE_CONSTRAINTS; VIEWS when there are views), each filtered on the server by
+ * MySQL 8 also TABLE_CONSTRAINTS; VIEWS, TRIGGERS, ROUTINES and PARAMETERS when there are such
+ * objects), each filtered on the server by
  * schema and include / exclude, joined here in Maps. Without `schema`, the connection's database
  * is read and the snapshot's schema is null; with it, tables carry that schema.
  *
@@ -56,7 +61,7 @@ async function server(executor: Executor, asked: string | null): Promise<{ schem
  */
 async function introspect(executor: Executor, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
   const asked = options.schema ?? null;
-  const { schema, flavour, defaults } = await server(executor, asked);
+  const { schema, flavour, defaults, triggers, routines } = await server(executor, asked);
   const filter: TableFilter = { include: options.include, exclude: options.exclude };
 
   const tables = new Map<string, TableDraft>();
@@ -86,6 +91,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     else addMysqlChecks(checkRows, await rows(executor, checkTablesQuery(schema, filter)), tables);
   }
   const views = viewNames.length === 0 ? [] : await readViews(executor, schema, filter, asked);
+  if (triggers) addTriggers(await rows(executor, triggersQuery(schema, filter)), tables);
 
   const tableSchema = asked;
   const snapshot: SchemaSnapshot = {
@@ -93,6 +99,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     tables: [...tables.values()].sort((a, b) => byCodePoint(a.name, b.name)).map((t) => finishTable(t, tableSchema, defaults)),
     enums: [],
     views,
+    routines: routines ? routinesFrom(await rows(executor, routinesQuery(schema)), await rows(executor, parametersQuery(schema)), asked) : [],
     ...(defaults.collation !== null ? { collation: defaults.collation } : {}),
   };
   return deepFreeze(snapshot);

@@ -8,7 +8,8 @@
  * The schema (named, or the current one), the operator classes that are not their type's default,
  * and the objects of the schema retort lists without managing them: the sequences no column owns
  * (not a serial's, an identity's or an extension's) and the domain types (not an extension's), each
- * with the text that follows `CREATE SEQUENCE name` / `CREATE DOMAIN name AS`.
+ * with the text that follows `CREATE SEQUENCE name` / `CREATE DOMAIN name AS`, and the functions
+ * and procedures (not an extension's; not aggregates) with their CREATE text.
  */
 export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
   (SELECT pg_catalog.json_object_agg(o.oid, o.opcname) FROM pg_catalog.pg_opclass o WHERE NOT o.opcdefault) AS opclasses,
@@ -27,7 +28,13 @@ export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '')) ORDER BY t.typname)
     FROM pg_catalog.pg_type t
     WHERE t.typnamespace = n.oid AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-      WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains
+      WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', p.proname, 'kind', p.prokind,
+      'arguments', pg_catalog.pg_get_function_arguments(p.oid), 'returns', pg_catalog.pg_get_function_result(p.oid),
+      'definition', pg_catalog.pg_get_functiondef(p.oid)) ORDER BY p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
+    FROM pg_catalog.pg_proc p
+    WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+      WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines
 FROM pg_catalog.pg_namespace n
 WHERE n.nspname = COALESCE(?::text, pg_catalog.current_schema())`;
 
@@ -46,17 +53,31 @@ export interface SchemaRow {
   readonly sequences: readonly DefinedObjectRow[] | null;
   /** The domain types, by name (null: none). */
   readonly domains: readonly DefinedObjectRow[] | null;
+  /** The functions and procedures, by name then arguments (null: none). */
+  readonly routines: readonly RoutineRow[] | null;
+}
+
+export interface RoutineRow {
+  readonly name: string;
+  /** pg_proc.prokind: 'f' function, 'p' procedure. */
+  readonly kind: string;
+  readonly arguments: string;
+  /** null for a procedure. */
+  readonly returns: string | null;
+  readonly definition: string;
 }
 
 /**
  * Tables (ordinary and partitioned, not partitions, not those an extension owns, as PostGIS's
  * `spatial_ref_sys`) and views (plain and materialized) of the schema, with table comments, view definitions and partition keys (`definition` of a
- * partitioned table). `include` / `exclude` become parameters.
+ * partitioned table), and the triggers of a table that has any. `include` / `exclude` become parameters.
  */
 export function relationsSql(include: boolean, exclude: boolean): string {
   return `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
-    WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition
+    WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
+  CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
+    FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
@@ -73,6 +94,8 @@ export interface RelationRow {
   readonly comment: string | null;
   /** A view's SELECT, a partitioned table's partition key (`RANGE (created_at)`), else null. */
   readonly definition: string | null;
+  /** The triggers (not those behind constraints), by name; null: none. */
+  readonly triggers: readonly { readonly name: string; readonly sql: string }[] | null;
 }
 
 /**

@@ -52,8 +52,8 @@ function nonEmpty(list: readonly string[] | undefined): list is readonly string[
 
 /**
  * Reads a PostgreSQL schema in six catalog queries whatever its size: the schema (with its
- * sequences no column owns and its domains, listed, not managed), its relations
- * (tables and views, `include` / `exclude` applied there as parameters), its enum types, then
+ * sequences no column owns, its domains and its functions, listed, not managed), its relations
+ * (tables with their triggers, and views; `include` / `exclude` applied there as parameters), its enum types, then
  * columns, constraints and indexes of all the tables at once (by oid). Rows are assembled in one
  * pass each (maps by table oid). Tables come sorted by name, columns in ordinal order, constraints
  * and indexes by name. Names of other schemas' objects keep their schema (foreign keys'
@@ -126,10 +126,19 @@ export const postgresIntrospector: Introspector = Object.freeze({
         checks: Object.freeze(p.checks.sort(byName)),
         indexes: Object.freeze(p.indexes.sort(byName)),
         ...(r.kind === 'p' && r.definition !== null ? { partitionBy: r.definition } : {}),
+        ...(r.triggers !== null ? { triggers: r.triggers.map((t) => ({ name: t.name, sql: t.sql })) } : {}),
       });
     }).sort(byName);
 
     const defined = (rows: SchemaRow['sequences']) => (rows ?? []).map((r) => ({ name: r.name, schema: schemaOption, definition: r.definition }));
-    return deepFreeze({ schema: schemaOption, tables, enums, views, sequences: defined(schemaRow.sequences), domains: defined(schemaRow.domains) });
+    const routines = (schemaRow.routines ?? []).map((r) => ({
+      name: r.name,
+      schema: schemaOption,
+      kind: r.kind === 'p' ? ('procedure' as const) : ('function' as const),
+      arguments: r.arguments,
+      returns: r.returns,
+      definition: r.definition.trim(),
+    }));
+    return deepFreeze({ schema: schemaOption, tables, enums, views, sequences: defined(schemaRow.sequences), domains: defined(schemaRow.domains), routines });
   },
 });

@@ -1,0 +1,115 @@
+import type { SchemaSnapshot } from '../../schema/snapshot.js';
+import type { SchemaComparator } from '../comparator.js';
+
+/** One object of a kind retort lists without managing it, as an {@link unmanagedComparator} sees it. */
+interface Unmanaged {
+  /** What names it in a warning, and pairs the two sides: `order_no_seq`, `audit on film`, `film_in_stock(integer, integer)`. */
+  readonly label: string;
+  /** Its definition, compared without case and spaces (catalogs reformat them). */
+  readonly definition: string;
+  /** The statement that creates it, shown in the warning when only the target has it (or its definition differs). */
+  readonly create?: string;
+}
+
+function definitionKey(object: Unmanaged): string {
+  return object.definition.replace(/\s+/g, '').replace(/;$/, '').toLowerCase();
+}
+
+/**
+ * A comparator for one kind of object that reflection lists and retort does not manage. When the
+ * target is a database (`retort diff`), an object only one side has, or whose definition differs,
+ * is a warning naming the statement to run with op.execute: the script retort writes creates
+ * tables, not these, and a table of the target may need one (a `nextval('seq')` default, a column
+ * of a domain type) before it can be created. Models declare none: against models, the database's
+ * are left alone, as Alembic does.
+ */
+function unmanagedComparator(id: string, noun: string, change: string, objects: (s: SchemaSnapshot) => readonly Unmanaged[]): SchemaComparator {
+  return {
+    id,
+    scope: 'schema',
+    compare(ctx) {
+      if (!ctx.targetIsDatabase) return;
+      const current = new Map(objects(ctx.database).map((o) => [o.label, o]));
+      const target = new Map(objects(ctx.target).map((o) => [o.label, o]));
+      const shown = (o: Unmanaged, how: string): string => (o.create !== undefined ? ` (${how}${o.create})` : '');
+      for (const [label, object] of target) {
+        const other = current.get(label);
+        if (!other) ctx.warn(null, `${noun} ${label}: only the target has it; retort does not manage ${noun}s: create it with op.execute${shown(object, '')}`);
+        else if (definitionKey(object) !== definitionKey(other)) ctx.warn(null, `${noun} ${label}: its definition differs${shown(object, 'target: ')}; retort does not manage ${noun}s: ${change} it with op.execute`);
+      }
+      for (const label of current.keys()) {
+        if (!target.has(label)) ctx.warn(null, `${noun} ${label}: only the database has it; retort does not manage ${noun}s: drop it with op.execute`);
+      }
+    },
+  };
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Views, when the target is a database.
+ *
+ * @example
+ * ```ts
+ * // warning: view active_user: its definition differs; retort does not manage views: replace it with op.execute
+ * ```
+ */
+export const viewsComparator: SchemaComparator = unmanagedComparator('views', 'view', 'replace', (s) =>
+  s.views.map((v) => ({ label: v.name, definition: v.definition ?? '' })));
+
+/**
+ * PostgreSQL sequences that no column owns (a serial's or an identity's sequence belongs to its
+ * column's autoincrement), when the target is a database.
+ *
+ * @example
+ * ```ts
+ * // warning: sequence order_no_seq: only the target has it; retort does not manage sequences:
+ * //   create it with op.execute (CREATE SEQUENCE "order_no_seq" AS bigint INCREMENT BY 1 ...)
+ * ```
+ */
+export const sequencesComparator: SchemaComparator = unmanagedComparator('sequences', 'sequence', 'alter', (s) =>
+  (s.sequences ?? []).map((o) => ({ label: o.name, definition: o.definition, create: `CREATE SEQUENCE ${quote(o.name)} ${o.definition}` })));
+
+/**
+ * PostgreSQL domain types, when the target is a database.
+ *
+ * @example
+ * ```ts
+ * // warning: domain percent: only the target has it; retort does not manage domains:
+ * //   create it with op.execute (CREATE DOMAIN "percent" AS integer CONSTRAINT ... CHECK (...))
+ * ```
+ */
+export const domainsComparator: SchemaComparator = unmanagedComparator('domains', 'domain', 'alter', (s) =>
+  (s.domains ?? []).map((o) => ({ label: o.name, definition: o.definition, create: `CREATE DOMAIN ${quote(o.name)} AS ${o.definition}` })));
+
+/**
+ * Triggers of the tables, when the target is a database: a table the script creates (or one both
+ * sides have) lacks the target's triggers until they are created after it.
+ *
+ * @example
+ * ```ts
+ * // warning: trigger film_audit on film: only the target has it; retort does not manage triggers:
+ * //   create it with op.execute (CREATE TRIGGER film_audit AFTER INSERT ON film ...)
+ * ```
+ */
+export const triggersComparator: SchemaComparator = unmanagedComparator('triggers', 'trigger', 'replace', (s) =>
+  s.tables.flatMap((t) => (t.triggers ?? []).map((tr) => ({ label: `${tr.name} on ${t.name}`, definition: tr.sql, create: tr.sql }))));
+
+/**
+ * PostgreSQL and MySQL functions and procedures, when the target is a database (a trigger or a
+ * default may call one).
+ *
+ * @example
+ * ```ts
+ * // warning: function last_updated(): only the target has it; retort does not manage functions:
+ * //   create it with op.execute (CREATE OR REPLACE FUNCTION public.last_updated() ...)
+ * ```
+ */
+export const functionsComparator: SchemaComparator = routinesComparator('function');
+/** {@link functionsComparator}, for procedures. */
+export const proceduresComparator: SchemaComparator = routinesComparator('procedure');
+
+function routinesComparator(kind: 'function' | 'procedure'): SchemaComparator {
+  return unmanagedComparator(`${kind}s`, kind, 'replace', (s) =>
+    (s.routines ?? []).filter((r) => r.kind === kind).map((r) => ({ label: `${r.name}(${r.arguments})`, definition: r.definition, create: r.definition })));
+}
