@@ -7,6 +7,7 @@ import { byText } from './normalize.js';
 import { OperationPlan } from './operation-plan.js';
 import { applyRenames } from './rename-view.js';
 import { tablePredicate } from './table-filter.js';
+import { viewDependencyWarnings } from './view-dependencies.js';
 
 /**
  * The operations that turn `current` (what the database has, reflected) into `target` (what the
@@ -70,7 +71,9 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
     const tableContext = createTableContext(context, pair.target, pair.current);
     for (const comparator of context.tableComparators) comparator.compare(tableContext, plan);
   }
-  return plan.ops().map((op) => deepFreeze(op));
+  const ops = plan.ops();
+  if (options.onWarning) for (const warning of viewDependencyWarnings(ops, database)) options.onWarning(warning);
+  return ops.map((op) => deepFreeze(op));
 }
 
 function sortedTables(tables: readonly TableSnapshot[]): TableSnapshot[] {

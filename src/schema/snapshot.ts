@@ -209,6 +209,19 @@ export interface ViewSnapshot {
   readonly name: string;
   readonly schema: string | null;
   readonly definition: string | null;
+  /**
+   * PostgreSQL reflection: the tables and columns the view reads (`column` null for the table as a
+   * whole), as the catalog records them; PostgreSQL refuses to drop them or change a column's type
+   * while the view exists. Absent elsewhere.
+   */
+  readonly uses?: readonly ViewUse[];
+}
+
+/** A table (or one of its columns) a view reads. `schema` null: the view's own schema. */
+export interface ViewUse {
+  readonly schema: string | null;
+  readonly table: string;
+  readonly column: string | null;
 }
 
 /** An object retort lists without managing it: its name and the text that defines it. */

@@ -70,14 +70,23 @@ export interface RoutineRow {
 /**
  * Tables (ordinary and partitioned, not partitions, not those an extension owns, as PostGIS's
  * `spatial_ref_sys`) and views (plain and materialized) of the schema, with table comments, view definitions and partition keys (`definition` of a
- * partitioned table), and the triggers of a table that has any. `include` / `exclude` become parameters.
+ * partitioned table), the triggers of a table that has any, and the tables and columns each view
+ * reads (from its rule's dependencies). `include` / `exclude` become parameters.
  */
 export function relationsSql(include: boolean, exclude: boolean): string {
   return `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
     WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
   CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
-    FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers
+    FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers,
+  CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
+    FROM pg_catalog.pg_rewrite r
+    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
+      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> c.oid
+    JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid AND uc.relkind IN ('r', 'p', 'v', 'm')
+    JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
+    LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid AND d.refobjsubid > 0
+    WHERE r.ev_class = c.oid) END AS uses
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
@@ -96,6 +105,8 @@ export interface RelationRow {
   readonly definition: string | null;
   /** The triggers (not those behind constraints), by name; null: none. */
   readonly triggers: readonly { readonly name: string; readonly sql: string }[] | null;
+  /** A view's: the relations and columns it reads (column null: the relation itself); null otherwise. */
+  readonly uses: readonly { readonly schema: string; readonly table: string; readonly column: string | null }[] | null;
 }
 
 /**

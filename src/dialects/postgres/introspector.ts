@@ -80,7 +80,12 @@ export const postgresIntrospector: Introspector = Object.freeze({
     const tableRows = relations.filter((r) => r.kind === 'r' || r.kind === 'p');
     const views: ViewSnapshot[] = relations
       .filter((r) => r.kind === 'v' || r.kind === 'm')
-      .map((r) => Object.freeze({ name: r.name, schema: schemaOption, definition: r.definition }))
+      .map((r) => Object.freeze({
+        name: r.name,
+        schema: schemaOption,
+        definition: r.definition,
+        ...(r.uses !== null ? { uses: Object.freeze(r.uses.map((u) => Object.freeze({ schema: u.schema === schemaName ? null : u.schema, table: u.table, column: u.column }))) } : {}),
+      }))
       .sort(byName);
 
     const enumRows = (await executor.execute<EnumRow>(ENUMS_SQL, [schemaRow.oid])).rows;
@@ -126,7 +131,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
         checks: Object.freeze(p.checks.sort(byName)),
         indexes: Object.freeze(p.indexes.sort(byName)),
         ...(r.kind === 'p' && r.definition !== null ? { partitionBy: r.definition } : {}),
-        ...(r.triggers !== null ? { triggers: r.triggers.map((t) => ({ name: t.name, sql: t.sql })) } : {}),
+        ...(r.triggers !== null ? { triggers: Object.freeze(r.triggers.map((t) => Object.freeze({ name: t.name, sql: t.sql }))) } : {}),
       });
     }).sort(byName);
 
