@@ -24,12 +24,12 @@ const OBJECTS: Record<TestDialect, readonly string[]> = {
   postgresql: [
     "CREATE FUNCTION log_film() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO film_log (id, film_id, note) VALUES (NEW.id, NEW.id, 'added'); RETURN NEW; END $$",
     'CREATE TRIGGER log_film AFTER INSERT ON film FOR EACH ROW EXECUTE FUNCTION log_film()',
-    'CREATE FUNCTION film_count(p_min integer) RETURNS integer LANGUAGE sql STABLE AS $$ SELECT count(*)::int FROM film WHERE id > p_min $$',
+    'CREATE FUNCTION film_count(p_min integer, p_max integer) RETURNS integer LANGUAGE sql STABLE AS $$ SELECT count(*)::int FROM film WHERE id > p_min AND id <= p_max $$',
     'CREATE PROCEDURE touch_film(p_id integer) LANGUAGE sql AS $$ UPDATE film SET hits = hits + 1 WHERE id = p_id $$',
   ],
   mysql: [
     "CREATE TRIGGER log_film AFTER INSERT ON film FOR EACH ROW INSERT INTO film_log (id, film_id, note) VALUES (NEW.id, NEW.id, 'added')",
-    'CREATE FUNCTION film_count(p_min INT) RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM film WHERE id > p_min)',
+    'CREATE FUNCTION film_count(p_min INT, p_max INT) RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM film WHERE id > p_min AND id <= p_max)',
     'CREATE PROCEDURE touch_film(IN p_id INT) BEGIN UPDATE film SET hits = hits + 1 WHERE id = p_id; END',
   ],
 };
@@ -83,7 +83,7 @@ forEachDialect('triggers, functions and procedures', (ctx) => {
       ? [['function', 'film_count'], ['function', 'log_film'], ['procedure', 'touch_film']]
       : [['function', 'film_count'], ['procedure', 'touch_film']]);
     const count = snap.routines!.find((r) => r.name === 'film_count')!;
-    assert.match(count.arguments, /^p_min int/i);
+    assert.match(count.arguments, /^p_min int\S*, p_max int\S*$/i);
     assert.match(count.returns ?? '', /^int/i);
     assert.match(count.definition, /^CREATE (OR REPLACE )?FUNCTION .*film_count/i);
     assert.equal(snap.routines!.find((r) => r.name === 'touch_film')!.returns, null);
@@ -95,7 +95,7 @@ forEachDialect('triggers, functions and procedures', (ctx) => {
     assert.match(tree.stdout, routines ? /: 2 tables, 1 trigger, [12] functions?, 1 procedure\n/ : /: 2 tables, 1 trigger\n/);
     assert.match(tree.stdout, /^table film\n(  .*\n)*  TRIGGER log_film AFTER INSERT( EXECUTE FUNCTION log_film\(\))?\n/m);
     if (routines) {
-      assert.match(tree.stdout, /^function film_count\(p_min int\S*\) RETURNS int\S*$/im);
+      assert.match(tree.stdout, /^function film_count\(p_min int\S*, p_max int\S*\) RETURNS int\S*$/im);
       assert.match(tree.stdout, /^procedure touch_film\((IN )?p_id int\S*\)$/im);
     }
     const json = await retort(['reflect', '--url', url, '--json']);
@@ -110,7 +110,7 @@ forEachDialect('triggers, functions and procedures', (ctx) => {
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /^warning: trigger log_film on film: only the target has it; retort does not manage triggers: create it with op\.execute \(CREATE TRIGGER /m);
     if (routines) {
-      assert.match(r.stderr, /^warning: function film_count\(p_min int\S*\): only the target has it; retort does not manage functions: create it with op\.execute \(CREATE /im);
+      assert.match(r.stderr, /^warning: function film_count\(p_min int\S*, p_max int\S*\): only the target has it; retort does not manage functions: create it with op\.execute \(CREATE /im);
       assert.match(r.stderr, /^warning: procedure touch_film\((IN )?p_id int\S*\): only the target has it; retort does not manage procedures/im);
     }
     const script = r.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter((s) => s && !/^(BEGIN|COMMIT)$/i.test(s));

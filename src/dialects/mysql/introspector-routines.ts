@@ -26,8 +26,7 @@ export function addTriggers(rows: readonly Row[], tables: ReadonlyMap<string, Ta
 export function routinesFrom(routineRows: readonly Row[], parameterRows: readonly Row[], schema: string | null): RoutineSnapshot[] {
   // per routine: its parameters as listed (`IN p_min int`) and as declared (`IN \`p_min\` int`)
   const parameters = new Map<string, { listed: string[]; declared: string[] }>();
-  const ordered = [...parameterRows].sort((a, b) => byCodePoint(text(a, 'specific_name'), text(b, 'specific_name')) || int(a, 'ordinal_position') - int(b, 'ordinal_position'));
-  for (const row of ordered) {
+  for (const row of parameterRows) { // in order: the query sorts them
     if (int(row, 'ordinal_position') === 0) continue; // a function's result, which ROUTINES has too
     const key = `${text(row, 'routine_type')} ${text(row, 'specific_name')}`;
     const mode = text(row, 'routine_type') === 'PROCEDURE' ? `${text(row, 'parameter_mode') || 'IN'} ` : '';
