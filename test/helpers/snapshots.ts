@@ -148,3 +148,10 @@ export function blog(): SchemaSnapshot {
     }),
   ]);
 }
+
+/** The paths (`snapshot.tables.0.triggers`) of every object under `value` that is not frozen. */
+export function unfrozenPaths(value: unknown, path = 'snapshot'): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const own = Object.isFrozen(value) ? [] : [path];
+  return [...own, ...Object.entries(value).flatMap(([k, v]) => unfrozenPaths(v, `${path}.${k}`))];
+}

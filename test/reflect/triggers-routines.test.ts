@@ -10,6 +10,7 @@ import { compare, createEngine, MetaData, type Engine } from '../../src/index.js
 import { inspect } from '../../src/reflect/inspect.js';
 import { retort } from '../helpers/cli.js';
 import { forEachDialect, type TestDialect } from '../helpers/databases.js';
+import { unfrozenPaths } from '../helpers/snapshots.js';
 
 const TABLES = [
   'CREATE TABLE film (id INTEGER PRIMARY KEY, title VARCHAR(100) NOT NULL, hits INTEGER NOT NULL DEFAULT 0)',
@@ -70,14 +71,7 @@ forEachDialect('triggers, functions and procedures', (ctx) => {
     assert.deepEqual(film?.triggers?.map((t) => t.name), ['log_film']);
     assert.match(film!.triggers![0]!.sql, /^CREATE TRIGGER .*log_film.* AFTER INSERT ON .*film/is);
     assert.equal(snap.tables.find((t) => t.name === 'film_log')?.triggers, undefined);
-    const unfrozen: string[] = [];
-    const walk = (value: unknown, path: string): void => {
-      if (value === null || typeof value !== 'object') return;
-      if (!Object.isFrozen(value)) unfrozen.push(path);
-      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
-    };
-    walk(snap, 'snapshot');
-    assert.deepEqual(unfrozen, [], 'the snapshot is frozen all the way down');
+    assert.deepEqual(unfrozenPaths(snap), [], 'the snapshot is frozen all the way down');
     if (!routines) return;
     assert.deepEqual(snap.routines?.map((r) => [r.kind, r.name]), ctx.dialect === 'postgresql'
       ? [['function', 'film_count'], ['function', 'log_film'], ['procedure', 'touch_film']]

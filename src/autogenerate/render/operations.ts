@@ -68,12 +68,12 @@ const checkObject = (c: CheckSnapshot): Code => object([['name', strOrNull(c.nam
 const indexObject = (ix: IndexSnapshot): Code => object([['name', str(ix.name)], ['columns', strings(ix.columns)], ...indexOptions(ix)]);
 const listOf = <T>(items: readonly T[], f: (x: T) => Code): Code | undefined => (items.length === 0 ? undefined : array(items.map(f)));
 
-/** retort's renderers, keyed by op kind (see the `op` facade in CONTRACTS.md). */
 /** True when a drop op removes a constraint that has no name (it is then named by what it is). */
 function unnamedDrop<T extends { readonly name: string | null }>(given: T | undefined, name: string): given is T {
   return given !== undefined && given.name === null && name === '';
 }
 
+/** retort's renderers, keyed by op kind (see the `op` facade in CONTRACTS.md). */
 export const operationRenderers: OperationRenderers = {
   createTable: (op, ctx) => {
     const t = op.table;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createEngine, ReflectionError, type Engine } from '../../../src/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
+import { unfrozenPaths } from '../../helpers/snapshots.js';
 import { describePostgres } from './helpers.js';
 
 function tableDdl(prefix: string, n: number): string {
@@ -60,14 +61,7 @@ describePostgres('reflection options and scaling', (ctx) => {
 
   it('returns a snapshot frozen all the way down', async () => {
     const snap = await inspect(engine);
-    const unfrozen: string[] = [];
-    const walk = (value: unknown, path: string): void => {
-      if (value === null || typeof value !== 'object') return;
-      if (!Object.isFrozen(value)) unfrozen.push(path);
-      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
-    };
-    walk(snap, 'snapshot');
-    assert.deepEqual(unfrozen, []);
+    assert.deepEqual(unfrozenPaths(snap), []);
     assert.ok(snap.tables.some((t) => t.columns.some((c) => c.default !== null)) && snap.tables.some((t) => t.checks.length > 0));
   });
 
