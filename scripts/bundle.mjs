@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// Bundles the compiled library (dist/index.js) and CLI (dist/cli/main.js) into dist/bundle/ with
-// esbuild: one ESM entry each, shared code in common chunks, lazily imported command modules in
-// chunks of their own. Node 20 has no module compile cache, so a CLI made of ~300 small modules
-// spends most of its start-up finding and compiling them; the bundle starts several times faster.
-// The pure-JS drivers pg and mysql2 are bundled too, each in the chunk its dialect's driver
-// imports on first connect (a SQLite command never loads them): one file instead of ~100 found
-// and read one by one; so is umzug's core, in the chunk a run imports when it has steps to run.
+// Bundles the compiled library and CLI (dist/, from tsc) into dist/bundle/ with esbuild:
+// - retort.cjs: the library and the command line in one CommonJS file (src/bundle-entry.ts). The
+//   command modules, yargs and umzug's core are initialised only when a command needs them.
+//   CommonJS because Node 20 has no compile cache for ES modules: loader.js (src/bundle-loader.ts)
+//   compiles this file through a V8 code cache, and a CLI of ~300 small modules would spend most of
+//   its start-up finding and compiling them. All its `import()`s become `require()`s (the cached
+//   script has no dynamic-import callback) except a user's ES module's, through native-import.cjs.
+// - pg.cjs, mysql2.cjs: the pure-JS drivers, each required by its dialect's driver on first
+//   connect (a SQLite command never loads them): one file instead of ~100 found and read one by one.
+// - loader.js, cli.js, index.js: the ES module entries. bin/retort imports cli.js; the package's
+//   "exports" point at index.js, which re-exports the bundle's library by name, so an application,
+//   the CLI and the migrations and models it loads share one instance of retort.
 // better-sqlite3 (a native addon) and jiti (TypeScript loading) stay external: they load from
-// node_modules only when used. The package's "exports" and bin/retort point at the bundle; the
-// per-module build in dist/ keeps the type declarations.
+// node_modules only when used. The per-module build in dist/ keeps the type declarations.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
@@ -91,29 +94,6 @@ const dataTables = {
   },
 };
 
-// `import { readFileSync } from "node:fs"` makes Node build the builtin's ES module facade, which
-// reads every export once: fs's lazily loaded streams, and util's and net's extras, load then
-// (2-3 ms of start-up, for nothing). So the chunks' imports of builtins become require() calls,
-// `const { readFileSync } = require("node:fs");`, put on the chunk's first line after the banner
-// that defines require (where they run before any code of the chunk, as imports would), with
-// blank lines left in place of the import statements so that the source maps still hold.
-const BUILTIN_IMPORT = /^import (?:(\w+)|\* as (\w+)|(\{[^}]*\})) from "(?:node:)?([a-z_/]+)";$/gm;
-function finishChunk(code) {
-  const required = [];
-  const body = code.replace(BUILTIN_IMPORT, (statement, name, namespace, named, module) => {
-    if (!builtinModules.includes(module)) return statement;
-    const binding = name ?? namespace ?? named.replace(/(\w+) as (\w+)/g, '$1: $2').replace(/\s+/g, ' ');
-    required.push(`const ${binding} = require("node:${module}");`);
-    return '\n'.repeat(statement.split('\n').length - 1);
-  });
-  const firstLine = body.indexOf('\n');
-  const banner = body.slice(0, firstLine);
-  const rest = body.slice(firstLine);
-  // a chunk that never calls require does without the banner (createRequire costs ~0.03 ms a chunk)
-  if (required.length === 0 && !/\brequire\b/.test(rest)) return rest;
-  return `${banner}${required.map((r) => ` ${r}`).join('')}${rest}`;
-}
-
 // umzug's core requires its CLI module and tinyglobby, which retort replaces with the stand-ins of
 // src/migrations/umzug-stubs.ts: the bundle binds them here, and drops the module that puts them
 // into Node's CommonJS cache for unbundled runs.
@@ -130,27 +110,77 @@ const umzugStubs = {
   },
 };
 
-const result = await build({
+// Modules the bundle requires from files of their own, by importer: pg (through the module that
+// loads it with a navigator stub) and mysql2 from their dialects' drivers, and Node's own import().
+const APART = [
+  { filter: /^\.\/pg-module\.js$/, importer: /[\\/]dist[\\/]dialects[\\/]postgres[\\/]/, file: './pg.cjs' },
+  { filter: /^mysql2$/, importer: /[\\/]dist[\\/]dialects[\\/]mysql[\\/]/, file: './mysql2.cjs' },
+  { filter: /^\.\/native-import\.js$/, importer: /[\\/]dist[\\/]migrations[\\/]/, file: './native-import.cjs' },
+];
+const DRIVER_ENTRIES = {
+  pg: `module.exports = require(${JSON.stringify(`${root}dist/dialects/postgres/pg-module.js`)}).default;`,
+  mysql2: "module.exports = require('mysql2');",
+};
+const apart = {
+  name: 'files-apart',
+  setup(b) {
+    for (const { filter, importer, file } of APART) {
+      b.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: file, external: true } : undefined));
+    }
+    b.onResolve({ filter: /^driver-entry:/ }, (args) => ({ path: args.path.slice('driver-entry:'.length), namespace: 'driver-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'driver-entry' }, (args) => ({ contents: DRIVER_ENTRIES[args.path], loader: 'js', resolveDir: root }));
+  },
+};
+
+const bundled = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'dist/index.js', cli: 'dist/cli/main.js' },
+  entryPoints: { retort: 'dist/bundle-entry.js', pg: 'driver-entry:pg', mysql2: 'driver-entry:mysql2' },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // import() of a bundled or external module becomes require() (see the top of this file)
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__retortModuleUrl' },
+  banner: { js: 'var __retortModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   sourcemap: true,
   external: ['pg-native', 'better-sqlite3', 'jiti'],
-  plugins: [dataTables, umzugStubs],
-  // bundled CommonJS dependencies (yargs' helpers, generic-pool, the drivers) and the builtins call
-  // require(); finishChunk drops the banner from chunks that never do
-  banner: { js: "import { createRequire as __retortCreateRequire } from 'node:module'; const require = __retortCreateRequire(import.meta.url);" },
+  plugins: [apart, dataTables, umzugStubs],
   logLevel: 'warning',
   write: false,
 });
-for (const file of result.outputFiles) {
+const loader = await build({
+  absWorkingDir: root,
+  entryPoints: { loader: 'dist/bundle-loader.js' },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  write: false,
+});
+for (const file of [...bundled.outputFiles, ...loader.outputFiles]) {
   mkdirSync(dirname(file.path), { recursive: true });
-  writeFileSync(file.path, file.path.endsWith('.js') ? finishChunk(file.text) : file.contents);
+  writeFileSync(file.path, file.contents);
 }
 mkdirSync(join(outdir, DATA_DIR), { recursive: true });
 for (const [name, json] of dataFiles) writeFileSync(join(outdir, DATA_DIR, name), json);
+
+writeFileSync(join(outdir, 'native-import.cjs'), '// Node\'s own import(), for the bundle (see src/migrations/native-import.ts).\nexports.nativeImport = (url) => import(url);\n');
+writeFileSync(
+  join(outdir, 'cli.js'),
+  "// bin/retort's module: the command line, from the bundle (see src/bundle-loader.ts).\n" +
+    "import { commandKind, loadBundle } from './loader.js';\n\nconst argv = process.argv.slice(2);\n" +
+    'process.exitCode = await loadBundle(commandKind(argv)).runCli(argv);\n',
+);
+// the library's names, as the per-module build exports them (the bundle's entry adds runCli)
+const names = Object.keys(await import(`${root}dist/index.js`)).sort();
+writeFileSync(
+  join(outdir, 'index.js'),
+  "// The package's entry: the library, from the bundle (see src/bundle-loader.ts).\n" +
+    "import { loadBundle } from './loader.js';\n\nconst retort = loadBundle('library');\n\n" +
+    `export const {\n${names.map((n) => `  ${n},\n`).join('')}} = retort;\n`,
+);

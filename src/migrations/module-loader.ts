@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { nativeImport } from './native-import.js';
 import { retortEntryPath } from './retort-entry.js';
 
 /** The exports of a loaded module. */
@@ -33,7 +34,7 @@ let jiti: Promise<Jiti> | undefined;
 async function getJiti(): Promise<Jiti> {
   jiti ??= (async () => {
     const entry = retortEntryPath();
-    const virtual = isTypeScriptFile(entry) ? { virtualModules: { retort: (await import(pathToFileURL(entry).href)) as unknown } } : {};
+    const virtual = isTypeScriptFile(entry) ? { virtualModules: { retort: await nativeImport(pathToFileURL(entry).href) } } : {};
     const require = createRequire(import.meta.url);
     const { createJiti } = require('jiti') as { createJiti: CreateJiti };
     return createJiti(import.meta.url, { fsCache: true, interopDefault: false, alias: { retort: entry }, ...virtual });
@@ -61,5 +62,5 @@ export async function loadModule(path: string): Promise<ModuleExports> {
     const loaded = await (await getJiti()).import(path);
     return (loaded ?? {}) as ModuleExports;
   }
-  return (await import(pathToFileURL(path).href)) as ModuleExports;
+  return (await nativeImport(pathToFileURL(path).href)) as ModuleExports;
 }

@@ -1,7 +1,7 @@
-// The built CLI (bin/retort -> dist/bundle/cli.js) loads only what its URL's dialect needs: the
-// drivers pg and mysql2 are bundled into chunks of their own, each dialect's code too, and a
-// command loads them only for a URL of that dialect (a SQLite user never loads pg or mysql2);
-// umzug's core is bundled without its CLI.
+// The built CLI (bin/retort -> dist/bundle/cli.js -> retort.cjs) loads only the driver its URL's
+// dialect needs: pg and mysql2 are bundled into files of their own (pg.cjs, mysql2.cjs) that a
+// command requires only for a URL of that dialect (a SQLite user never loads pg or mysql2), and
+// better-sqlite3 loads from node_modules only for SQLite; umzug's core is bundled without its CLI.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,20 +22,17 @@ const migration =
   "export async function upgrade(op: Operations): Promise<void> {\n  await op.execute('CREATE TABLE bundle_probe (id INTEGER)');\n}\n" +
   "export async function downgrade(op: Operations): Promise<void> {\n  await op.execute('DROP TABLE bundle_probe');\n}\n";
 
-/** What a file of the bundle holds: the drivers' and dialects' code, by esbuild's path comments. */
+/** What a file of the bundle holds: the drivers' code, by esbuild's path comments. */
 const PARTS = {
   pg: /^\/\/ .*node_modules\/pg\//m,
   mysql2: /^\/\/ .*node_modules\/mysql2\//m,
   'better-sqlite3': /^\/\/ .*node_modules\/better-sqlite3\//m,
-  postgresql: /^\/\/ dist\/dialects\/postgres\//m,
-  mysql: /^\/\/ dist\/dialects\/mysql\//m,
-  sqlite: /^\/\/ dist\/dialects\/sqlite\//m,
   // umzug's CLI and glob dependencies, which retort stubs out: never loaded
   'umzug-cli': /^\/\/ .*node_modules\/(@rushstack|tinyglobby)\//m,
 } as const;
 type Part = keyof typeof PARTS;
 
-/** Runs bin/retort with the module trace; returns its exit code, the parts (drivers, dialects) it loaded, and Node's internal modules. */
+/** Runs bin/retort with the module trace; returns its exit code, the drivers (and umzug CLI parts) it loaded, and Node's internal modules. */
 async function loadedParts(args: readonly string[]): Promise<{ code: number; stderr: string; loaded: Set<Part>; internal: string[] }> {
   const trace = join(work, `trace-${Math.random().toString(36).slice(2)}.txt`);
   const preload = new URL('../fixtures/module-trace.mjs', import.meta.url).href;
@@ -67,14 +64,14 @@ async function loadedParts(args: readonly string[]): Promise<{ code: number; std
   return { code, stderr, loaded, internal };
 }
 
-const OWN: Record<TestDialect, readonly Part[]> = { sqlite: ['sqlite', 'better-sqlite3'], postgresql: ['postgresql', 'pg'], mysql: ['mysql', 'mysql2'] };
+const OWN: Record<TestDialect, readonly Part[]> = { sqlite: ['better-sqlite3'], postgresql: ['pg'], mysql: ['mysql2'] };
 
 it('the bundle is built', () => {
   assert.ok(existsSync(join(projectRoot, 'dist/bundle/cli.js')), 'retort is not built: run npm run build');
 });
 
 forEachDialect('built CLI loads only its dialect', (ctx) => {
-  it('upgrade head and current load the URL dialect and its driver, nothing of the others', async () => {
+  it('upgrade head and current load the driver of the URL dialect, none of the others', async () => {
     rmSync(migrations, { recursive: true, force: true });
     mkdirSync(migrations, { recursive: true });
     writeFileSync(join(migrations, '0001_probe.ts'), migration);
@@ -90,12 +87,30 @@ forEachDialect('built CLI loads only its dialect', (ctx) => {
   });
 });
 
-it('the trace sees a driver and a dialect when they load (control)', async () => {
-  // nothing listens on port 1: ping fails, after loading the dialect and pg
+forEachDialect('built CLI imports JavaScript modules natively', (ctx) => {
+  it('a retort.config.mjs and a .mjs migration load through Node import() (the code-cached bundle has none of its own)', async () => {
+    const project = mkdtempSync(join(work, 'mjs-'));
+    mkdirSync(join(project, 'migrations'));
+    const url = await ctx.freshUrl('bundlemjs');
+    writeFileSync(join(project, 'retort.config.mjs'), `export default { url: ${JSON.stringify(url)}, migrations: './migrations' };\n`);
+    writeFileSync(
+      join(project, 'migrations', '0001_js.mjs'),
+      "export const revision = 'b0000000002';\nexport const parent = null;\n" +
+        "export async function upgrade(op) { await op.execute('CREATE TABLE mjs_probe (id INTEGER)'); }\n" +
+        "export async function downgrade(op) { await op.execute('DROP TABLE mjs_probe'); }\n",
+    );
+    const run = (...args: string[]) => promisify(execFile)(process.execPath, [join(projectRoot, 'bin/retort'), ...args], { cwd: project, env: { ...process.env, DATABASE_URL: '' } });
+    assert.match((await run('upgrade', 'head')).stdout, /<base> -> b0000000002/);
+    assert.match((await run('current')).stdout, /^b0000000002 \(head\)/m);
+  });
+});
+
+it('the trace sees a driver when it loads (control)', async () => {
+  // nothing listens on port 1: ping fails, after loading pg
   const { code, stderr, loaded } = await loadedParts(['ping', '--url', 'postgresql://nobody@127.0.0.1:1/none']);
   assert.equal(code, 1);
   assert.match(stderr, /cannot connect/);
-  assert.deepEqual([...loaded].sort(), ['pg', 'postgresql']);
+  assert.deepEqual([...loaded].sort(), ['pg']);
 });
 
 forEachDialect('bundled mysql2 keeps its data tables', (ctx) => {
