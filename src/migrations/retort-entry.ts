@@ -5,15 +5,16 @@
  * the package exports and bin/retort run) or from its per-module build (`dist/index.js`).
  */
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
 /**
- * The absolute path of the running entry module: `index.js` beside this chunk when bundled (the
- * bundle's chunks all live in dist/bundle/), else `../index.ts` when this file runs as
- * TypeScript, `../index.js` when built per module (the other is tried as a fallback).
+ * The absolute path of the running entry module: `index.js` beside the bundle when this code runs
+ * from it (dist/bundle/retort.cjs, whose ES module entry index.js is), else `../index.ts` when
+ * this file runs as TypeScript, `../index.js` when built per module (the other is tried as a
+ * fallback).
  *
  * @example
  * ```ts
@@ -23,7 +24,7 @@ let cached: string | undefined;
 export function retortEntryPath(): string {
   if (cached !== undefined) return cached;
   const here = fileURLToPath(import.meta.url);
-  if (basename(dirname(here)) === 'bundle') return (cached = join(dirname(here), 'index.js'));
+  if (extname(here) === '.cjs') return (cached = join(dirname(here), 'index.js'));
   const root = dirname(dirname(here));
   const own = extname(here) === '.ts' ? ['index.ts', 'index.js'] : ['index.js', 'index.ts'];
   const found = own.map((name) => join(root, name)).find((path) => existsSync(path));

@@ -15,10 +15,13 @@ import { forEachDialect, type TestDialect } from '../helpers/databases.js';
 
 const DRIVER_FILE: Record<TestDialect, string | null> = { sqlite: null, postgresql: 'pg', mysql: 'mysql2' };
 
+// imports retort at run time: the copy's index.js must hand it the instance the CLI runs
 const migration =
-  "import type { Operations } from 'retort';\nexport const revision = 'cc0000000001';\nexport const parent = null;\n" +
-  "export async function upgrade(op: Operations): Promise<void> {\n  await op.execute('CREATE TABLE cache_probe (id INTEGER)');\n}\n" +
-  "export async function downgrade(op: Operations): Promise<void> {\n  await op.execute('DROP TABLE cache_probe');\n}\n";
+  "import { Operations, column } from 'retort';\nexport const revision = 'cc0000000001';\nexport const parent = null;\n" +
+  "export async function upgrade(op: Operations): Promise<void> {\n" +
+  "  if (!(op instanceof Operations)) throw new Error('the migration got a second instance of retort');\n" +
+  "  await op.createTable('cache_probe', { id: column.integer().primaryKey() });\n}\n" +
+  "export async function downgrade(op: Operations): Promise<void> {\n  await op.dropTable('cache_probe');\n}\n";
 
 interface Run {
   readonly code: number;
