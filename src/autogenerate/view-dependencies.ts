@@ -25,25 +25,26 @@ export function viewDependencyWarnings(ops: readonly Operation[], database: Sche
 
   const warnings: CompareWarning[] = [];
   for (const op of ops) {
+    // what the op changes (a column, or a whole table) and what PostgreSQL refuses about it
+    let table: string;
+    let column: string | null;
+    let refusal: string;
     if (op.kind === 'alterColumn' && op.changes.type !== undefined) {
-      const found = readers(op.schema, op.table, op.name);
-      if (found.length > 0) {
-        warnings.push({
-          table: op.table,
-          message: `column ${op.table}.${op.name} is read by ${names(found)}: PostgreSQL cannot change its type while the view exists; `
-            + 'drop the view before this change and create it again after (op.execute)',
-        });
-      }
+      [table, column] = [op.table, op.name];
+      refusal = 'PostgreSQL cannot change its type while the view exists; drop the view before this change and create it again after (op.execute)';
     } else if (op.kind === 'dropColumn') {
-      const found = readers(op.schema, op.table, op.name);
-      if (found.length > 0) {
-        warnings.push({ table: op.table, message: `column ${op.table}.${op.name} is read by ${names(found)}: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)` });
-      }
+      [table, column] = [op.table, op.name];
+      refusal = 'PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)';
     } else if (op.kind === 'dropTable') {
-      const found = readers(op.schema, op.name, null);
-      if (found.length > 0) {
-        warnings.push({ table: op.name, message: `table ${op.name} is read by ${names(found)}: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)` });
-      }
+      [table, column] = [op.name, null];
+      refusal = 'PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)';
+    } else {
+      continue;
+    }
+    const found = readers(op.schema, table, column);
+    if (found.length > 0) {
+      const what = column === null ? `table ${table}` : `column ${table}.${column}`;
+      warnings.push({ table, message: `${what} is read by ${names(found)}: ${refusal}` });
     }
   }
   return warnings;
