@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+
 /** Where the CLI writes and what it reads from its environment; tests pass their own. */
 export interface CliIO {
   out(text: string): void;
@@ -14,10 +16,33 @@ export interface CliIO {
   ask(question: string): Promise<string>;
 }
 
+/**
+ * Writes lines to a file descriptor of the process (1 or 2) with a synchronous write(2): Node
+ * builds `process.stdout` on a pipe as a net socket, which costs a few milliseconds of every
+ * command's start. A descriptor another process made non-blocking (EAGAIN) falls back to the
+ * stream for good, so the order of lines holds; a closed reader (`retort history | head`, EPIPE)
+ * ends the output quietly.
+ */
+function lineWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let mode: 'sync' | 'stream' | 'closed' = 'sync';
+  return (text) => {
+    const bytes = Buffer.from(text.endsWith('\n') ? text : `${text}\n`);
+    let written = 0;
+    while (mode === 'sync' && written < bytes.length) {
+      try {
+        written += writeSync(fd, bytes, written);
+      } catch (e) {
+        mode = (e as NodeJS.ErrnoException).code === 'EPIPE' ? 'closed' : 'stream';
+      }
+    }
+    if (mode === 'stream') stream().write(bytes.subarray(written));
+  };
+}
+
 /** The process's stdout, stderr, environment and terminal. */
 export const processIO: CliIO = {
-  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: lineWriter(1, () => process.stdout),
+  err: lineWriter(2, () => process.stderr),
   env: process.env,
   get cwd() {
     return process.cwd();

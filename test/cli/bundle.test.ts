@@ -1,9 +1,9 @@
-// The built CLI (bin/retort -> dist/bundle/cli.js -> retort.cjs) loads only the driver its URL's
+// The built CLI (bin/retort -> dist/bundle/cli.cjs -> retort.cjs) loads only the driver its URL's
 // dialect needs: pg and mysql2 are bundled into files of their own (pg.cjs, mysql2.cjs) that a
 // command requires only for a URL of that dialect (a SQLite user never loads pg or mysql2), and
 // better-sqlite3 loads from node_modules only for SQLite; umzug's core is bundled without its CLI.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +67,7 @@ async function loadedParts(args: readonly string[]): Promise<{ code: number; std
 const OWN: Record<TestDialect, readonly Part[]> = { sqlite: ['better-sqlite3'], postgresql: ['pg'], mysql: ['mysql2'] };
 
 it('the bundle is built', () => {
-  assert.ok(existsSync(join(projectRoot, 'dist/bundle/cli.js')), 'retort is not built: run npm run build');
+  assert.ok(existsSync(join(projectRoot, 'dist/bundle/cli.cjs')), 'retort is not built: run npm run build');
 });
 
 forEachDialect('built CLI loads only its dialect', (ctx) => {
@@ -128,4 +128,21 @@ forEachDialect('bundled mysql2 keeps its data tables', (ctx) => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: work });
     assert.deepEqual(JSON.parse(stdout), { x: '\u4e2d\u6587', driverCode: 'ER_NO_SUCH_TABLE' });
   });
+});
+
+it('output to a reader that has gone (`retort history | head -0`) ends quietly, with exit code 0', async () => {
+  const project = mkdtempSync(join(work, 'epipe-'));
+  mkdirSync(join(project, 'migrations'));
+  for (let i = 1; i <= 3; i++) {
+    const id = `e000000000${i}`;
+    const parent = i === 1 ? 'null' : `'e000000000${i - 1}'`;
+    writeFileSync(join(project, 'migrations', `000${i}_m.mjs`), `export const revision = '${id}';\nexport const parent = ${parent};\nexport async function upgrade() {}\nexport async function downgrade() {}\n`);
+  }
+  const child = spawn(process.execPath, [join(projectRoot, 'bin/retort'), 'history', '--migrations', 'migrations'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // the reader closes before retort writes
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });
