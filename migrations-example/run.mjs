@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/retort');
 const config = relative(root, fileURLToPath(new URL('./retort.config.ts', import.meta.url)));
-if (!existsSync(join(root, 'dist/bundle/cli.js'))) {
+if (!existsSync(join(root, 'dist/bundle/cli.cjs'))) {
   console.error('example: retort is not built; run `npm install` (or `npm run build`) first');
   process.exit(1);
 }

@@ -2,17 +2,19 @@
 // Bundles the compiled library and CLI (dist/, from tsc) into dist/bundle/ with esbuild:
 // - retort.cjs: the library and the command line in one CommonJS file (src/bundle-entry.ts). The
 //   command modules, yargs and umzug's core are initialised only when a command needs them.
-//   CommonJS because Node 20 has no compile cache for ES modules: loader.js (src/bundle-loader.ts)
+//   CommonJS because Node 20 has no compile cache for ES modules: loader.cjs (src/bundle-loader.ts)
 //   compiles this file through a V8 code cache, and a CLI of ~300 small modules would spend most of
 //   its start-up finding and compiling them. All its `import()`s become `require()`s (the cached
 //   script has no dynamic-import callback) except a user's ES module's, through native-import.cjs.
-// - pg.cjs, mysql2.cjs: the pure-JS drivers, each required by its dialect's driver on first
-//   connect (a SQLite command never loads them): one file instead of ~100 found and read one by one.
-// - loader.js, cli.js, index.js: the ES module entries. bin/retort imports cli.js; the package's
-//   "exports" point at index.js, which re-exports the bundle's library by name, so an application,
-//   the CLI and the migrations and models it loads share one instance of retort.
-// better-sqlite3 (a native addon) and jiti (TypeScript loading) stay external: they load from
-// node_modules only when used. The per-module build in dist/ keeps the type declarations.
+// - pg.cjs, mysql2.cjs, better-sqlite3.cjs: the drivers' JavaScript, each required by its dialect's
+//   driver on first connect (a SQLite command never loads pg): one file instead of ~100 found and
+//   read one by one. better-sqlite3's native addon stays in node_modules (src/dialects/sqlite/driver.ts).
+// - loader.cjs, cli.cjs, index.js: the entries. bin/retort (CommonJS, see bin/package.json) requires
+//   cli.cjs, so a command starts without Node's ES module loader; the package's "exports" point at
+//   index.js, an ES module that re-exports the bundle's library by name, so an application, the CLI
+//   and the migrations and models it loads share one instance of retort.
+// jiti (TypeScript loading) stays external: it loads from node_modules only when used. The
+// per-module build in dist/ keeps the type declarations.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -115,11 +117,13 @@ const umzugStubs = {
 const APART = [
   { filter: /^\.\/pg-module\.js$/, importer: /[\\/]dist[\\/]dialects[\\/]postgres[\\/]/, file: './pg.cjs' },
   { filter: /^mysql2$/, importer: /[\\/]dist[\\/]dialects[\\/]mysql[\\/]/, file: './mysql2.cjs' },
+  { filter: /^better-sqlite3$/, importer: /[\\/]dist[\\/]dialects[\\/]sqlite[\\/]/, file: './better-sqlite3.cjs' },
   { filter: /^\.\/native-import\.js$/, importer: /[\\/]dist[\\/]migrations[\\/]/, file: './native-import.cjs' },
 ];
 const DRIVER_ENTRIES = {
   pg: `module.exports = require(${JSON.stringify(`${root}dist/dialects/postgres/pg-module.js`)}).default;`,
   mysql2: "module.exports = require('mysql2');",
+  'better-sqlite3': "module.exports = require('better-sqlite3');",
 };
 const apart = {
   name: 'files-apart',
@@ -134,7 +138,7 @@ const apart = {
 
 const bundled = await build({
   absWorkingDir: root,
-  entryPoints: { retort: 'dist/bundle-entry.js', pg: 'driver-entry:pg', mysql2: 'driver-entry:mysql2' },
+  entryPoints: { retort: 'dist/bundle-entry.js', pg: 'driver-entry:pg', mysql2: 'driver-entry:mysql2', 'better-sqlite3': 'driver-entry:better-sqlite3' },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -146,19 +150,24 @@ const bundled = await build({
   define: { 'import.meta.url': '__retortModuleUrl' },
   banner: { js: 'var __retortModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   sourcemap: true,
-  external: ['pg-native', 'better-sqlite3', 'jiti'],
+  external: ['pg-native', 'jiti'],
   plugins: [apart, dataTables, umzugStubs],
   logLevel: 'warning',
   write: false,
 });
+// CommonJS too, like cli.cjs and bin/retort: a command that starts without Node's ES module loader
+// saves the milliseconds it takes to set up
 const loader = await build({
   absWorkingDir: root,
   entryPoints: { loader: 'dist/bundle-loader.js' },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  define: { 'import.meta.url': '__retortModuleUrl' },
+  banner: { js: 'var __retortModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   write: false,
 });
@@ -171,16 +180,16 @@ for (const [name, json] of dataFiles) writeFileSync(join(outdir, DATA_DIR, name)
 
 writeFileSync(join(outdir, 'native-import.cjs'), '// Node\'s own import(), for the bundle (see src/migrations/native-import.ts).\nexports.nativeImport = (url) => import(url);\n');
 writeFileSync(
-  join(outdir, 'cli.js'),
+  join(outdir, 'cli.cjs'),
   "// bin/retort's module: the command line, from the bundle (see src/bundle-loader.ts).\n" +
-    "import { commandKind, loadBundle } from './loader.js';\n\nconst argv = process.argv.slice(2);\n" +
-    'process.exitCode = await loadBundle(commandKind(argv)).runCli(argv);\n',
+    "const { commandKind, loadBundle } = require('./loader.cjs');\n\nconst argv = process.argv.slice(2);\n" +
+    'loadBundle(commandKind(argv)).runCli(argv).then((code) => {\n  process.exitCode = code;\n});\n',
 );
 // the library's names, as the per-module build exports them (the bundle's entry adds runCli)
 const names = Object.keys(await import(`${root}dist/index.js`)).sort();
 writeFileSync(
   join(outdir, 'index.js'),
   "// The package's entry: the library, from the bundle (see src/bundle-loader.ts).\n" +
-    "import { loadBundle } from './loader.js';\n\nconst retort = loadBundle('library');\n\n" +
+    "import { loadBundle } from './loader.cjs';\n\nconst retort = loadBundle('library');\n\n" +
     `export const {\n${names.map((n) => `  ${n},\n`).join('')}} = retort;\n`,
 );

@@ -1,10 +1,10 @@
 /**
- * Loads retort's built bundle (dist/bundle/retort.cjs, and the driver files it requires on first
- * connect) through a V8 code cache: what Node 22's `module.enableCompileCache()` does, which
+ * Loads retort's built bundle (dist/bundle/retort.cjs, the driver files it requires on first
+ * connect, and jiti's core when a TypeScript file loads) through a V8 code cache: what Node 22's `module.enableCompileCache()` does, which
  * Node 20 lacks. Without it, every `retort` process spends tens of milliseconds compiling the same
  * megabyte of JavaScript; with it, V8 deserialises the functions a command ran last time.
  *
- * bin/retort and the package's ES module entry (dist/bundle/cli.js, dist/bundle/index.js, both
+ * bin/retort and the package's ES module entry (dist/bundle/cli.cjs, dist/bundle/index.js, both
  * written by scripts/bundle.mjs) call {@link loadBundle}; retort's own modules never import this
  * one. The first process of a kind (a command name, or `library` for an application importing
  * retort) compiles as usual and, at exit, writes the code V8 compiled to
@@ -21,14 +21,19 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-/** The bundle's folder (this module is bundled into dist/bundle/loader.js). */
+/** The bundle's folder (this module is bundled into dist/bundle/loader.cjs). */
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
 /** The files compiled with a cache: the bundle, and the drivers it requires on first connect. */
-const CACHED_FILES = new Set(['retort.cjs', 'pg.cjs', 'mysql2.cjs']);
+const CACHED_FILES = new Set(['retort.cjs', 'pg.cjs', 'mysql2.cjs', 'better-sqlite3.cjs']);
+/**
+ * jiti's core (190 KB, required when the first TypeScript file loads), cached too: it calls no
+ * `import()` (that is in jiti's entry, lib/jiti.cjs, which Node compiles itself).
+ */
+const JITI_CORE = `${sep}jiti${sep}dist${sep}jiti.cjs`;
 
 type Loader = (module: Module, filename: string) => void;
 type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
@@ -61,7 +66,7 @@ export function loadBundle(kind: string): Record<string, unknown> {
   return createRequire(join(BUNDLE_DIR, 'retort.cjs'))('./retort.cjs') as Record<string, unknown>;
 }
 
-/** Compiles the bundle's `.cjs` files through the cache; any other `.cjs` file loads as before. */
+/** Compiles the bundle's `.cjs` files and jiti's core through the cache; any other `.cjs` file loads as before. */
 function install(kind: string): void {
   const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
   // Node 20 loads `.cjs` files with the `.js` loader (it has no `.cjs` entry of its own)
@@ -69,10 +74,11 @@ function install(kind: string): void {
   const cacheDir = join(BUNDLE_DIR, '.cache');
   const unsaved: Unsaved[] = [];
   extensions['.cjs'] = (module, filename) => {
-    if (dirname(filename) !== BUNDLE_DIR || !CACHED_FILES.has(basename(filename))) return original(module, filename);
+    const ours = dirname(filename) === BUNDLE_DIR && CACHED_FILES.has(basename(filename));
+    if (!ours && !filename.endsWith(JITI_CORE)) return original(module, filename);
     const source = readFileSync(filename, 'utf8');
     const key = createHash('sha1').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex').slice(0, 16);
-    const file = join(cacheDir, `${basename(filename, '.cjs')}-${kind}-${key}.bin`);
+    const file = join(cacheDir, `${ours ? basename(filename, '.cjs') : 'jiti'}-${kind}-${key}.bin`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(file);
@@ -83,7 +89,7 @@ function install(kind: string): void {
     const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected === true) unsaved.push({ script, file });
     const wrapper = script.runInThisContext() as CompiledWrapper;
-    wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, BUNDLE_DIR);
+    wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
   };
   process.once('exit', () => {
     for (const { script, file } of unsaved) save(script, file);

@@ -1,5 +1,6 @@
-// The built CLI compiles its bundle and its dialect's driver through a V8 code cache
-// (src/bundle-loader.ts): the first process of a command writes dist/bundle/.cache/<file>-<command>-
+// The built CLI compiles its bundle, its dialect's driver and jiti's core (the migration is
+// TypeScript) through a V8 code cache (src/bundle-loader.ts): the first process of a command
+// writes dist/bundle/.cache/<file>-<command>-
 // <key>.bin, later ones read it without writing it again; a cache V8 rejects is replaced; with
 // NODE_DISABLE_COMPILE_CACHE=1, or a cache folder that cannot be made, nothing is written and the
 // command works as before. Each dialect runs a copy of dist/bundle of its own (inside dist/, so that
@@ -13,7 +14,7 @@ import { after, before, it } from 'node:test';
 import { projectRoot } from '../helpers/cli.js';
 import { forEachDialect, type TestDialect } from '../helpers/databases.js';
 
-const DRIVER_FILE: Record<TestDialect, string | null> = { sqlite: null, postgresql: 'pg', mysql: 'mysql2' };
+const DRIVER_FILE: Record<TestDialect, string> = { sqlite: 'better-sqlite3', postgresql: 'pg', mysql: 'mysql2' };
 
 // imports retort at run time: the copy's index.js must hand it the instance the CLI runs
 const migration =
@@ -44,7 +45,7 @@ forEachDialect('built CLI code cache', (ctx) => {
     new Promise((resolve) => {
       execFile(
         process.execPath,
-        [join(bundle, 'cli.js'), ...args, '--url', url, '--migrations', migrations],
+        [join(bundle, 'cli.cjs'), ...args, '--url', url, '--migrations', migrations],
         { cwd: work, env: { ...process.env, DATABASE_URL: '', NODE_DISABLE_COMPILE_CACHE: '', ...env } },
         (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
       );
@@ -62,11 +63,10 @@ forEachDialect('built CLI code cache', (ctx) => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('the first upgrade writes the caches of the bundle and its driver; the next process of that command reads them without writing', async () => {
+  it('the first upgrade writes the caches of the bundle, its driver and jiti; the next process of that command reads them without writing', async () => {
     const first = await run(['upgrade', 'head']);
     assert.equal(first.code, 0, first.stderr);
-    const driver = DRIVER_FILE[ctx.dialect];
-    const expected = [/^retort-upgrade-[0-9a-f]{16}\.bin$/, ...(driver ? [new RegExp(`^${driver}-upgrade-[0-9a-f]{16}\\.bin$`)] : [])];
+    const expected = ['retort', DRIVER_FILE[ctx.dialect], 'jiti'].map((name) => new RegExp(`^${name}-upgrade-[0-9a-f]{16}\\.bin$`));
     const files = cached();
     assert.equal(files.length, expected.length, files.join(', '));
     for (const pattern of expected) assert.ok(files.some((f) => pattern.test(f)), `${pattern} in ${files.join(', ')}`);

@@ -20,7 +20,7 @@ function runExample(url: string): Promise<{ code: number; stdout: string; stderr
 
 forEachDialect('migrations-example', (ctx) => {
   it('runs its history up, down and up again, and check passes at head', async () => {
-    assert.ok(existsSync(join(projectRoot, 'dist/bundle/cli.js')), 'retort is not built: run npm run build');
+    assert.ok(existsSync(join(projectRoot, 'dist/bundle/cli.cjs')), 'retort is not built: run npm run build');
     const url = await ctx.freshUrl('example');
     const r = await runExample(url);
     assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);

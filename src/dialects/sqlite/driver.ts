@@ -1,4 +1,6 @@
-import { resolve as resolvePath } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Driver, DriverConnection, DriverOptions, SyncDriverConnection } from '../../engine/dialect.js';
 import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
@@ -19,17 +21,20 @@ export function isMemoryUrl(url: DatabaseUrl): boolean {
 /**
  * The SQLite driver: one `better-sqlite3` Database per pooled connection, with foreign keys on and
  * WAL journaling for files. Calls are synchronous underneath and wrapped in promises.
- * `better-sqlite3` is imported here, when the first engine for a SQLite URL connects.
+ * `better-sqlite3` is imported here, when the first engine for a SQLite URL connects, and its addon
+ * loaded by {@link loadAddon}.
  */
 export async function createSqliteDriver(url: DatabaseUrl, options: DriverOptions): Promise<Driver> {
   const { default: Sqlite } = await import('better-sqlite3');
+  const nativeBinding = (addon ??= loadAddon());
   const memory = isMemoryUrl(url);
   const file = memory ? ':memory:' : resolvePath(url.database ?? '');
   return {
     async connect(): Promise<DriverConnection> {
       let db: Database;
       try {
-        db = new Sqlite(file, { timeout: Math.min(options.connectTimeoutMs, 5000) });
+        // better-sqlite3 takes the addon object too; its types only know a path
+        db = new Sqlite(file, { timeout: Math.min(options.connectTimeoutMs, 5000), nativeBinding: nativeBinding as unknown as string });
         db.pragma('foreign_keys = ON');
         if (!memory) db.pragma('journal_mode = WAL');
       } catch (e) {
@@ -38,6 +43,24 @@ export async function createSqliteDriver(url: DatabaseUrl, options: DriverOption
       return new SqliteConnection(db, ++counter);
     },
   };
+}
+
+let addon: object | undefined;
+
+/**
+ * better-sqlite3's compiled addon, loaded by path from where its build puts it: better-sqlite3's
+ * own lookup (the `bindings` package) tries a dozen candidate paths, a few milliseconds of every
+ * CLI command on SQLite, and could not find the addon from retort's bundle (dist/bundle/, where
+ * better-sqlite3's JavaScript is bundled). An addon built elsewhere is found by that same lookup,
+ * run from better-sqlite3's folder.
+ */
+function loadAddon(): object {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('better-sqlite3/package.json'));
+  const built = join(root, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(built)) return require(built) as object;
+  const bindings = createRequire(join(root, 'package.json'))('bindings') as (options: object) => object;
+  return bindings({ bindings: 'better_sqlite3.node', module_root: root });
 }
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null: convert the rest. */
