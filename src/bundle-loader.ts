@@ -23,7 +23,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+import vm, { Script, type ScriptOptions } from 'node:vm';
 
 /** The bundle's folder (this module is bundled into dist/bundle/loader.cjs). */
 const BUNDLE_DIR = dirname(fileURLToPath(import.meta.url));
@@ -34,6 +34,14 @@ const CACHED_FILES = new Set(['retort.cjs', 'pg.cjs', 'mysql2.cjs', 'better-sqli
  * `import()` (that is in jiti's entry, lib/jiti.cjs, which Node compiles itself).
  */
 const JITI_CORE = `${sep}jiti${sep}dist${sep}jiti.cjs`;
+/**
+ * The start of the code jiti compiles for a module it evaluates (`vm.runInThisContext`, in
+ * dist/jiti.cjs): a large one (a models module of a thousand tables is ~1 MB of top-level code,
+ * which V8 compiles eagerly) is compiled through the cache too, one cache file per module file.
+ * jiti has turned the module's `import()`s into calls of its own `jitiImport`.
+ */
+const JITI_WRAPPER = /^\((?:async )?function \(exports, require, module, __filename, __dirname, jitiImport, jitiESMResolve\) \{/;
+const JITI_MODULE_MIN = 64 * 1024;
 
 type Loader = (module: Module, filename: string) => void;
 type CompiledWrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
@@ -66,31 +74,52 @@ export function loadBundle(kind: string): Record<string, unknown> {
   return createRequire(join(BUNDLE_DIR, 'retort.cjs'))('./retort.cjs') as Record<string, unknown>;
 }
 
-/** Compiles the bundle's `.cjs` files and jiti's core through the cache; any other `.cjs` file loads as before. */
+/**
+ * Compiles the bundle's `.cjs` files and jiti's core through the cache, and the large modules jiti
+ * evaluates (see {@link JITI_WRAPPER}); anything else loads as before.
+ */
 function install(kind: string): void {
-  const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
-  // Node 20 loads `.cjs` files with the `.js` loader (it has no `.cjs` entry of its own)
-  const original = (extensions['.cjs'] ?? extensions['.js']) as Loader;
   const cacheDir = join(BUNDLE_DIR, '.cache');
   const unsaved: Unsaved[] = [];
-  extensions['.cjs'] = (module, filename) => {
-    const ours = dirname(filename) === BUNDLE_DIR && CACHED_FILES.has(basename(filename));
-    if (!ours && !filename.endsWith(JITI_CORE)) return original(module, filename);
-    const source = readFileSync(filename, 'utf8');
-    const key = createHash('sha1').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex').slice(0, 16);
-    const file = join(cacheDir, `${ours ? basename(filename, '.cjs') : 'jiti'}-${kind}-${key}.bin`);
+  /** `code` compiled as `filename`, through the cache file named `name-<hash of the code>.bin`. */
+  const compile = (code: string, filename: string, name: string, options: ScriptOptions = {}): Script => {
+    const key = createHash('sha1').update(`${process.version}\0${process.arch}\0`).update(code).digest('hex').slice(0, 16);
+    const file = join(cacheDir, `${name}-${key}.bin`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(file);
     } catch {
       // not cached yet
     }
-    // Node's CommonJS wrapper, on the source's first line so that line numbers hold
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename, cachedData });
+    const script = new Script(code, { ...options, filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected === true) unsaved.push({ script, file });
-    const wrapper = script.runInThisContext() as CompiledWrapper;
+    return script;
+  };
+
+  const extensions = (Module as unknown as { _extensions: Record<string, Loader> })._extensions;
+  // Node 20 loads `.cjs` files with the `.js` loader (it has no `.cjs` entry of its own)
+  const original = (extensions['.cjs'] ?? extensions['.js']) as Loader;
+  extensions['.cjs'] = (module, filename) => {
+    const ours = dirname(filename) === BUNDLE_DIR && CACHED_FILES.has(basename(filename));
+    if (!ours && !filename.endsWith(JITI_CORE)) return original(module, filename);
+    const source = readFileSync(filename, 'utf8');
+    // Node's CommonJS wrapper, on the source's first line so that line numbers hold
+    const code = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+    const wrapper = compile(code, filename, `${ours ? basename(filename, '.cjs') : 'jiti'}-${kind}`).runInThisContext() as CompiledWrapper;
     wrapper.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
   };
+
+  const runInThisContext = vm.runInThisContext;
+  vm.runInThisContext = function (this: unknown, ...args: Parameters<typeof vm.runInThisContext>): unknown {
+    const [code, options] = args;
+    if (typeof code !== 'string' || code.length < JITI_MODULE_MIN || typeof options !== 'object' || typeof options.filename !== 'string' || !JITI_WRAPPER.test(code)) {
+      return runInThisContext.apply(this, args);
+    }
+    const { filename, lineOffset, displayErrors } = options;
+    const name = `module-${createHash('sha1').update(filename).digest('hex').slice(0, 8)}`;
+    return compile(code, filename, name, { lineOffset }).runInThisContext({ displayErrors });
+  } as typeof vm.runInThisContext;
+
   process.once('exit', () => {
     for (const { script, file } of unsaved) save(script, file);
   });

@@ -25,9 +25,11 @@ let jiti: Promise<Jiti> | undefined;
 
 /**
  * The jiti instance shared by every TypeScript load: fs cache on, and `retort` mapped to the
- * running entry module. A built entry (`dist/index.js`) is given as an alias: jiti imports
- * aliased ESM `.js` natively, so migrations get the same instance, and only when one imports
- * `retort` at run time (type-only imports are erased). An entry in TypeScript (retort running
+ * running entry module, so migrations get the same instance, and only when one imports `retort`
+ * at run time (type-only imports are erased). A built entry is given as an alias: jiti imports
+ * the per-module build's ESM `dist/index.js` natively, and finds the bundle's
+ * `dist/bundle/retort.cjs` in Node's require cache, where the CLI or the package's entry loaded
+ * it (without starting Node's ES module loader for it). An entry in TypeScript (retort running
  * from source, under tsx) would be transformed and evaluated a second time by jiti, so its
  * already-loaded namespace is handed over as a virtual module instead.
  */

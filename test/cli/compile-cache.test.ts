@@ -94,6 +94,42 @@ forEachDialect('built CLI code cache', (ctx) => {
     assert.ok(statSync(join(cacheDir(), own)).size > 1000, 'the rejected cache was replaced');
   });
 
+  it('a large TypeScript module jiti evaluates is compiled through a cache of its own, replaced when the file changes', async () => {
+    // ~100 KB of top-level code: over the size from which jiti's modules are cached
+    const big = (step: number) =>
+      "import type { Operations } from 'retort';\nexport const revision = 'cc0000000002';\nexport const parent = 'cc0000000001';\n" +
+      `export const values: readonly number[] = [${Array.from({ length: 20_000 }, (_, i) => i * step).join(', ')}];\n` +
+      'export async function upgrade(op: Operations): Promise<void> {\n' +
+      `  if (values.length !== 20000 || values[1] !== ${step}) throw new Error('the module ran wrong');\n` +
+      "  await op.createTable('big_probe', { id: column.integer().primaryKey() });\n}\n" +
+      "export async function downgrade(op: Operations): Promise<void> {\n  await op.dropTable('big_probe');\n}\n";
+    const file = join(migrations, '0002_big.ts');
+    const moduleCaches = () => cached().filter((f) => /^module-[0-9a-f]{8}-[0-9a-f]{16}\.bin$/.test(f));
+    writeFileSync(file, `import { column } from 'retort';\n${big(1)}`);
+    // the first run gets jiti's fresh transform, later ones its fs cache's copy (a line longer)
+    for (const args of [['upgrade', 'head'], ['downgrade', '-1']]) {
+      const r = await run(args);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    const first = moduleCaches();
+    assert.equal(first.length, 1, cached().join(', '));
+    const written = stamp(first[0]!);
+    const up = await run(['upgrade', 'head']);
+    assert.equal(up.code, 0, up.stderr);
+    assert.deepEqual(moduleCaches(), first);
+    assert.equal(stamp(first[0]!), written, 'an accepted cache is not written again');
+
+    const down = await run(['downgrade', '-1']);
+    assert.equal(down.code, 0, down.stderr);
+    writeFileSync(file, `import { column } from 'retort';\n${big(2)}`);
+    const again = await run(['upgrade', 'head']);
+    assert.equal(again.code, 0, again.stderr);
+    const second = moduleCaches();
+    assert.equal(second.length, 1, `one cache per module file: ${cached().join(', ')}`);
+    assert.notEqual(second[0], first[0]);
+    rmSync(file);
+  });
+
   it('NODE_DISABLE_COMPILE_CACHE=1 writes nothing; a cache folder that cannot be made changes nothing but speed', async () => {
     const off = await run(['heads'], { NODE_DISABLE_COMPILE_CACHE: '1' });
     assert.equal(off.code, 0, off.stderr);
