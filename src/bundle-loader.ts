@@ -1,12 +1,14 @@
 /**
  * Loads retort's built bundle (dist/bundle/retort.cjs, the driver files it requires on first
- * connect, and jiti's core when a TypeScript file loads) through a V8 code cache: what Node 22's `module.enableCompileCache()` does, which
- * Node 20 lacks. Without it, every `retort` process spends tens of milliseconds compiling the same
- * megabyte of JavaScript; with it, V8 deserialises the functions a command ran last time.
+ * connect, and jiti's core when a TypeScript file loads) through a V8 code cache: what Node 22's
+ * `module.enableCompileCache()` does, which Node 20 lacks. Without it, every `retort` process
+ * spends tens of milliseconds compiling the same megabyte of JavaScript; with it, V8 deserialises
+ * the functions a command ran last time. The large modules jiti evaluates (a models module of a
+ * thousand tables) get a cache too, one per module file.
  *
- * bin/retort and the package's ES module entry (dist/bundle/cli.cjs, dist/bundle/index.js, both
- * written by scripts/bundle.mjs) call {@link loadBundle}; retort's own modules never import this
- * one. The first process of a kind (a command name, or `library` for an application importing
+ * bin/retort (through dist/bundle/cli.cjs) and the package's ES module entry (dist/bundle/index.js),
+ * both written by scripts/bundle.mjs, call {@link loadBundle}; retort's own modules never import
+ * this one. The first process of a kind (a command name, or `library` for an application importing
  * retort) compiles as usual and, at exit, writes the code V8 compiled to
  * `dist/bundle/.cache/<file>-<kind>-<key>.bin` (written to a temporary name and renamed, so a
  * concurrent process reads a whole file or none); the key hashes the file's text, Node's version

@@ -1,7 +1,8 @@
 // The built CLI (bin/retort -> dist/bundle/cli.cjs -> retort.cjs) loads only the driver its URL's
-// dialect needs: pg and mysql2 are bundled into files of their own (pg.cjs, mysql2.cjs) that a
-// command requires only for a URL of that dialect (a SQLite user never loads pg or mysql2), and
-// better-sqlite3 loads from node_modules only for SQLite; umzug's core is bundled without its CLI.
+// dialect needs: pg, mysql2 and better-sqlite3 are bundled into files of their own (pg.cjs,
+// mysql2.cjs, better-sqlite3.cjs; better-sqlite3's addon stays in node_modules) that a command
+// requires only for a URL of that dialect (a SQLite user never loads pg or mysql2); umzug's core
+// is bundled without its CLI.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
