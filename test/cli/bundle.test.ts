@@ -82,6 +82,8 @@ forEachDialect('built CLI loads only its dialect', (ctx) => {
       assert.equal(code, 0, stderr);
       // pg loads on its Node.js path: no probe for Cloudflare Workers through fetch (undici)
       assert.deepEqual(internal.filter((m) => m.includes('undici')), []);
+      // no TLS without SSL: mysql2's require('tls') is deferred to its first use in the bundle
+      assert.deepEqual(internal.filter((m) => m === 'tls' || m.includes('_tls_')), []);
       const expected = OWN[ctx.dialect];
       assert.deepEqual([...loaded].sort(), [...expected].sort(), `retort ${command.join(' ')} on ${ctx.dialect}`);
     }
