@@ -4,7 +4,7 @@
  * --autogenerate`, or an empty revision (`// no changes` bodies) for a hand-written one or a merge.
  */
 import * as crypto from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderMigration, type RenderMigrationInput } from '../autogenerate/render/migration.js';
 import { ScriptError } from '../errors/index.js';
@@ -52,10 +52,10 @@ export async function writeRevision(options: WriteRevisionOptions): Promise<Writ
   const date = givenDate ?? new Date();
   const id = givenId ?? generateRevisionId(random ?? crypto);
   const source = renderMigration({ upgradeOps: [], downgradeOps: [], ...body, revision: id, parents, message, createdAt: date });
-  await mkdir(directory, { recursive: true });
+  mkdirSync(directory, { recursive: true });
   const path = join(directory, migrationFileName({ id, message, date }));
   try {
-    await writeFile(path, source, { flag: 'wx' });
+    writeFileSync(path, source, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new ScriptError(path, 'a file with this name already exists', { cause: e });
     throw e;

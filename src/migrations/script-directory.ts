@@ -1,9 +1,10 @@
 /**
  * The folder of migration files: lists them, loads each module, checks its declarations,
- * computes its checksum and builds the revision graph.
+ * computes its checksum and builds the revision graph. The folder and its (small) files are read
+ * synchronously: loading Node's fs/promises would cost every command more than the reads.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, RetortError, ScriptError } from '../errors/index.js';
 import { readMigrationScript, toRevisionInput, type MigrationScript } from './migration-script.js';
@@ -34,7 +35,7 @@ export function checksumOf(bytes: Uint8Array | string): string {
 export async function listMigrationFiles(directory: string): Promise<string[]> {
   let names: string[];
   try {
-    const entries = await readdir(directory, { withFileTypes: true });
+    const entries = readdirSync(directory, { withFileTypes: true });
     names = entries.filter((e) => e.isFile() && isMigrationFileName(e.name)).map((e) => e.name);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -51,7 +52,7 @@ export async function listMigrationFiles(directory: string): Promise<string[]> {
  * only when `upgrade`, `downgrade` or `load` is first called; else at once.
  */
 export async function loadMigrationScript(path: string): Promise<MigrationScript> {
-  const bytes = await readFile(path);
+  const bytes = readFileSync(path);
   const checksum = checksumOf(bytes);
   const declared = readDeclarations(bytes.toString('utf8'));
   if (declared === null) return readMigrationScript(path, await importScript(path), checksum);
