@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ConnectionError, createEngine, DriverError, OperationError, parseUrl, sql, type Engine } from '../../src/index.js';
+import { ConnectionError, createEngine, DriverError, OperationError, parseUrl, sql, UrlError, type Engine } from '../../src/index.js';
 import { forEachDialect } from '../helpers/databases.js';
 import { SECRET, urlWithPassword } from '../helpers/password-url.js';
 
@@ -84,6 +84,28 @@ forEachDialect('connection errors', (ctx) => {
   });
 
   if (ctx.dialect === 'mysql') {
+    it('TLS the URL asks for is required, never dropped: a server without it is a connection error; an unknown mode a UrlError', async () => {
+      const base = await ctx.freshUrl('tls');
+      const withQuery = (query: Record<string, string>) => parseUrl(base).with({ query }).toUnmaskedString();
+      // this machine's MariaDB has TLS off (have_ssl DISABLED)
+      await expectConnectionError(withQuery({ ssl: 'true' }), /secure connection|SSL|TLS/i);
+      await expectConnectionError(withQuery({ 'ssl-mode': 'VERIFY_IDENTITY' }), /secure connection|SSL|TLS/i);
+      for (const query of [{ 'ssl-mode': 'disabled' }, { ssl: 'false' }] as Record<string, string>[]) {
+        const engine = createEngine(withQuery(query));
+        try {
+          assert.deepEqual((await engine.execute('SELECT 1 AS x')).rows, [{ x: 1 }]);
+        } finally {
+          await engine.dispose();
+        }
+      }
+      const engine = createEngine(withQuery({ sslmode: 'preferred' }));
+      try {
+        await assert.rejects(engine.execute('SELECT 1'), (e: unknown) => e instanceof UrlError && /unsupported TLS mode "preferred"/.test(e.message));
+      } finally {
+        await engine.dispose();
+      }
+    });
+
     it('name the masked URL when the password is wrong', async () => {
       const url = ctx.serverUrl!.with({ username: 'rt_nobody', password: SECRET });
       await expectConnectionError(url.toUnmaskedString(), /Access denied/);

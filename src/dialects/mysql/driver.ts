@@ -1,6 +1,7 @@
 import type { Connection, ConnectionOptions, QueryError } from 'mysql2';
 import type { Driver, DriverConnection, DriverOptions } from '../../engine/dialect.js';
 import { stringProp, toConnectionError, toDriverError } from '../../engine/driver-errors.js';
+import { UrlError } from '../../errors/index.js';
 import type { Params, QueryResult, Row } from '../../engine/types.js';
 import type { DatabaseUrl } from '../../engine/url.js';
 
@@ -46,7 +47,32 @@ function connectionOptions(url: DatabaseUrl, options: DriverOptions): Connection
   if (url.database !== null) config.database = url.database;
   if (q.charset) config.charset = q.charset;
   if (q.timezone) config.timezone = q.timezone;
+  const ssl = sslOption(q);
+  if (ssl !== null) config.ssl = ssl;
   return config;
+}
+
+/**
+ * TLS from the URL: `?ssl-mode=` (or `sslmode=`) with MySQL's own mode names, case-insensitive:
+ * DISABLED; REQUIRED (encrypted, the server's certificate not checked); VERIFY_CA and
+ * VERIFY_IDENTITY (checked against the system's CAs and the host name). `?ssl=true` is REQUIRED,
+ * `?ssl=false` DISABLED. mysql2 has no PREFERRED (TLS when the server offers it): asked for, or
+ * any other value, it is a UrlError rather than a connection in plain text the URL did not ask for.
+ */
+function sslOption(q: Readonly<Record<string, string>>): { rejectUnauthorized: boolean } | null {
+  const given = q['ssl-mode'] ?? q.sslmode ?? (q.ssl === undefined ? undefined : /^(true|1)$/i.test(q.ssl) ? 'REQUIRED' : /^(false|0)$/i.test(q.ssl) ? 'DISABLED' : q.ssl);
+  if (given === undefined) return null;
+  switch (given.toUpperCase().replace(/-/g, '_')) {
+    case 'DISABLED':
+      return null;
+    case 'REQUIRED':
+      return { rejectUnauthorized: false };
+    case 'VERIFY_CA':
+    case 'VERIFY_IDENTITY':
+      return { rejectUnauthorized: true };
+    default:
+      throw new UrlError(`mysql: unsupported TLS mode "${given}" in the URL (ssl-mode=DISABLED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY; ssl=true or false)`);
+  }
 }
 
 /** Plain objects are sent as JSON text; everything else as mysql2 escapes it (arrays become lists). */
