@@ -152,41 +152,32 @@ const lazyTls = {
   },
 };
 
-const bundled = await build({
+/** What both builds share: CommonJS files for Node 20, whose `import.meta.url` is their own file's URL. */
+const commonJs = {
   absWorkingDir: root,
-  entryPoints: { retort: 'dist/bundle-entry.js', pg: 'driver-entry:pg', mysql2: 'driver-entry:mysql2', 'better-sqlite3': 'driver-entry:better-sqlite3' },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // import() of a bundled or external module becomes require() (see the top of this file)
-  supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__retortModuleUrl' },
   banner: { js: 'var __retortModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: 'warning',
+  write: false,
+};
+const bundled = await build({
+  ...commonJs,
+  entryPoints: { retort: 'dist/bundle-entry.js', pg: 'driver-entry:pg', mysql2: 'driver-entry:mysql2', 'better-sqlite3': 'driver-entry:better-sqlite3' },
+  // import() of a bundled or external module becomes require() (see the top of this file)
+  supported: { 'dynamic-import': false },
   sourcemap: true,
   external: ['pg-native', 'jiti'],
   plugins: [apart, dataTables, umzugStubs, lazyTls],
-  logLevel: 'warning',
-  write: false,
 });
-// CommonJS too, like cli.cjs and bin/retort: a command that starts without Node's ES module loader
-// saves the milliseconds it takes to set up
-const loader = await build({
-  absWorkingDir: root,
-  entryPoints: { loader: 'dist/bundle-loader.js' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  define: { 'import.meta.url': '__retortModuleUrl' },
-  banner: { js: 'var __retortModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  logLevel: 'warning',
-  write: false,
-});
+// the loader is CommonJS too, like cli.cjs and bin/retort: a command that starts without Node's
+// ES module loader saves the milliseconds it takes to set up
+const loader = await build({ ...commonJs, entryPoints: { loader: 'dist/bundle-loader.js' } });
 for (const file of [...bundled.outputFiles, ...loader.outputFiles]) {
   mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, file.contents);
