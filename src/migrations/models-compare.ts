@@ -81,9 +81,10 @@ async function metadataOf(options: ModelsCompareOptions, settings: CallSettings)
  * ```
  */
 export async function readSides(engine: Engine, options: ModelsCompareOptions, settings: CallSettings): Promise<ComparisonSides> {
-  // the catalog queries go out first: the models load while the database answers them
-  const reflected = inspect(engine);
-  const [metadata, current] = await Promise.all([metadataOf(options, settings), reflected]);
+  // the catalog queries go out first: the models load and snapshot while the database answers
+  // them (SQLite reads a large catalog in a worker thread meanwhile)
+  const reflected = inspect(engine, { concurrent: true });
+  const [target, current] = await Promise.all([metadataOf(options, settings).then((metadata) => modelsSnapshot(metadata, engine, settings)), reflected]);
   const { include, exclude } = settings.config;
   const compareOptions: CompareOptions = {
     dialect: engine.dialect,
@@ -91,10 +92,14 @@ export async function readSides(engine: Engine, options: ModelsCompareOptions, s
     ...(include === null ? {} : { include }),
     ...(exclude === null ? {} : { exclude }),
   };
-  // the configured convention (over the default one) names the constraints of models whose MetaData declares none
+  return { target, current, compareOptions };
+}
+
+/** The models' snapshot; the configured convention (over the default one) names the constraints of models whose MetaData declares none. */
+function modelsSnapshot(metadata: MetaData, engine: Engine, settings: CallSettings): SchemaSnapshot {
   const convention = settings.config.namingConvention;
   const snapshotOptions = convention !== null && !metadata.declaresNamingConvention
     ? { namingConvention: { ...defaultNamingConvention, ...convention } }
     : {};
-  return { target: metadata.snapshot(engine.dialect, snapshotOptions), current, compareOptions };
+  return metadata.snapshot(engine.dialect, snapshotOptions);
 }
