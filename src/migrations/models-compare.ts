@@ -84,6 +84,9 @@ export async function readSides(engine: Engine, options: ModelsCompareOptions, s
   // the catalog queries go out first: the models load and snapshot while the database answers
   // them (SQLite reads a large catalog in a worker thread meanwhile)
   const reflected = inspect(engine, { concurrent: true });
+  reflected.catch(() => undefined); // awaited below
+  // loading the models blocks the event loop: first let the read start (the queries sent, the worker started)
+  await new Promise((resolve) => setImmediate(resolve));
   const [target, current] = await Promise.all([metadataOf(options, settings).then((metadata) => modelsSnapshot(metadata, engine, settings)), reflected]);
   const { include, exclude } = settings.config;
   const compareOptions: CompareOptions = {
