@@ -103,4 +103,30 @@ describePostgres('a reflected schema rebuilt from its snapshot reflects the same
       await copy.dispose();
     }
   });
+
+  it('rebuilds bpchar columns (not CHAR(1))', async () => {
+    const other = createEngine(await ctx.freshUrl('pg_recreate_g'));
+    const copy = createEngine(await ctx.freshUrl('pg_recreate_h'));
+    const catalog = async (engine: Engine): Promise<unknown[]> => [
+      ...(await engine.execute(`SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+        WHERE attrelid = 'customer'::regclass AND attnum > 0 ORDER BY attnum`)).rows,
+    ];
+    try {
+      // Northwind's customer_id is a bpchar
+      await other.execute(`CREATE TABLE customer (customer_id bpchar NOT NULL PRIMARY KEY, code bpchar(5), region char,
+          name text COLLATE "POSIX", city text)`);
+      const first = await inspect(other);
+      await copy.transaction(async (tx) => {
+        for (const s of rebuildStatements(first)) await tx.execute(s);
+      });
+      assert.deepEqual(await inspect(copy), first);
+      assert.deepEqual(await catalog(copy), await catalog(other));
+      assert.deepEqual(first.tables[0]?.columns.map((c) => c.type), [
+        { kind: 'custom', sql: 'bpchar' }, { kind: 'char', length: 5 }, { kind: 'char', length: 1 }, { kind: 'text' }, { kind: 'text' },
+      ]);
+    } finally {
+      await other.dispose();
+      await copy.dispose();
+    }
+  });
 });
