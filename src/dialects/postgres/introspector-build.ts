@@ -177,6 +177,55 @@ function ordering(bits: number): string {
   }
 }
 
+const COLLATION_NAME = /^(?:"(?:[^"]|"")*"|[a-z_][a-z0-9_$]*)(?:\.(?:"(?:[^"]|"")*"|[a-z_][a-z0-9_$]*))?/;
+
+/** The position after the index element that starts at `from` (at its `,` or the list's `)`). */
+function elementEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return text.length;
+      i = close;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      return i;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * The `COLLATE` clause of each key element of an index (null: none), read from its CREATE INDEX
+ * text: each element there is its text as `pg_get_indexdef(oid, k)` gives it (an expression
+ * possibly wrapped in parentheses), then ` COLLATE name` when its collation is not the column's or
+ * the expression's. An element that cannot be found leaves it and the rest without one.
+ */
+function elementCollations(definition: string | null, elements: readonly string[] | null): (string | null)[] {
+  const out: (string | null)[] = [];
+  if (definition === null || elements === null) return out;
+  const using = definition.indexOf(' USING ');
+  let pos = using < 0 ? -1 : definition.indexOf('(', using);
+  if (pos < 0) return out;
+  pos++;
+  for (const element of elements) {
+    const rest = definition.slice(pos);
+    const written = rest.startsWith(element) ? element : rest.startsWith(`(${element})`) ? `(${element})` : null;
+    if (written === null) break;
+    const after = rest.slice(written.length);
+    const collation = after.startsWith(' COLLATE ') ? COLLATION_NAME.exec(after.slice(' COLLATE '.length)) : null;
+    out.push(collation === null ? null : `${written} COLLATE ${collation[0]}`);
+    pos = elementEnd(definition, pos + written.length) + 1;
+    while (definition[pos] === ' ') pos++;
+  }
+  return out;
+}
+
 /**
  * The IndexSnapshot of an index row. Plain column elements are listed in `columns`; when any
  * element is an expression or carries an operator class or sort order, `expressions` lists every
@@ -191,19 +240,22 @@ export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: Reado
   const elements: string[] = [];
   let plain = true;
   let nextExpression = 0;
+  const collated = elementCollations(row.definition ?? null, row.elements ?? null);
   for (let k = 0; k < row.nkeys; k++) {
     const num = Number(keys[k]);
     const opclass = opclasses.get(classes[k] ?? '');
     const suffix = `${opclass === undefined ? '' : ` ${BARE_NAME.test(opclass) ? opclass : quote(opclass)}`}${ordering(Number(options[k] ?? 0))}`;
+    const withCollation = collated[k] ?? null;
     if (num === 0) {
-      elements.push(`${row.expressions?.[nextExpression++] ?? ''}${suffix}`);
+      const expression = row.expressions?.[nextExpression++] ?? '';
+      elements.push(`${withCollation ?? expression}${suffix}`);
       plain = false;
       continue;
     }
     const name = parts.names.get(num) ?? `#${num}`;
-    if (suffix === '') columns.push(name);
+    if (suffix === '' && withCollation === null) columns.push(name);
     else plain = false;
-    elements.push(`${quote(name)}${suffix}`);
+    elements.push(withCollation === null ? `${quote(name)}${suffix}` : `${quote(name)}${withCollation.slice(withCollation.indexOf(' COLLATE '))}${suffix}`);
   }
   return Object.freeze({
     name: row.name,

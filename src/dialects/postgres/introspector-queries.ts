@@ -210,7 +210,10 @@ export interface ConstraintRow {
  * constraint: attribute numbers (0 for an expression; key columns, then INCLUDE columns), sort
  * options, operator classes, method (null for btree), predicate, NULLS NOT DISTINCT (read through
  * to_jsonb: false before PostgreSQL 15, which lacks the column), and the text of the expression
- * elements in order.
+ * elements in order. When an element may have a collation of its own (`lower(name) COLLATE "C"`:
+ * a column element whose index collation is not the column's, or an expression element with one),
+ * also the whole CREATE INDEX text and the text of every key element, from which the COLLATE
+ * clauses are read (the catalog cannot say an expression's own collation).
  */
 export const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique AS "unique", i.indnkeyatts AS nkeys,
   i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
@@ -220,10 +223,19 @@ export const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indi
   CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
     SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
     WHERE i.indkey[k - 1] = 0 ORDER BY k
-  ) END AS expressions
+  ) END AS expressions,
+  CASE WHEN x.collated THEN pg_catalog.pg_get_indexdef(i.indexrelid) END AS definition,
+  CASE WHEN x.collated THEN ARRAY(
+    SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k
+  ) END AS elements
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+CROSS JOIN LATERAL (SELECT EXISTS (
+  SELECT 1 FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k
+  LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] AND i.indkey[k] <> 0
+  WHERE i.indcollation[k] <> 0 AND (i.indkey[k] = 0 OR i.indcollation[k] <> a.attcollation)
+) AS collated) x
 WHERE i.indrelid = ANY(?::oid[]) AND NOT EXISTS (
   SELECT 1 FROM pg_catalog.pg_constraint c
   WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')
@@ -245,6 +257,10 @@ export interface IndexRow {
   readonly predicate: string | null;
   readonly nulls_not_distinct: boolean;
   readonly expressions: readonly string[] | null;
+  /** pg_get_indexdef() of the index, only when an element may have a COLLATE of its own. */
+  readonly definition: string | null;
+  /** The text of every key element (without collation, class or ordering), with `definition`. */
+  readonly elements: readonly string[] | null;
 }
 
 /** Enum types of the schema with their values in order. */
