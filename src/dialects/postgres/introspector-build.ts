@@ -4,6 +4,7 @@ import type {
   CheckSnapshot,
   ColumnSnapshot,
   ComputedSpec,
+  ExclusionSnapshot,
   ForeignKeyAction,
   ForeignKeySnapshot,
   IndexSnapshot,
@@ -33,10 +34,12 @@ export interface TableParts {
   readonly uniques: UniqueSnapshot[];
   readonly checks: CheckSnapshot[];
   readonly indexes: IndexSnapshot[];
+  /** Exclusion constraints: name and definition (`EXCLUDE USING gist (...)`). */
+  readonly exclusions: { readonly name: string; readonly definition: string }[];
 }
 
 export function emptyParts(): TableParts {
-  return { columns: [], numbers: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+  return { columns: [], numbers: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], exclusions: [] };
 }
 
 /** What reading columns needs to know about the schema. */
@@ -135,6 +138,23 @@ function columnNames(parts: TableParts, nums: readonly number[] | null): readonl
 }
 
 /**
+ * The exclusion constraints of a table, by name, each with the statement that adds it (the table
+ * qualified with `schema` when the reflection names one).
+ *
+ * @example
+ * ```ts
+ * exclusionsOf(parts, 'booking', null);
+ * // [{ name: 'no_overlap', sql: 'ALTER TABLE "booking" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist (during WITH &&)' }]
+ * ```
+ */
+export function exclusionsOf(parts: TableParts, table: string, schema: string | null): readonly ExclusionSnapshot[] {
+  const target = schema === null ? quote(table) : `${quote(schema)}.${quote(table)}`;
+  return Object.freeze(parts.exclusions
+    .map((x) => Object.freeze({ name: x.name, sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quote(x.name)} ${x.definition}` }))
+    .sort(byName));
+}
+
+/**
  * Adds one constraint row to its table. `schemaName` is the schema being read; `tables` the parts
  * of every table read (for the names of referred columns).
  */
@@ -148,6 +168,9 @@ export function addConstraint(parts: TableParts, row: ConstraintRow, schemaName:
       return;
     case 'c':
       parts.checks.push(Object.freeze({ name: row.name, expression: row.expression ?? '' }));
+      return;
+    case 'x':
+      parts.exclusions.push({ name: row.name, definition: row.expression ?? '' });
       return;
     case 'f':
       parts.foreignKeys.push(Object.freeze({

@@ -165,14 +165,15 @@ export interface ColumnRow {
 }
 
 /**
- * Primary key, unique, foreign key and check constraints of the given tables (not the copies
+ * Primary key, unique, foreign key, check and exclusion constraints (these with their definition) of the given tables (not the copies
  * PostgreSQL keeps for partitions). Key columns come as attribute numbers; referred columns by
  * number too, and by name when the referred table is not among the given ones. Parameters: the
  * table oids, twice.
  */
 export const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype AS type, c.conkey AS cols,
   c.confdeltype AS on_delete, c.confupdtype AS on_update, c.condeferrable AS deferrable, c.condeferred AS deferred,
-  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
+  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid)
+    WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END AS expression,
   rc.relname AS ref_table, rn.nspname AS ref_schema, c.confrelid AS ref_rel, c.confkey AS ref_nums,
   CASE WHEN c.contype = 'f' AND NOT c.confrelid = ANY(?::oid[]) THEN ARRAY(
     SELECT ra.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(num, pos)
@@ -182,12 +183,12 @@ export const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.c
 FROM pg_catalog.pg_constraint c
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = c.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE c.conrelid = ANY(?::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0`;
+WHERE c.conrelid = ANY(?::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0`;
 
 export interface ConstraintRow {
   readonly rel: number;
   readonly name: string;
-  /** p, u, f, c. */
+  /** p, u, f, c, x. */
   readonly type: string;
   readonly cols: readonly number[] | null;
   /** a, r, c, n, d. */
@@ -195,6 +196,7 @@ export interface ConstraintRow {
   readonly on_update: string;
   readonly deferrable: boolean;
   readonly deferred: boolean;
+  /** A check's expression; an exclusion constraint's whole definition (`EXCLUDE USING gist (...)`). */
   readonly expression: string | null;
   readonly ref_table: string | null;
   readonly ref_schema: string | null;
