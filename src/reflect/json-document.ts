@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot, ExclusionSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -45,6 +45,8 @@ export interface TableDocument {
   readonly engine: string | null;
   /** The table's triggers, by name, each with its whole CREATE TRIGGER text. */
   readonly triggers: readonly TriggerSnapshot[];
+  /** PostgreSQL: the table's exclusion constraints, by name, each with the ALTER TABLE ... ADD CONSTRAINT text that adds it. */
+  readonly exclusions: readonly ExclusionSnapshot[];
 }
 
 export interface ColumnDocument {
@@ -99,6 +101,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       collation: t.collation ?? null,
       engine: t.engine ?? null,
       triggers: t.triggers ?? [],
+      exclusions: t.exclusions ?? [],
     })),
     views: snapshot.views,
     enums: snapshot.enums,

@@ -106,6 +106,7 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
   }
   for (const u of table.uniques) lines.push(`  UNIQUE ${named(u.name)}(${u.columns.join(', ')})`);
   for (const c of table.checks) lines.push(`  CHECK ${named(c.name)}(${c.expression})`);
+  for (const x of table.exclusions ?? []) lines.push(`  EXCLUDE ${x.name} ${x.sql.slice(x.sql.indexOf(' EXCLUDE ') + ' EXCLUDE '.length)}`);
   for (const ix of table.indexes) {
     const elements = ix.expressions ? ix.expressions.join(', ') : ix.columns.join(', ');
     let line = `  ${ix.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ix.name} (${elements})`;

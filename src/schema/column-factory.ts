@@ -133,9 +133,15 @@ export const column = {
   /** LONGTEXT (MySQL). */
   longtext: (): ColumnBuilder<string> => newColumnBuilder({ kind: 'longtext' }),
 
-  /** Any other type, written verbatim into DDL (`custom<string>('TSVECTOR')`). */
+  /**
+   * Any other type, written verbatim into DDL (`custom<string>('TSVECTOR')`). `custom('')` is a
+   * column declared without a type, as SQLite allows (`CREATE TABLE t (id INTEGER PRIMARY KEY, extra)`)
+   * and reflects; other dialects refuse it.
+   */
   custom: <T = unknown>(sqlType: string): ColumnBuilder<T> => {
-    if (typeof sqlType !== 'string' || sqlType.trim() === '') throw new SchemaError('custom(): the SQL type must be a non-empty string');
+    if (typeof sqlType !== 'string' || (sqlType !== '' && sqlType.trim() === '')) {
+      throw new SchemaError("custom(): the SQL type must be a non-empty string (or '' for a SQLite column declared without a type)");
+    }
     return newColumnBuilder({ kind: 'custom', sql: sqlType });
   },
 } as const;

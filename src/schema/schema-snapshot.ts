@@ -43,12 +43,15 @@ function collectEnums(tables: readonly TableSnapshot[], target: ResolvedTarget):
   return [...found.values()].map((f) => f.snapshot).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function checkStringLengths(tables: readonly TableSnapshot[], target: ResolvedTarget): void {
-  if (target.name !== 'mysql') return;
+/** Types a dialect cannot have: a string without a length on MySQL, a column without a type (`custom('')`) off SQLite. */
+function checkColumnTypes(tables: readonly TableSnapshot[], target: ResolvedTarget): void {
   for (const table of tables) {
     for (const col of table.columns) {
-      if (col.type.kind === 'string' && col.type.length === null) {
+      if (target.name === 'mysql' && col.type.kind === 'string' && col.type.length === null) {
         throw new SchemaError(`table "${table.name}", column "${col.name}": a string needs a length on mysql: column.string(255)`);
+      }
+      if (target.name !== 'sqlite' && col.type.kind === 'custom' && col.type.sql.trim() === '') {
+        throw new SchemaError(`table "${table.name}", column "${col.name}": a column without a type (custom('')) exists only on sqlite, not on ${target.name}`);
       }
     }
   }
@@ -100,7 +103,7 @@ export function buildSchemaSnapshot(
     .map((table) => buildTableSnapshot(table, table.foreignKeys.map((fk) => resolveForeignKey(metadata, table, fk)), convention, target))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : (a.schema ?? '') < (b.schema ?? '') ? -1 : (a.schema ?? '') > (b.schema ?? '') ? 1 : 0));
   checkDuplicateNames(tables, target);
-  checkStringLengths(tables, target);
+  checkColumnTypes(tables, target);
   const enums = target.namedEnums ? collectEnums(tables, target) : [];
   return deepFreeze({ schema: metadata.schema, tables, enums, views: [] });
 }

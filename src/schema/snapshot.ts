@@ -81,6 +81,13 @@ export interface TriggerSnapshot {
   readonly sql: string;
 }
 
+/** A PostgreSQL exclusion constraint, as reflection lists it: its name and the statement that adds it. */
+export interface ExclusionSnapshot {
+  readonly name: string;
+  /** `ALTER TABLE "booking" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist (room WITH =, during WITH &&)`. */
+  readonly sql: string;
+}
+
 export interface TableSnapshot extends TableSnapshotOptions {
   readonly name: string;
   readonly schema: string | null;
@@ -97,6 +104,12 @@ export interface TableSnapshot extends TableSnapshotOptions {
    * compares or writes them. Absent when the table has none, and in models.
    */
   readonly triggers?: readonly TriggerSnapshot[];
+  /**
+   * PostgreSQL reflection: the table's exclusion constraints (`EXCLUDE USING gist (...)`), by name.
+   * Listed, not managed, as triggers are: `retort diff` between two databases warns about the ones
+   * that differ, with the statement that adds them. Absent when the table has none, and in models.
+   */
+  readonly exclusions?: readonly ExclusionSnapshot[];
 }
 
 export interface ColumnSnapshot {

@@ -102,15 +102,27 @@ describe('reverse', () => {
     ['dropCheck', { kind: 'dropCheck', schema: null, table: 'post', name: 'ck' }, /"check" field/],
     ['dropEnum', { kind: 'dropEnum', schema: null, name: 'e' }, /"enum" field/],
     ['execute', { kind: 'execute', sql: 'DELETE FROM post' }, /execute DELETE FROM post.*reverseSql/],
-    ['unnamed foreign key', { kind: 'addForeignKey', schema: null, table: 'post', foreignKey: { ...fk, name: null } }, /has no name/],
-    ['unnamed unique', { kind: 'addUnique', schema: null, table: 'post', unique: { name: null, columns: ['title'] } }, /has no name/],
-    ['unnamed check', { kind: 'addCheck', schema: null, table: 'post', check: { name: null, expression: 'id > 0' } }, /has no name/],
   ];
   for (const [title, op, message] of incomplete) {
     test(`${title} without what its reverse needs throws an OperationError naming the op`, () => {
       assert.throws(() => reverse(op), (e: unknown) => e instanceof OperationError && message.test(e.message));
     });
   }
+
+  test('an unnamed constraint added is reversed by a drop that carries it (found by what it is), and back', () => {
+    const unnamedFk = { ...fk, name: null };
+    const unique = { name: null, columns: ['title'] };
+    const check = { name: null, expression: 'id > 0' };
+    const cases: [Operation, Operation][] = [
+      [{ kind: 'addForeignKey', schema: null, table: 'post', foreignKey: unnamedFk }, { kind: 'dropForeignKey', schema: null, table: 'post', name: '', foreignKey: unnamedFk }],
+      [{ kind: 'addUnique', schema: null, table: 'post', unique }, { kind: 'dropUnique', schema: null, table: 'post', name: '', unique }],
+      [{ kind: 'addCheck', schema: null, table: 'post', check }, { kind: 'dropCheck', schema: null, table: 'post', name: '', check }],
+    ];
+    for (const [add, drop] of cases) {
+      assert.deepStrictEqual(reverse(add), drop);
+      assert.deepStrictEqual(reverse(drop), add);
+    }
+  });
 
   test('reverseAll reverses the order and each op', () => {
     const ops: Operation[] = [

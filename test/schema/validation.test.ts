@@ -99,6 +99,14 @@ describe('schema validation', () => {
     assert.doesNotThrow(() => md.snapshot('postgresql'));
   });
 
+  test('a column without a type (custom(\'\')) anywhere but SQLite', () => {
+    const md = new MetaData();
+    new Table(md, 'legacy', { id: column.integer().primaryKey(), extra: column.custom('') });
+    refuses(() => md.snapshot('postgresql'), /table "legacy", column "extra": a column without a type \(custom\(''\)\) exists only on sqlite, not on postgresql/);
+    refuses(() => md.snapshot('mysql'), /column "extra": a column without a type/);
+    assert.equal(md.snapshot('sqlite').tables[0]!.columns[1]!.type.kind, 'custom');
+  });
+
   test('a primary key column declared nullable', () => {
     refuses(() => new Table(new MetaData(), 't', { id: column.integer().primaryKey().nullable() }), /table "t", column "id": a primary key column cannot be declared nullable/);
     refuses(() => new Table(new MetaData(), 't', { id: column.integer().nullable() }, new PrimaryKeyConstraint(['id'])), /column "id"/);

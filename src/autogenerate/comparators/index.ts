@@ -16,7 +16,7 @@ import { serverDefaultComparator } from './server-default.js';
 import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
-import { domainsComparator, functionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator } from './unmanaged-objects.js';
+import { domainsComparator, exclusionsComparator, functionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator } from './unmanaged-objects.js';
 
 /**
  * A new registry with retort's comparators, in the order they run. Dialect-specific ones
@@ -37,6 +37,7 @@ export function defaultComparators(): ComparatorRegistry {
     .register(tablesComparator)
     .register(viewsComparator)
     .register(triggersComparator)
+    .register(exclusionsComparator)
     .register(columnsComparator)
     .register(tableCommentComparator)
     .register(tableOptionsComparator)

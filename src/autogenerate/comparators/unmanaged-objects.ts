@@ -96,6 +96,19 @@ export const triggersComparator: SchemaComparator = unmanagedComparator('trigger
   s.tables.flatMap((t) => (t.triggers ?? []).map((tr) => ({ label: `${tr.name} on ${t.name}`, definition: tr.sql, create: tr.sql }))));
 
 /**
+ * PostgreSQL exclusion constraints of the tables, when the target is a database: the script
+ * creates a table without them.
+ *
+ * @example
+ * ```ts
+ * // warning: exclusion constraint no_overlap on booking: only the target has it; retort does not manage exclusion constraints:
+ * //   create it with op.execute (ALTER TABLE "booking" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist (...))
+ * ```
+ */
+export const exclusionsComparator: SchemaComparator = unmanagedComparator('exclusions', 'exclusion constraint', 'replace', (s) =>
+  s.tables.flatMap((t) => (t.exclusions ?? []).map((x) => ({ label: `${x.name} on ${t.name}`, definition: x.sql, create: x.sql }))));
+
+/**
  * PostgreSQL and MySQL functions and procedures, when the target is a database (a trigger or a
  * default may call one).
  *

@@ -4,6 +4,7 @@ import type {
   CheckSnapshot,
   ColumnSnapshot,
   ComputedSpec,
+  ExclusionSnapshot,
   ForeignKeyAction,
   ForeignKeySnapshot,
   IndexSnapshot,
@@ -33,10 +34,12 @@ export interface TableParts {
   readonly uniques: UniqueSnapshot[];
   readonly checks: CheckSnapshot[];
   readonly indexes: IndexSnapshot[];
+  /** Exclusion constraints: name and definition (`EXCLUDE USING gist (...)`). */
+  readonly exclusions: { readonly name: string; readonly definition: string }[];
 }
 
 export function emptyParts(): TableParts {
-  return { columns: [], numbers: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [] };
+  return { columns: [], numbers: [], names: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], exclusions: [] };
 }
 
 /** What reading columns needs to know about the schema. */
@@ -135,6 +138,23 @@ function columnNames(parts: TableParts, nums: readonly number[] | null): readonl
 }
 
 /**
+ * The exclusion constraints of a table, by name, each with the statement that adds it (the table
+ * qualified with `schema` when the reflection names one).
+ *
+ * @example
+ * ```ts
+ * exclusionsOf(parts, 'booking', null);
+ * // [{ name: 'no_overlap', sql: 'ALTER TABLE "booking" ADD CONSTRAINT "no_overlap" EXCLUDE USING gist (during WITH &&)' }]
+ * ```
+ */
+export function exclusionsOf(parts: TableParts, table: string, schema: string | null): readonly ExclusionSnapshot[] {
+  const target = schema === null ? quote(table) : `${quote(schema)}.${quote(table)}`;
+  return Object.freeze(parts.exclusions
+    .map((x) => Object.freeze({ name: x.name, sql: `ALTER TABLE ${target} ADD CONSTRAINT ${quote(x.name)} ${x.definition}` }))
+    .sort(byName));
+}
+
+/**
  * Adds one constraint row to its table. `schemaName` is the schema being read; `tables` the parts
  * of every table read (for the names of referred columns).
  */
@@ -148,6 +168,9 @@ export function addConstraint(parts: TableParts, row: ConstraintRow, schemaName:
       return;
     case 'c':
       parts.checks.push(Object.freeze({ name: row.name, expression: row.expression ?? '' }));
+      return;
+    case 'x':
+      parts.exclusions.push({ name: row.name, definition: row.expression ?? '' });
       return;
     case 'f':
       parts.foreignKeys.push(Object.freeze({
@@ -177,6 +200,55 @@ function ordering(bits: number): string {
   }
 }
 
+const COLLATION_NAME = /^(?:"(?:[^"]|"")*"|[a-z_][a-z0-9_$]*)(?:\.(?:"(?:[^"]|"")*"|[a-z_][a-z0-9_$]*))?/;
+
+/** The position after the index element that starts at `from` (at its `,` or the list's `)`). */
+function elementEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return text.length;
+      i = close;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      return i;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * The `COLLATE` clause of each key element of an index (null: none), read from its CREATE INDEX
+ * text: each element there is its text as `pg_get_indexdef(oid, k)` gives it (an expression
+ * possibly wrapped in parentheses), then ` COLLATE name` when its collation is not the column's or
+ * the expression's. An element that cannot be found leaves it and the rest without one.
+ */
+function elementCollations(definition: string | null, elements: readonly string[] | null): (string | null)[] {
+  const out: (string | null)[] = [];
+  if (definition === null || elements === null) return out;
+  const using = definition.indexOf(' USING ');
+  let pos = using < 0 ? -1 : definition.indexOf('(', using);
+  if (pos < 0) return out;
+  pos++;
+  for (const element of elements) {
+    const rest = definition.slice(pos);
+    const written = rest.startsWith(element) ? element : rest.startsWith(`(${element})`) ? `(${element})` : null;
+    if (written === null) break;
+    const after = rest.slice(written.length);
+    const collation = after.startsWith(' COLLATE ') ? COLLATION_NAME.exec(after.slice(' COLLATE '.length)) : null;
+    out.push(collation === null ? null : `${written} COLLATE ${collation[0]}`);
+    pos = elementEnd(definition, pos + written.length) + 1;
+    while (definition[pos] === ' ') pos++;
+  }
+  return out;
+}
+
 /**
  * The IndexSnapshot of an index row. Plain column elements are listed in `columns`; when any
  * element is an expression or carries an operator class or sort order, `expressions` lists every
@@ -191,19 +263,22 @@ export function indexSnapshot(row: IndexRow, parts: TableParts, opclasses: Reado
   const elements: string[] = [];
   let plain = true;
   let nextExpression = 0;
+  const collated = elementCollations(row.definition ?? null, row.elements ?? null);
   for (let k = 0; k < row.nkeys; k++) {
     const num = Number(keys[k]);
     const opclass = opclasses.get(classes[k] ?? '');
     const suffix = `${opclass === undefined ? '' : ` ${BARE_NAME.test(opclass) ? opclass : quote(opclass)}`}${ordering(Number(options[k] ?? 0))}`;
+    const withCollation = collated[k] ?? null;
     if (num === 0) {
-      elements.push(`${row.expressions?.[nextExpression++] ?? ''}${suffix}`);
+      const expression = row.expressions?.[nextExpression++] ?? '';
+      elements.push(`${withCollation ?? expression}${suffix}`);
       plain = false;
       continue;
     }
     const name = parts.names.get(num) ?? `#${num}`;
-    if (suffix === '') columns.push(name);
+    if (suffix === '' && withCollation === null) columns.push(name);
     else plain = false;
-    elements.push(`${quote(name)}${suffix}`);
+    elements.push(withCollation === null ? `${quote(name)}${suffix}` : `${quote(name)}${withCollation.slice(withCollation.indexOf(' COLLATE '))}${suffix}`);
   }
   return Object.freeze({
     name: row.name,

@@ -165,14 +165,15 @@ export interface ColumnRow {
 }
 
 /**
- * Primary key, unique, foreign key and check constraints of the given tables (not the copies
+ * Primary key, unique, foreign key, check and exclusion constraints (these with their definition) of the given tables (not the copies
  * PostgreSQL keeps for partitions). Key columns come as attribute numbers; referred columns by
  * number too, and by name when the referred table is not among the given ones. Parameters: the
  * table oids, twice.
  */
 export const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype AS type, c.conkey AS cols,
   c.confdeltype AS on_delete, c.confupdtype AS on_update, c.condeferrable AS deferrable, c.condeferred AS deferred,
-  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
+  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid)
+    WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END AS expression,
   rc.relname AS ref_table, rn.nspname AS ref_schema, c.confrelid AS ref_rel, c.confkey AS ref_nums,
   CASE WHEN c.contype = 'f' AND NOT c.confrelid = ANY(?::oid[]) THEN ARRAY(
     SELECT ra.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(num, pos)
@@ -182,12 +183,12 @@ export const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.c
 FROM pg_catalog.pg_constraint c
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = c.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE c.conrelid = ANY(?::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0`;
+WHERE c.conrelid = ANY(?::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0`;
 
 export interface ConstraintRow {
   readonly rel: number;
   readonly name: string;
-  /** p, u, f, c. */
+  /** p, u, f, c, x. */
   readonly type: string;
   readonly cols: readonly number[] | null;
   /** a, r, c, n, d. */
@@ -195,6 +196,7 @@ export interface ConstraintRow {
   readonly on_update: string;
   readonly deferrable: boolean;
   readonly deferred: boolean;
+  /** A check's expression; an exclusion constraint's whole definition (`EXCLUDE USING gist (...)`). */
   readonly expression: string | null;
   readonly ref_table: string | null;
   readonly ref_schema: string | null;
@@ -210,7 +212,10 @@ export interface ConstraintRow {
  * constraint: attribute numbers (0 for an expression; key columns, then INCLUDE columns), sort
  * options, operator classes, method (null for btree), predicate, NULLS NOT DISTINCT (read through
  * to_jsonb: false before PostgreSQL 15, which lacks the column), and the text of the expression
- * elements in order.
+ * elements in order. When an element may have a collation of its own (`lower(name) COLLATE "C"`:
+ * a column element whose index collation is not the column's, or an expression element with one),
+ * also the whole CREATE INDEX text and the text of every key element, from which the COLLATE
+ * clauses are read (the catalog cannot say an expression's own collation).
  */
 export const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique AS "unique", i.indnkeyatts AS nkeys,
   i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
@@ -220,10 +225,19 @@ export const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indi
   CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
     SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
     WHERE i.indkey[k - 1] = 0 ORDER BY k
-  ) END AS expressions
+  ) END AS expressions,
+  CASE WHEN x.collated THEN pg_catalog.pg_get_indexdef(i.indexrelid) END AS definition,
+  CASE WHEN x.collated THEN ARRAY(
+    SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k
+  ) END AS elements
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+CROSS JOIN LATERAL (SELECT EXISTS (
+  SELECT 1 FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k
+  LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] AND i.indkey[k] <> 0
+  WHERE i.indcollation[k] <> 0 AND (i.indkey[k] = 0 OR i.indcollation[k] <> a.attcollation)
+) AS collated) x
 WHERE i.indrelid = ANY(?::oid[]) AND NOT EXISTS (
   SELECT 1 FROM pg_catalog.pg_constraint c
   WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')
@@ -245,6 +259,10 @@ export interface IndexRow {
   readonly predicate: string | null;
   readonly nulls_not_distinct: boolean;
   readonly expressions: readonly string[] | null;
+  /** pg_get_indexdef() of the index, only when an element may have a COLLATE of its own. */
+  readonly definition: string | null;
+  /** The text of every key element (without collation, class or ordering), with `definition`. */
+  readonly elements: readonly string[] | null;
 }
 
 /** Enum types of the schema with their values in order. */

@@ -8,6 +8,7 @@ import {
   columnSnapshot,
   emptyParts,
   enumTypes,
+  exclusionsOf,
   indexSnapshot,
   type TableParts,
 } from './introspector-build.js';
@@ -132,6 +133,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
         indexes: Object.freeze(p.indexes.sort(byName)),
         ...(r.kind === 'p' && r.definition !== null ? { partitionBy: r.definition } : {}),
         ...(r.triggers !== null ? { triggers: Object.freeze(r.triggers.map((t) => Object.freeze({ name: t.name, sql: t.sql }))) } : {}),
+        ...(p.exclusions.length > 0 ? { exclusions: exclusionsOf(p, r.name, schemaOption) } : {}),
       });
     }).sort(byName);
 

@@ -28,7 +28,8 @@ const SIMPLE: Readonly<Record<string, TypeSpec>> = {
   varchar: { kind: 'string', length: null },
   character: { kind: 'char', length: null },
   char: { kind: 'char', length: null },
-  bpchar: { kind: 'char', length: null },
+  // `bpchar` without a length is blank-padded text of any length (format_type's spelling of a
+  // column declared so), not CHAR = CHAR(1): it stays custom, written back as `bpchar`
   numeric: { kind: 'numeric', precision: null, scale: null },
   decimal: { kind: 'numeric', precision: null, scale: null },
 };

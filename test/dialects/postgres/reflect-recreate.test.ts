@@ -103,4 +103,39 @@ describePostgres('a reflected schema rebuilt from its snapshot reflects the same
       await copy.dispose();
     }
   });
+
+  it('rebuilds bpchar columns (not CHAR(1)) and index elements with a collation of their own', async () => {
+    const other = createEngine(await ctx.freshUrl('pg_recreate_g'));
+    const copy = createEngine(await ctx.freshUrl('pg_recreate_h'));
+    const catalog = async (engine: Engine): Promise<unknown[]> => [
+      ...(await engine.execute(`SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+        WHERE attrelid = 'customer'::regclass AND attnum > 0 ORDER BY attnum`)).rows,
+      ...(await engine.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'customer' ORDER BY indexname")).rows,
+    ];
+    try {
+      // Northwind's customer_id is a bpchar; an index for prefix searches compares in "C"
+      await other.execute(`CREATE TABLE customer (customer_id bpchar NOT NULL PRIMARY KEY, code bpchar(5), region char,
+          name text COLLATE "POSIX", city text);
+        CREATE INDEX customer_lower_name ON customer (lower(name) COLLATE "C");
+        CREATE INDEX customer_city ON customer (city COLLATE "C" text_pattern_ops DESC, name);
+        CREATE INDEX customer_name_default ON customer ((name || city) COLLATE "default", name COLLATE "C")`);
+      const first = await inspect(other);
+      await copy.transaction(async (tx) => {
+        for (const s of rebuildStatements(first)) await tx.execute(s);
+      });
+      assert.deepEqual(await inspect(copy), first);
+      assert.deepEqual(await catalog(copy), await catalog(other));
+      assert.deepEqual(first.tables[0]?.columns.map((c) => c.type), [
+        { kind: 'custom', sql: 'bpchar' }, { kind: 'char', length: 5 }, { kind: 'char', length: 1 }, { kind: 'text' }, { kind: 'text' },
+      ]);
+      assert.deepEqual(first.tables[0]?.indexes.map((ix) => [ix.name, ix.columns, ix.expressions]), [
+        ['customer_city', ['name'], ['"city" COLLATE "C" text_pattern_ops DESC', '"name"']],
+        ['customer_lower_name', [], ['lower(name) COLLATE "C"']],
+        ['customer_name_default', [], ['((name || city)) COLLATE "default"', '"name" COLLATE "C"']],
+      ]);
+    } finally {
+      await other.dispose();
+      await copy.dispose();
+    }
+  });
 });

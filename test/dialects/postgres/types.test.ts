@@ -19,7 +19,8 @@ describe('postgresql type parser', () => {
       ['character varying(50)', { kind: 'string', length: 50 }],
       ['varchar', { kind: 'string', length: null }],
       ['character(12)', { kind: 'char', length: 12 }],
-      ['bpchar', { kind: 'char', length: null }],
+      ['bpchar', { kind: 'custom', sql: 'bpchar' }],
+      ['bpchar(3)', { kind: 'char', length: 3 }],
       ['numeric(10,2)', { kind: 'numeric', precision: 10, scale: 2 }],
       ['decimal(10)', { kind: 'numeric', precision: 10, scale: 0 }],
       ['numeric', { kind: 'numeric', precision: null, scale: null }],
@@ -99,6 +100,8 @@ describe('postgresql type compiler', () => {
       [{ kind: 'json' }, { kind: 'jsonb' }],
       [{ kind: 'enum', name: 'mood', values: ['a'] }, { kind: 'enum', name: 'Mood', values: ['a'] }],
       [{ kind: 'custom', sql: '"Mood"' }, { kind: 'custom', sql: '"mood"' }],
+      // bpchar without a length holds any length; CHAR is CHAR(1)
+      [{ kind: 'custom', sql: 'bpchar' }, { kind: 'char', length: null }],
     ];
     for (const [a, b] of different) assert.notEqual(canonical(a), canonical(b), `${JSON.stringify(a)} != ${JSON.stringify(b)}`);
     assert.equal(canonical({ kind: 'datetime', timezone: true }), 'TIMESTAMP(6) WITH TIME ZONE');

@@ -61,3 +61,62 @@ forSqlite('unnamed constraints of a SQLite database', (ctx) => {
     assert.deepEqual(await rows(), [{ id: 1, parent_id: 1, code: 'a', qty: 2 }]);
   });
 });
+
+// Models whose constraints stay unnamed too (a naming convention without fk / uq / ck, or models
+// built with MetaData.reflect from such a database): changing an unnamed foreign key's action, or
+// an unnamed unique's columns, is a drop and an add of unnamed constraints, and the downgrade drops
+// the added ones by what they are instead of refusing to reverse them.
+const UNNAMED_MODELS = `import { CheckConstraint, MetaData, Table, UniqueConstraint, column } from 'retort';
+export const metadata = new MetaData({ namingConvention: {} });
+new Table(metadata, 'parent', { id: column.integer().primaryKey() });
+new Table(metadata, 'child', {
+  id: column.integer().primaryKey(),
+  parent_id: column.integer().references('parent.id', { onDelete: 'cascade' }),
+  code: column.text(),
+  qty: column.integer(),
+}, new UniqueConstraint(['code', 'qty']), new CheckConstraint('qty >= 0'));
+`;
+
+forSqlite('unnamed constraints changed by models that leave them unnamed', (ctx) => {
+  let url: string;
+  let engine: Engine;
+  let project: Project;
+
+  before(async () => {
+    url = await ctx.freshUrl('unnamed_both');
+    engine = createEngine(url);
+    await engine.execute('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+    await engine.execute('CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id), code TEXT, qty INTEGER, UNIQUE (code), CHECK (qty > 0))');
+    await engine.execute('INSERT INTO parent (id) VALUES (1)');
+    await engine.execute("INSERT INTO child (id, parent_id, code, qty) VALUES (1, 1, 'a', 2)");
+    project = createProject('unnamed_both');
+    assert.equal((await project.run(['init', '--url', url])).code, 0);
+  });
+  after(async () => {
+    await engine.dispose();
+    project.remove();
+  });
+
+  it('autogenerate writes a downgrade that drops the added unnamed constraints by what they are', async () => {
+    const before = (await inspect(engine, { include: ['child'] })).tables[0]!;
+    project.writeModels(UNNAMED_MODELS);
+    const r = await project.run(['autogenerate', '-m', 'cascade']);
+    assert.equal(r.code, 0, r.stderr);
+    const source = project.migration(writtenId(r));
+    const downgrade = source.slice(source.indexOf('export async function downgrade'));
+    assert.match(downgrade, /await op\.dropForeignKey\(null, 'child', \{\s+columns: \['parent_id'\],\s+referredTable: 'parent',\s+referredColumns: \['id'\],\s+\}\);/);
+    assert.match(downgrade, /await op\.dropUnique\(null, 'child', \{ columns: \['code', 'qty'\] \}\);/);
+    assert.match(downgrade, /await op\.dropCheck\(null, 'child', \{ expression: 'qty >= 0' \}\);/);
+
+    assert.equal((await project.run(['upgrade'])).code, 0);
+    assert.equal((await project.run(['check'])).code, 0);
+    const fk = (await inspect(engine, { include: ['child'] })).tables[0]!.foreignKeys[0]!;
+    assert.equal(fk.onDelete, 'CASCADE');
+
+    const down = await project.run(['downgrade', 'base']);
+    assert.equal(down.code, 0, down.stderr);
+    const back = (await inspect(engine, { include: ['child'] })).tables[0]!;
+    assert.deepEqual([back.foreignKeys, back.uniques, back.checks], [before.foreignKeys, before.uniques, before.checks]);
+    assert.deepEqual((await engine.execute('SELECT id, parent_id, code, qty FROM child')).rows, [{ id: 1, parent_id: 1, code: 'a', qty: 2 }]);
+  });
+});
