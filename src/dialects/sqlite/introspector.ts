@@ -1,10 +1,10 @@
-import { resolve as resolvePath } from 'node:path';
 import type { IntrospectOptions, Introspector } from '../../engine/dialect.js';
 import type { Executor, Row } from '../../engine/types.js';
 import type { DatabaseUrl } from '../../engine/url.js';
 import { ReflectionError } from '../../errors/index.js';
 import type { SchemaSnapshot } from '../../schema/snapshot.js';
 import { emptySnapshot } from '../../schema/snapshot.js';
+import { resolve as resolvePath } from 'node:path';
 import { readInWorker, type CatalogQuery } from './catalog-worker.js';
 import { isMemoryUrl } from './driver.js';
 import { buildSqliteSnapshot } from './introspector-build.js';
