@@ -32,7 +32,7 @@ export * from './orm/index.js';
 export { Operations } from './operations/facade.js';
 export type { Operation, OperationKind } from './operations/operation.js';
 export { reverse, reverseAll } from './operations/reverse.js';
-export { inspect, inspectTable, type InspectOptions } from './reflect/inspect.js';
+export { inspect, inspectTable } from './reflect/inspect.js';
 export { toSchemaDocument } from './reflect/json-document.js';
 export {
   assertNoDestructiveChanges,

@@ -181,13 +181,6 @@ export interface IntrospectOptions {
   readonly include?: readonly string[];
   /** Leave out these tables (names). Applied in the catalog queries, before reading. */
   readonly exclude?: readonly string[];
-  /**
-   * The database's URL, when the caller has other work to do while the catalog is read (the
-   * `concurrent` option of `inspect(engine)`): a synchronous driver (SQLite on a file) may then
-   * read a large catalog on a connection of its own in a worker thread. That connection sees
-   * committed data only: never set for a connection that may hold a transaction.
-   */
-  readonly concurrentUrl?: DatabaseUrl;
 }
 
 /** Reads a database's catalog into a snapshot in a constant number of queries. */

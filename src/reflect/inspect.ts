@@ -13,25 +13,10 @@ import type { SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
  * for (const t of schema.tables) console.log(t.name, t.columns.length);
  * ```
  */
-export async function inspect(source: Engine | Executor, options: InspectOptions = {}): Promise<SchemaSnapshot> {
+export async function inspect(source: Engine | Executor, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
   const { introspector } = source.dialect;
-  const { concurrent, ...introspectOptions } = options;
-  if (isEngine(source)) {
-    const forIntrospector = concurrent === true ? { ...introspectOptions, concurrentUrl: source.url } : introspectOptions;
-    return source.withConnection((conn) => introspector.introspect(conn, forIntrospector));
-  }
-  return introspector.introspect(source, introspectOptions);
-}
-
-/** What {@link inspect} reads. */
-export interface InspectOptions extends Omit<IntrospectOptions, 'concurrentUrl'> {
-  /**
-   * The caller has other work to do while an engine's catalog is read (loading its models):
-   * SQLite, whose driver blocks the thread it runs on, then reads a large catalog of a file in a
-   * worker thread, on a connection of its own (committed data only). No effect on a connection,
-   * or on PostgreSQL and MySQL, whose queries never block.
-   */
-  readonly concurrent?: boolean;
+  if (isEngine(source)) return source.withConnection((conn) => introspector.introspect(conn, options));
+  return introspector.introspect(source, options);
 }
 
 /** The one table `name` of a database, or undefined when it has none of that name. */

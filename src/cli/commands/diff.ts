@@ -33,8 +33,7 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
       throw new ConfigError(`--from is ${fromEngine.dialect.name} but --to is ${toEngine.dialect.name}: diff compares databases of one dialect`);
     }
     const dialect = fromEngine.dialect;
-    // two catalogs read at once: SQLite reads large ones in worker threads
-    const [current, target] = await Promise.all([inspect(fromEngine, { ...options, concurrent: true }), inspect(toEngine, { ...options, concurrent: true })]);
+    const [current, target] = await Promise.all([inspect(fromEngine, options), inspect(toEngine, options)]);
     const warnings: string[] = [];
     const onWarning = (w: CompareWarning): void => void warnings.push(w.table === null ? w.message : `${w.table}: ${w.message}`);
     const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect, targetIsDatabase: true, onWarning });

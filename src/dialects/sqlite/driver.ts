@@ -56,18 +56,11 @@ let addon: object | undefined;
  */
 function loadAddon(): object {
   const require = createRequire(import.meta.url);
-  const built = addonPath();
-  if (built !== null) return require(built) as object;
   const root = dirname(require.resolve('better-sqlite3/package.json'));
+  const built = join(root, 'build', 'Release', 'better_sqlite3.node');
+  if (existsSync(built)) return require(built) as object;
   const bindings = createRequire(join(root, 'package.json'))('bindings') as (options: object) => object;
   return bindings({ bindings: 'better_sqlite3.node', module_root: root });
-}
-
-/** The path of better-sqlite3's addon where its build puts it (build/Release), or null when it is not there. */
-export function addonPath(): string | null {
-  const root = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-  const built = join(root, 'build', 'Release', 'better_sqlite3.node');
-  return existsSync(built) ? built : null;
 }
 
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null: convert the rest. */

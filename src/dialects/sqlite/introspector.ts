@@ -1,12 +1,8 @@
 import type { IntrospectOptions, Introspector } from '../../engine/dialect.js';
-import type { Executor, Row } from '../../engine/types.js';
-import type { DatabaseUrl } from '../../engine/url.js';
+import type { Executor } from '../../engine/types.js';
 import { ReflectionError } from '../../errors/index.js';
 import type { SchemaSnapshot } from '../../schema/snapshot.js';
 import { emptySnapshot } from '../../schema/snapshot.js';
-import { resolve as resolvePath } from 'node:path';
-import { readInWorker, type CatalogQuery } from './catalog-worker.js';
-import { isMemoryUrl } from './driver.js';
 import { buildSqliteSnapshot } from './introspector-build.js';
 import {
   columnsSql,
@@ -54,45 +50,17 @@ export const sqliteIntrospector: Introspector = Object.freeze({
     if (options.include !== undefined && options.include.length === 0) return emptySnapshot();
     const byTable = nameFilter('m.tbl_name', options);
     const byName = nameFilter('m.name', options);
-    const [shadowRows, objects, columns, indexes, foreignKeys] = await readCatalog(executor, [
-      { sql: SHADOW_TABLES_SQL, params: [] },
-      { sql: objectsSql(byTable), params: byTable.params },
-      { sql: columnsSql(byName), params: byName.params },
-      { sql: indexesSql(byName), params: byName.params },
-      { sql: foreignKeysSql(byName), params: byName.params },
-    ], options.concurrentUrl);
-    const shadow = new Set((shadowRows as { name: string }[]).map((r) => r.name));
-    const own = <R>(rows: readonly Row[], table: (row: R) => string): readonly R[] =>
-      (shadow.size === 0 ? rows as readonly R[] : (rows as readonly R[]).filter((r) => !shadow.has(table(r))));
+    const shadow = new Set((await executor.execute<{ name: string }>(SHADOW_TABLES_SQL)).rows.map((r) => r.name));
+    const own = <R>(rows: readonly R[], table: (row: R) => string): readonly R[] => (shadow.size === 0 ? rows : rows.filter((r) => !shadow.has(table(r))));
+    const objects = await executor.execute<ObjectRow>(objectsSql(byTable), byTable.params);
+    const columns = await executor.execute<ColumnRow>(columnsSql(byName), byName.params);
+    const indexes = await executor.execute<IndexRow>(indexesSql(byName), byName.params);
+    const foreignKeys = await executor.execute<ForeignKeyRow>(foreignKeysSql(byName), byName.params);
     return buildSqliteSnapshot({
-      objects: own<ObjectRow>(objects, (r) => r.tbl_name),
-      columns: own<ColumnRow>(columns, (r) => r.table_name),
-      indexes: own<IndexRow>(indexes, (r) => r.table_name),
-      foreignKeys: own<ForeignKeyRow>(foreignKeys, (r) => r.table_name),
+      objects: own(objects.rows, (r) => r.tbl_name),
+      columns: own(columns.rows, (r) => r.table_name),
+      indexes: own(indexes.rows, (r) => r.table_name),
+      foreignKeys: own(foreignKeys.rows, (r) => r.table_name),
     });
   },
 });
-
-/**
- * Past this many objects (tables, indexes, views, triggers) a catalog read off the main thread
- * pays for the worker's start (~30 ms) and for parsing its answer: inline, such a catalog takes
- * ~0.1 ms an object.
- */
-const CONCURRENT_MIN_OBJECTS = 500;
-
-/**
- * The rows of the catalog queries: in a worker thread when the caller has other work meanwhile
- * (`concurrentUrl`), the database is a file and its catalog is large; else on `executor`, one by one.
- */
-async function readCatalog<const Q extends readonly CatalogQuery[]>(executor: Executor, queries: Q, concurrentUrl: DatabaseUrl | undefined): Promise<{ [K in keyof Q]: Row[] }> {
-  if (concurrentUrl !== undefined && !isMemoryUrl(concurrentUrl)) {
-    const count = await executor.execute<{ n: number }>('SELECT count(*) AS n FROM sqlite_master');
-    if ((count.rows[0]?.n ?? 0) >= CONCURRENT_MIN_OBJECTS) {
-      const rows = await readInWorker(resolvePath(concurrentUrl.database ?? ''), queries);
-      if (rows !== null) return rows as { [K in keyof Q]: Row[] };
-    }
-  }
-  const results: Row[][] = [];
-  for (const q of queries) results.push((await executor.execute(q.sql, q.params)).rows);
-  return results as { [K in keyof Q]: Row[] };
-}
