@@ -83,9 +83,6 @@ async function metadataOf(options: ModelsCompareOptions, settings: CallSettings)
 export async function readSides(engine: Engine, options: ModelsCompareOptions, settings: CallSettings): Promise<ComparisonSides> {
   // the catalog queries go out first: the models load and snapshot while the database answers them
   const reflected = inspect(engine);
-  reflected.catch(() => undefined); // awaited below
-  // loading the models blocks the event loop: first let the read start (its first query sent)
-  await new Promise((resolve) => setImmediate(resolve));
   const [target, current] = await Promise.all([metadataOf(options, settings).then((metadata) => modelsSnapshot(metadata, engine, settings)), reflected]);
   const { include, exclude } = settings.config;
   const compareOptions: CompareOptions = {
