@@ -72,7 +72,7 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
     for (const comparator of context.tableComparators) comparator.compare(tableContext, plan);
   }
   const ops = plan.ops();
-  if (options.onWarning) for (const warning of viewDependencyWarnings(ops, database)) options.onWarning(warning);
+  if (options.onWarning) for (const warning of viewDependencyWarnings(ops, database, options.dialect)) options.onWarning(warning);
   return ops.map((op) => deepFreeze(op));
 }
 

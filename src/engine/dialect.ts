@@ -53,6 +53,13 @@ export interface DialectCapabilities {
   readonly columnOnUpdate: boolean;
   /** Identity columns are GENERATED ALWAYS or BY DEFAULT (PostgreSQL). */
   readonly identityKinds: boolean;
+  /**
+   * A view holds on to the tables and columns it reads (PostgreSQL): the database refuses to drop
+   * them or change a column's type while the view exists, and renames carry over. false: a view is
+   * kept as its text (MySQL, whose views break when what they read is dropped or renamed; SQLite,
+   * whose ALTER TABLE refuses a change that would break a view).
+   */
+  readonly viewsBindColumns: boolean;
   /** Longest identifier the database keeps; longer names are shortened with a hash. null: no limit. */
   readonly maxIdentifierLength: number | null;
 }

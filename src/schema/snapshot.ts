@@ -223,9 +223,10 @@ export interface ViewSnapshot {
   readonly schema: string | null;
   readonly definition: string | null;
   /**
-   * PostgreSQL reflection: the tables and columns the view reads (`column` null for the table as a
-   * whole), as the catalog records them; PostgreSQL refuses to drop them or change a column's type
-   * while the view exists. Absent elsewhere.
+   * PostgreSQL and MySQL reflection: the tables and columns of its own schema the view reads
+   * (`column` null for the table as a whole), as PostgreSQL's catalog records them or MySQL's
+   * stored definition names them. PostgreSQL refuses to drop them or change a column's type while
+   * the view exists; MySQL drops or renames them and leaves the view broken. Absent on SQLite.
    */
   readonly uses?: readonly ViewUse[];
 }

@@ -26,11 +26,12 @@ const base: DialectCapabilities = {
   alterForeignKeyColumns: true,
   columnOnUpdate: false,
   identityKinds: false,
+  viewsBindColumns: false,
   maxIdentifierLength: null,
 };
 
 const capabilities: Record<TestDialectName, DialectCapabilities> = {
-  postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, identityKinds: true, maxIdentifierLength: 63 },
+  postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, identityKinds: true, viewsBindColumns: true, maxIdentifierLength: 63 },
   mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, maxIdentifierLength: 64 },
   sqlite: { ...base, comments: false, partialIndexes: true, deferrableForeignKeys: true, alterColumn: false, alterConstraints: false },
 };

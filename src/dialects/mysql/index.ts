@@ -61,6 +61,7 @@ export const mysqlDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: false,
     columnOnUpdate: true,
     identityKinds: false,
+    viewsBindColumns: false,
     maxIdentifierLength: 64,
   }),
   defaultPoolSize: () => 10,

@@ -8,7 +8,7 @@ import { addForeignKeys, addMariadbChecks, addMysqlChecks } from './introspector
 import { addColumn, finishTable, tableDraft, type TableDefaults, type TableDraft } from './introspector-draft.js';
 import { addIndexes } from './introspector-indexes.js';
 import { addTriggers, routinesFrom } from './introspector-routines.js';
-import { viewDefinitionWithoutSchema } from './view-definition.js';
+import { viewDefinitionWithoutSchema, viewUses } from './view-definition.js';
 import {
   checksQuery,
   checkTablesQuery,
@@ -106,17 +106,17 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
 }
 
 async function readViews(executor: Executor, schema: string, filter: TableFilter, asked: string | null): Promise<ViewSnapshot[]> {
-  const views = (await rows(executor, viewsQuery(schema, filter))).map((row) => ({
-    name: text(row, 'table_name'),
-    schema: asked,
-    definition: ownDefinition(textOrNull(row, 'view_definition'), schema),
-  }));
+  const views = (await rows(executor, viewsQuery(schema, filter))).map((row) => {
+    const definition = textOrNull(row, 'view_definition');
+    return {
+      name: text(row, 'table_name'),
+      schema: asked,
+      // relative to its own database (the catalog qualifies every table with it)
+      definition: definition === null ? null : viewDefinitionWithoutSchema(definition, schema),
+      ...(definition === null ? {} : { uses: viewUses(definition, schema) }),
+    };
+  });
   return views.sort((a, b) => byCodePoint(a.name, b.name));
-}
-
-/** A definition relative to its own database (the catalog qualifies every table with it). */
-function ownDefinition(definition: string | null, schema: string): string | null {
-  return definition === null ? null : viewDefinitionWithoutSchema(definition, schema);
 }
 
 /**

@@ -41,6 +41,7 @@ export const sqliteDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: true,
     columnOnUpdate: false,
     identityKinds: false,
+    viewsBindColumns: false,
     maxIdentifierLength: null,
   }),
   defaultPoolSize: () => 1,
