@@ -53,7 +53,10 @@ forEachDialect('reflection of the shop schema', (ctx) => {
     assert.deepEqual([...names].sort(), await tableNames(engine));
     const views = await catalogRows(engine, 'SELECT TABLE_NAME AS n, VIEW_DEFINITION AS d, TABLE_SCHEMA AS s FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()');
     // the catalog's text, without the qualifier of the view's own database
-    assert.deepEqual(snapshot.views, views.map((v) => ({ name: String(v.n), schema: null, definition: String(v.d).split(`\`${String(v.s)}\`.`).join('') })));
+    assert.deepEqual(snapshot.views.map(({ uses: _, ...v }) => v), views.map((v) => ({ name: String(v.n), schema: null, definition: String(v.d).split(`\`${String(v.s)}\`.`).join('') })));
+    // what the view reads, through its aliases (FROM orders o JOIN customer c)
+    assert.deepEqual(snapshot.views[0]?.uses?.map((u) => `${u.table}.${u.column ?? '*'}`),
+      ['customer.email', 'customer.id', 'orders.customer_id', 'orders.id', 'orders.order_number', 'orders.status', 'orders.total']);
     assert.equal(snapshot.schema, null);
     assert.ok(snapshot.tables.every((t) => t.schema === null));
   });
