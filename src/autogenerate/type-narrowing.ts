@@ -123,7 +123,22 @@ export function typeChangeRisk(from: TypeSpec, to: TypeSpec, dialect: Dialect): 
     case 'array':
       if (to.kind !== 'array') return `converts ${a} to ${b}: existing values may not convert`;
       return typeChangeRisk(from.of, to.of, dialect);
+    case 'custom': {
+      // MySQL SET: converted value by value, so only members taken out are lost
+      const members = setMembers(from.sql);
+      const kept = to.kind === 'custom' ? setMembers(to.sql) : null;
+      if (members === null || kept === null) return `converts ${a} to ${b}: existing values may not convert`;
+      const gone = members.filter((v) => !kept.includes(v));
+      return gone.length === 0 ? null : `removes set values ${gone.map((v) => `'${v}'`).join(', ')}: rows holding them lose them`;
+    }
     default:
       return `converts ${a} to ${b}: existing values may not convert`;
   }
+}
+
+/** The members of a MySQL SET type as the catalog spells it (`set('a','it''s')`), or null for another type. */
+function setMembers(sql: string): string[] | null {
+  const list = /^set\s*\((.*)\)$/is.exec(sql.trim())?.[1];
+  if (list === undefined) return null;
+  return [...list.matchAll(/'((?:[^']|'')*)'/g)].map((m) => (m[1] as string).replaceAll("''", "'"));
 }

@@ -72,6 +72,12 @@ describe('destructive changes', () => {
     // MySQL TEXT holds 64 KiB: VARCHAR(70000) is wider, VARCHAR(1000) narrower
     assert.equal(typeChangeRisk(t.text, t.string(70000), mysql), null);
     assert.notEqual(typeChangeRisk(t.text, t.string(1000), mysql), null);
+    // a MySQL SET keeps each row's members that the new list still has
+    const set = (sql: string) => ({ kind: 'custom', sql }) as const;
+    assert.equal(typeChangeRisk(set("set('a','b')"), set("set('a','b','it''s')"), mysql), null);
+    assert.equal(typeChangeRisk(set("set('a','b','c')"), set("set('c','a')"), mysql), "removes set values 'b': rows holding them lose them");
+    assert.match(typeChangeRisk(set("set('a')"), t.string(10), mysql) ?? '', /values may not fit/);
+    assert.match(typeChangeRisk(set('geometry'), set('point'), mysql) ?? '', /existing values may not convert/);
   });
 
   it('NOT NULL on an existing column asks for a NULL check', () => {
