@@ -98,7 +98,8 @@ WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped`;
 
 const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype AS type, c.conkey AS cols,
   c.confdeltype AS on_delete, c.confupdtype AS on_update, c.condeferrable AS deferrable, c.condeferred AS deferred,
-  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid) END AS expression,
+  CASE WHEN c.contype = 'c' THEN pg_catalog.pg_get_expr(c.conbin, c.conrelid)
+    WHEN c.contype = 'x' THEN pg_catalog.pg_get_constraintdef(c.oid) END AS expression,
   rc.relname AS ref_table, rn.nspname AS ref_schema, c.confrelid AS ref_rel, c.confkey AS ref_nums,
   CASE WHEN c.contype = 'f' AND NOT c.confrelid = ANY($1::oid[]) THEN ARRAY(
     SELECT ra.attname::text FROM pg_catalog.unnest(c.confkey) WITH ORDINALITY k(num, pos)
@@ -108,7 +109,7 @@ const CONSTRAINTS_SQL = `SELECT c.conrelid AS rel, c.conname AS name, c.contype 
 FROM pg_catalog.pg_constraint c
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = c.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c') AND c.conparentid = 0`;
+WHERE c.conrelid = ANY($1::oid[]) AND c.contype IN ('p', 'u', 'f', 'c', 'x') AND c.conparentid = 0`;
 
 const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique AS "unique", i.indnkeyatts AS nkeys,
   i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS opclasses,
@@ -118,10 +119,19 @@ const INDEXES_SQL = `SELECT i.indrelid AS rel, ic.relname AS name, i.indisunique
   CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
     SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k
     WHERE i.indkey[k - 1] = 0 ORDER BY k
-  ) END AS expressions
+  ) END AS expressions,
+  CASE WHEN x.collated THEN pg_catalog.pg_get_indexdef(i.indexrelid) END AS definition,
+  CASE WHEN x.collated THEN ARRAY(
+    SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k
+  ) END AS elements
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+CROSS JOIN LATERAL (SELECT EXISTS (
+  SELECT 1 FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k
+  LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] AND i.indkey[k] <> 0
+  WHERE i.indcollation[k] <> 0 AND (i.indkey[k] = 0 OR i.indcollation[k] <> a.attcollation)
+) AS collated) x
 WHERE i.indrelid = ANY($1::oid[]) AND NOT EXISTS (
   SELECT 1 FROM pg_catalog.pg_constraint c
   WHERE c.conrelid = i.indrelid AND c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x')
