@@ -8,7 +8,14 @@ import { isTable, type Table } from './table.js';
 export interface ResolvedForeignKey {
   readonly fk: ForeignKeyConstraint;
   readonly table: Table;
-  readonly referredTable: Table;
+  /**
+   * The referred table of the models, or null for a table of another schema that they do not
+   * declare (`'auth.users.id'`, a table the database has and other code manages).
+   */
+  readonly referredTable: Table | null;
+  /** The referred table's schema (null: the default one) and name. */
+  readonly referredSchema: string | null;
+  readonly referredName: string;
   /** Database names, in the order of `fk.columns`. */
   readonly referredColumns: readonly string[];
 }
@@ -34,8 +41,11 @@ function callReference(table: Table, fk: ForeignKeyConstraint, fn: () => unknown
   }
 }
 
-/** Finds the table a string reference names: `'table'` or `'schema.table'`. */
-function tableByName(metadata: MetaData, from: Table, ref: string, fk: ForeignKeyConstraint): Table {
+/**
+ * Finds the table a string reference names: `'table'` or `'schema.table'`. A table of another
+ * schema that the models do not declare is outside them (null), when the key names its columns.
+ */
+function tableByName(metadata: MetaData, from: Table, ref: string, fk: ForeignKeyConstraint): Table | { schema: string; name: string } {
   const dot = ref.indexOf('.');
   const explicitSchema = dot >= 0 ? ref.slice(0, dot) : undefined;
   const name = dot >= 0 ? ref.slice(dot + 1) : ref;
@@ -47,6 +57,10 @@ function tableByName(metadata: MetaData, from: Table, ref: string, fk: ForeignKe
     // A dotted name may also be a table whose own name contains a dot.
     const literal = metadata.tablesNamed(ref)[0];
     if (literal) return literal;
+    if (explicitSchema !== undefined && explicitSchema !== from.schema) {
+      if (fk.referredColumns) return { schema: explicitSchema, name };
+      throw new SchemaError(`${describe(from, fk)} refers to table "${ref}", which the models do not declare: name its columns ('${ref}.id')`);
+    }
     throw new SchemaError(`${describe(from, fk)} refers to unknown table "${ref}"`);
   }
   return found;
@@ -61,7 +75,16 @@ export function resolveForeignKey(metadata: MetaData, table: Table, fk: ForeignK
   let referredTable: Table;
   let columns: readonly string[] | null = null;
   if (typeof fk.referred === 'string') {
-    referredTable = tableByName(metadata, table, fk.referred, fk);
+    const found = tableByName(metadata, table, fk.referred, fk);
+    if (!isTable(found)) {
+      // outside the models: the database has it, with the columns the key names
+      const referredColumns = fk.referredColumns as readonly string[];
+      if (referredColumns.length !== fk.columns.length) {
+        throw new SchemaError(`${describe(table, fk)}: ${fk.columns.length} column(s) refer to ${referredColumns.length} column(s) of table "${fk.referred}"`);
+      }
+      return { fk, table, referredTable: null, referredSchema: found.schema, referredName: found.name, referredColumns };
+    }
+    referredTable = found;
   } else {
     const value = callReference(table, fk, fk.referred as () => unknown);
     if (isColumn(value)) {
@@ -103,5 +126,5 @@ export function resolveForeignKey(metadata: MetaData, table: Table, fk: ForeignK
       `${describe(table, fk)}: ${fk.columns.length} column(s) refer to ${columns.length} column(s) of table "${referredTable.name}" (${columns.join(', ')})`,
     );
   }
-  return { fk, table, referredTable, referredColumns: columns };
+  return { fk, table, referredTable, referredSchema: referredTable.schema, referredName: referredTable.name, referredColumns: columns };
 }

@@ -159,9 +159,11 @@ export class MetaData {
    */
   get sortedTables(): readonly Table[] {
     const tables = this.tables;
-    const edges = tables.flatMap((table) =>
-      table.foreignKeys.map((fk) => ({ from: table, to: resolveForeignKey(this, table, fk).referredTable, data: fk })),
-    );
+    // a table outside the models (another schema's) orders nothing
+    const edges = tables.flatMap((table) => table.foreignKeys.flatMap((fk) => {
+      const to = resolveForeignKey(this, table, fk).referredTable;
+      return to === null ? [] : [{ from: table, to, data: fk }];
+    }));
     return Object.freeze(dependencyOrder(tables, (t) => t.qualifiedName, edges).order);
   }
 

@@ -131,12 +131,12 @@ export function buildTableSnapshot(
   const fks: ForeignKeySnapshot[] = foreignKeys.map((r) => freeze({
     name: namer.name('fk', r.fk.name, () => ({
       columns: r.fk.columns.map(conventionColumn),
-      referredTableName: r.referredTable.name,
+      referredTableName: r.referredName,
       referredColumns: r.referredColumns,
     })),
     columns: freeze([...r.fk.columns]),
-    referredSchema: r.referredTable.schema === table.schema ? null : r.referredTable.schema,
-    referredTable: r.referredTable.name,
+    referredSchema: r.referredSchema === table.schema ? null : r.referredSchema,
+    referredTable: r.referredName,
     referredColumns: freeze([...r.referredColumns]),
     onDelete: r.fk.onDelete,
     onUpdate: r.fk.onUpdate,
