@@ -5,7 +5,7 @@ import { defaultText, typeText } from './json-document.js';
 /**
  * A readable tree of a schema for `retort reflect`: one block per table with its columns aligned,
  * then its keys, constraints, indexes and triggers; enums, views, then PostgreSQL domains and
- * sequences (those no column owns), then functions and procedures at the end.
+ * sequences (those no column owns), then functions, procedures and aggregates at the end.
  *
  * @example
  * ```ts
@@ -52,7 +52,7 @@ function triggerSummary(sql: string): string {
   return [when ? `${when[1]!.toUpperCase()} ${when[2]}` : '', runs ? `EXECUTE ${runs[1]!.toUpperCase()} ${runs[2]}` : ''].filter(Boolean).join(' ');
 }
 
-/** A one-line summary: `12 tables, 1 view, 2 enums` (then domains, sequences, triggers, functions and procedures, when any). */
+/** A one-line summary: `12 tables, 1 view, 2 enums` (then domains, sequences, triggers, functions, procedures and aggregates, when any). */
 export function summarizeSchema(snapshot: SchemaSnapshot): string {
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   const parts = [n(snapshot.tables.length, 'table')];
@@ -62,10 +62,10 @@ export function summarizeSchema(snapshot: SchemaSnapshot): string {
   if (snapshot.sequences?.length) parts.push(n(snapshot.sequences.length, 'sequence'));
   const triggers = snapshot.tables.reduce((sum, t) => sum + (t.triggers?.length ?? 0), 0);
   if (triggers) parts.push(n(triggers, 'trigger'));
-  const functions = snapshot.routines?.filter((r) => r.kind === 'function').length ?? 0;
-  if (functions) parts.push(n(functions, 'function'));
-  const procedures = (snapshot.routines?.length ?? 0) - functions;
-  if (procedures) parts.push(n(procedures, 'procedure'));
+  for (const kind of ['function', 'procedure', 'aggregate'] as const) {
+    const count = snapshot.routines?.filter((r) => r.kind === kind).length ?? 0;
+    if (count) parts.push(n(count, kind));
+  }
   return parts.join(', ');
 }
 

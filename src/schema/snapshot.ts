@@ -255,7 +255,8 @@ export type DomainSnapshot = DefinedObjectSnapshot;
 export interface RoutineSnapshot {
   readonly name: string;
   readonly schema: string | null;
-  readonly kind: 'function' | 'procedure';
+  /** `aggregate`: PostgreSQL's CREATE AGGREGATE (its definition put together from pg_aggregate). */
+  readonly kind: 'function' | 'procedure' | 'aggregate';
   /** The argument list as declared, without parentheses (`p_film_id integer, OUT p_count integer`). */
   readonly arguments: string;
   /** A function's result type (`integer`, `SETOF integer`, `trigger`); null for a procedure. */

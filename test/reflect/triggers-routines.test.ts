@@ -27,6 +27,8 @@ const OBJECTS: Record<TestDialect, readonly string[]> = {
     'CREATE TRIGGER log_film AFTER INSERT ON film FOR EACH ROW EXECUTE FUNCTION log_film()',
     'CREATE FUNCTION film_count(p_min integer, p_max integer) RETURNS integer LANGUAGE sql STABLE AS $$ SELECT count(*)::int FROM film WHERE id > p_min AND id <= p_max $$',
     'CREATE PROCEDURE touch_film(p_id integer) LANGUAGE sql AS $$ UPDATE film SET hits = hits + 1 WHERE id = p_id $$',
+    "CREATE FUNCTION concat_step(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN $1 = '' THEN $2 ELSE $1 || ', ' || $2 END $$",
+    "CREATE AGGREGATE group_concat(text) (SFUNC = concat_step, STYPE = text, INITCOND = '')",
   ],
   mysql: [
     "CREATE TRIGGER log_film AFTER INSERT ON film FOR EACH ROW INSERT INTO film_log (id, film_id, note) VALUES (NEW.id, NEW.id, 'added')",
@@ -74,28 +76,37 @@ forEachDialect('triggers, functions and procedures', (ctx) => {
     assert.deepEqual(unfrozenPaths(snap), [], 'the snapshot is frozen all the way down');
     if (!routines) return;
     assert.deepEqual(snap.routines?.map((r) => [r.kind, r.name]), ctx.dialect === 'postgresql'
-      ? [['function', 'film_count'], ['function', 'log_film'], ['procedure', 'touch_film']]
+      ? [['function', 'concat_step'], ['function', 'film_count'], ['aggregate', 'group_concat'], ['function', 'log_film'], ['procedure', 'touch_film']]
       : [['function', 'film_count'], ['procedure', 'touch_film']]);
     const count = snap.routines!.find((r) => r.name === 'film_count')!;
     assert.match(count.arguments, /^p_min int\S*, p_max int\S*$/i);
     assert.match(count.returns ?? '', /^int/i);
     assert.match(count.definition, /^CREATE (OR REPLACE )?FUNCTION .*film_count/i);
     assert.equal(snap.routines!.find((r) => r.name === 'touch_film')!.returns, null);
+    if (ctx.dialect === 'postgresql') {
+      // an aggregate's CREATE statement, put together from pg_aggregate (pg_get_functiondef refuses aggregates)
+      assert.deepEqual({ ...snap.routines!.find((r) => r.name === 'group_concat')! }, {
+        name: 'group_concat', schema: null, kind: 'aggregate', arguments: 'text', returns: 'text',
+        definition: "CREATE AGGREGATE public.group_concat(text) (SFUNC = concat_step, STYPE = text, INITCOND = '')",
+      });
+    }
   });
 
   it('retort reflect shows them in the tree and the JSON document', async () => {
     const tree = await retort(['reflect', '--url', url]);
     assert.equal(tree.code, 0, tree.stderr);
-    assert.match(tree.stdout, routines ? /: 2 tables, 1 trigger, [12] functions?, 1 procedure\n/ : /: 2 tables, 1 trigger\n/);
+    assert.match(tree.stdout, { sqlite: /: 2 tables, 1 trigger\n/, mysql: /: 2 tables, 1 trigger, 1 function, 1 procedure\n/,
+      postgresql: /: 2 tables, 1 trigger, 3 functions, 1 procedure, 1 aggregate\n/ }[ctx.dialect]);
     assert.match(tree.stdout, /^table film\n(  .*\n)*  TRIGGER log_film AFTER INSERT( EXECUTE FUNCTION log_film\(\))?\n/m);
     if (routines) {
       assert.match(tree.stdout, /^function film_count\(p_min int\S*, p_max int\S*\) RETURNS int\S*$/im);
       assert.match(tree.stdout, /^procedure touch_film\((IN )?p_id int\S*\)$/im);
     }
+    if (ctx.dialect === 'postgresql') assert.match(tree.stdout, /^aggregate group_concat\(text\) RETURNS text$/m);
     const json = await retort(['reflect', '--url', url, '--json']);
     const doc = JSON.parse(json.stdout) as { tables: { name: string; triggers: { name: string; sql: string }[] }[]; routines: { name: string; kind: string }[] };
     assert.deepEqual(doc.tables.map((t) => [t.name, t.triggers.map((tr) => tr.name)]), [['film', ['log_film']], ['film_log', []]]);
-    assert.deepEqual(doc.routines.map((r) => r.name), routines ? (ctx.dialect === 'postgresql' ? ['film_count', 'log_film', 'touch_film'] : ['film_count', 'touch_film']) : []);
+    assert.deepEqual(doc.routines.map((r) => r.name), routines ? (ctx.dialect === 'postgresql' ? ['concat_step', 'film_count', 'group_concat', 'log_film', 'touch_film'] : ['film_count', 'touch_film']) : []);
   });
 
   it('retort diff warns about those only one side has; the statements it names, run after the script, make the databases the same', async () => {
@@ -107,9 +118,13 @@ forEachDialect('triggers, functions and procedures', (ctx) => {
       assert.match(r.stderr, /^warning: function film_count\(p_min int\S*, p_max int\S*\): only the target has it; retort does not manage functions: create it with op\.execute \(CREATE /im);
       assert.match(r.stderr, /^warning: procedure touch_film\((IN )?p_id int\S*\): only the target has it; retort does not manage procedures/im);
     }
+    if (ctx.dialect === 'postgresql') {
+      assert.match(r.stderr, /^warning: aggregate group_concat\(text\): only the target has it; retort does not manage aggregates: create it with op\.execute \(CREATE AGGREGATE public\.group_concat\(text\) /m);
+    }
     const script = r.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter((s) => s && !/^(BEGIN|COMMIT)$/i.test(s));
     const named = statementsOf(r.stderr);
-    assert.equal(named.length, routines ? (ctx.dialect === 'postgresql' ? 4 : 3) : 1);
+    // the aggregate's statement comes after its state function's, so they run in that order
+    assert.equal(named.length, routines ? (ctx.dialect === 'postgresql' ? 6 : 3) : 1);
     await run(emptyUrl, [...script, ...named]);
     const again = await retort(['diff', '--from', emptyUrl, '--to', url]);
     assert.equal(again.code, 0, again.stdout + again.stderr);

@@ -1,4 +1,4 @@
-import type { SchemaSnapshot } from '../../schema/snapshot.js';
+import type { RoutineSnapshot, SchemaSnapshot } from '../../schema/snapshot.js';
 import type { SchemaComparator } from '../comparator.js';
 
 /** One object of a kind retort lists without managing it, as an {@link unmanagedComparator} sees it. */
@@ -121,8 +121,10 @@ export const exclusionsComparator: SchemaComparator = unmanagedComparator('exclu
 export const functionsComparator: SchemaComparator = routinesComparator('function');
 /** {@link functionsComparator}, for procedures. */
 export const proceduresComparator: SchemaComparator = routinesComparator('procedure');
+/** {@link functionsComparator}, for PostgreSQL aggregates (a view may call one). */
+export const aggregatesComparator: SchemaComparator = routinesComparator('aggregate');
 
-function routinesComparator(kind: 'function' | 'procedure'): SchemaComparator {
+function routinesComparator(kind: RoutineSnapshot['kind']): SchemaComparator {
   return unmanagedComparator(`${kind}s`, kind, 'replace', (s) =>
     (s.routines ?? []).filter((r) => r.kind === kind).map((r) => ({ label: `${r.name}(${r.arguments})`, definition: r.definition, create: r.definition })));
 }

@@ -31,9 +31,18 @@ export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
       WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', p.proname, 'kind', p.prokind,
       'arguments', pg_catalog.pg_get_function_arguments(p.oid), 'returns', pg_catalog.pg_get_function_result(p.oid),
-      'definition', pg_catalog.pg_get_functiondef(p.oid)) ORDER BY p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
+      'definition', CASE WHEN p.prokind = 'a' THEN (SELECT 'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)
+        || '(' || CASE WHEN p.pronargs = 0 THEN '*' ELSE pg_catalog.pg_get_function_arguments(p.oid) END
+        || ') (SFUNC = ' || a.aggtransfn::pg_catalog.regproc::text || ', STYPE = ' || pg_catalog.format_type(a.aggtranstype, NULL)
+        || CASE WHEN a.aggfinalfn <> 0 THEN ', FINALFUNC = ' || a.aggfinalfn::pg_catalog.regproc::text ELSE '' END
+        || CASE WHEN a.aggcombinefn <> 0 THEN ', COMBINEFUNC = ' || a.aggcombinefn::pg_catalog.regproc::text ELSE '' END
+        || CASE WHEN a.agginitval IS NOT NULL THEN ', INITCOND = ' || pg_catalog.quote_literal(a.agginitval) ELSE '' END
+        || CASE WHEN a.aggsortop <> 0 THEN ', SORTOP = ' || (SELECT o.oprname FROM pg_catalog.pg_operator o WHERE o.oid = a.aggsortop) ELSE '' END
+        || CASE WHEN a.aggkind = 'h' THEN ', HYPOTHETICAL' ELSE '' END || ')'
+        FROM pg_catalog.pg_aggregate a WHERE a.aggfnoid = p.oid) ELSE pg_catalog.pg_get_functiondef(p.oid) END)
+      ORDER BY p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid))
     FROM pg_catalog.pg_proc p
-    WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p', 'a') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines
 FROM pg_catalog.pg_namespace n
 WHERE n.nspname = COALESCE(?::text, pg_catalog.current_schema())`;
@@ -59,7 +68,7 @@ export interface SchemaRow {
 
 export interface RoutineRow {
   readonly name: string;
-  /** pg_proc.prokind: 'f' function, 'p' procedure. */
+  /** pg_proc.prokind: 'f' function, 'p' procedure, 'a' aggregate. */
   readonly kind: string;
   readonly arguments: string;
   /** null for a procedure. */

@@ -141,7 +141,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
     const routines = (schemaRow.routines ?? []).map((r) => ({
       name: r.name,
       schema: schemaOption,
-      kind: r.kind === 'p' ? ('procedure' as const) : ('function' as const),
+      kind: r.kind === 'p' ? ('procedure' as const) : r.kind === 'a' ? ('aggregate' as const) : ('function' as const),
       arguments: r.arguments,
       returns: r.returns,
       definition: r.definition.trim(),
