@@ -53,6 +53,8 @@ export interface DialectCapabilities {
   readonly columnOnUpdate: boolean;
   /** Identity columns are GENERATED ALWAYS or BY DEFAULT (PostgreSQL). */
   readonly identityKinds: boolean;
+  /** PRIMARY KEY and UNIQUE constraints carry an `ON CONFLICT` clause (SQLite). */
+  readonly conflictClauses: boolean;
   /** Longest identifier the database keeps; longer names are shortened with a hash. null: no limit. */
   readonly maxIdentifierLength: number | null;
 }

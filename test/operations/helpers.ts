@@ -85,13 +85,14 @@ const PG: DialectCapabilities = {
   alterForeignKeyColumns: true,
   columnOnUpdate: false,
   identityKinds: true,
+  conflictClauses: false,
   maxIdentifierLength: 63,
 };
 
 export const capabilities = {
   postgresql: PG,
   mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, identityKinds: false, maxIdentifierLength: 64 },
-  sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, identityKinds: false, maxIdentifierLength: null },
+  sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, identityKinds: false, conflictClauses: true, maxIdentifierLength: null },
 } satisfies Record<string, DialectCapabilities>;
 
 const cols = (names: readonly string[]): string => names.join(', ');

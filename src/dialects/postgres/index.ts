@@ -59,6 +59,7 @@ export const postgresDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: true,
     columnOnUpdate: false,
     identityKinds: true,
+    conflictClauses: false,
     maxIdentifierLength: 63,
   }),
   defaultPoolSize: () => 10,
