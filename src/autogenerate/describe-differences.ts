@@ -1,6 +1,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Operation } from '../operations/operation.js';
-import type { ColumnSnapshot, EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import { effectiveConflict } from '../schema/conflict-clause.js';
+import type { ColumnSnapshot, ConflictResolution, EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
 import type { CompareDialect } from './compare-options.js';
 import { describeDefault, describeIndexExtras } from './describe.js';
 import { foreignKeyIdentity } from './comparators/foreign-keys.js';
@@ -29,11 +30,15 @@ function labelled(items: readonly Labelled[], other: readonly Labelled[]): strin
 
 function constraints(t: TableSnapshot, d: CompareDialect): Record<'pk' | 'fk' | 'uq' | 'ck', Labelled[]> {
   const withDeferral = d.capabilities.deferrableForeignKeys;
+  const conflict = (c: { readonly onConflict?: ConflictResolution }): string => {
+    const resolution = d.capabilities.conflictClauses ? effectiveConflict(c) : 'ABORT';
+    return resolution === 'ABORT' ? '' : ` on conflict ${resolution.toLowerCase()}`;
+  };
   return {
     pk: t.primaryKey === null ? [] : [{
       name: d.capabilities.namedPrimaryKeys ? t.primaryKey.name : null,
       key: t.primaryKey.columns.join(','),
-      line: (l) => `primary key ${l}(${t.primaryKey?.columns.join(', ') ?? ''})`,
+      line: (l) => `primary key ${l}(${t.primaryKey?.columns.join(', ') ?? ''})${t.primaryKey ? conflict(t.primaryKey) : ''}`,
     }],
     fk: t.foreignKeys.map((fk) => ({
       name: fk.name,
@@ -42,7 +47,7 @@ function constraints(t: TableSnapshot, d: CompareDialect): Record<'pk' | 'fk' | 
         + ` on delete ${actionKey(d, fk.onDelete)} on update ${actionKey(d, fk.onUpdate)}`
         + (withDeferral && fk.deferrable ? ` deferrable${fk.initiallyDeferred ? ' initially deferred' : ''}` : ''),
     })),
-    uq: t.uniques.map((u) => ({ name: u.name, key: u.columns.join(','), line: (l) => `unique ${l}(${u.columns.join(', ')})` })),
+    uq: t.uniques.map((u) => ({ name: u.name, key: u.columns.join(','), line: (l) => `unique ${l}(${u.columns.join(', ')})${conflict(u)}` })),
     ck: t.checks.map((c) => {
       const e = expressionKey(d, c.expression) ?? '';
       return { name: c.name, key: e, line: (l) => `check ${l}(${e})` };

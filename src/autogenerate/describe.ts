@@ -102,6 +102,9 @@ export function describeOperations(ops: readonly Operation[], dialect: Dialect):
   return ops.map((op) => describeOperation(op, dialect));
 }
 
+/** ` on conflict replace` for a key or unique constraint with an ON CONFLICT clause (SQLite). */
+const onConflict = (c: { readonly onConflict?: string }): string => (c.onConflict === undefined ? '' : ` on conflict ${c.onConflict.toLowerCase()}`);
+
 /** The line of one operation (see {@link describeOperations}). */
 export function describeOperation(op: Operation, dialect: Dialect): string {
   switch (op.kind) {
@@ -115,12 +118,12 @@ export function describeOperation(op: Operation, dialect: Dialect): string {
     case 'alterColumn': return `~ column ${q(op.schema, op.table)}.${op.name}: ${describeAlterations(op.changes, op.previous, dialect)}`;
     case 'createIndex': return `+ ${describeIndex(op.index, q(op.schema, op.table))}`;
     case 'dropIndex': return op.index === undefined ? `- index ${op.name} on ${q(op.schema, op.table)}` : `- ${describeIndex(op.index, q(op.schema, op.table))}`;
-    case 'addPrimaryKey': return `+ primary key ${op.primaryKey.name ?? '(unnamed)'} on ${q(op.schema, op.table)} ${list(op.primaryKey.columns)}`;
+    case 'addPrimaryKey': return `+ primary key ${op.primaryKey.name ?? '(unnamed)'} on ${q(op.schema, op.table)} ${list(op.primaryKey.columns)}${onConflict(op.primaryKey)}`;
     case 'dropPrimaryKey': return `- primary key ${op.name ?? '(unnamed)'} on ${q(op.schema, op.table)}${op.primaryKey ? ` ${list(op.primaryKey.columns)}` : ''}`;
     case 'addForeignKey': return `+ foreign key ${describeForeignKey(op.foreignKey, q(op.schema, op.table))}`;
     case 'dropForeignKey':
       return op.foreignKey === undefined ? `- foreign key ${op.name} on ${q(op.schema, op.table)}` : `- foreign key ${describeForeignKey(op.foreignKey, q(op.schema, op.table))}`;
-    case 'addUnique': return `+ unique ${op.unique.name ?? '(unnamed)'} on ${q(op.schema, op.table)} ${list(op.unique.columns)}`;
+    case 'addUnique': return `+ unique ${op.unique.name ?? '(unnamed)'} on ${q(op.schema, op.table)} ${list(op.unique.columns)}${onConflict(op.unique)}`;
     case 'dropUnique': return `- unique ${op.name || '(unnamed)'} on ${q(op.schema, op.table)}${op.unique ? ` ${list(op.unique.columns)}` : ''}`;
     case 'addCheck': return `+ check ${op.check.name ?? '(unnamed)'} on ${q(op.schema, op.table)} (${op.check.expression})`;
     case 'dropCheck': return `- check ${op.name || '(unnamed)'} on ${q(op.schema, op.table)}${op.check ? ` (${op.check.expression})` : ''}`;

@@ -60,6 +60,8 @@ export interface DialectCapabilities {
    * whose ALTER TABLE refuses a change that would break a view).
    */
   readonly viewsBindColumns: boolean;
+  /** PRIMARY KEY and UNIQUE constraints carry an `ON CONFLICT` clause (SQLite). */
+  readonly conflictClauses: boolean;
   /** Longest identifier the database keeps; longer names are shortened with a hash. null: no limit. */
   readonly maxIdentifierLength: number | null;
 }

@@ -1,6 +1,7 @@
 import { OperationError } from '../errors/index.js';
 import { toColumnSnapshot, type ColumnBuilder } from '../schema/index.js';
 import { pickTableOptions } from '../schema/table.js';
+import { conflictExtras, toConflictResolution, type ConflictAction } from '../schema/conflict-clause.js';
 import { indexExtras } from '../schema/index-extras.js';
 import type {
   CheckSnapshot,
@@ -51,12 +52,19 @@ export interface IndexDeclaration {
   readonly nullsNotDistinct?: boolean;
 }
 
+/** A primary key or unique constraint of `op.createTable`; `onConflict`: SQLite's ON CONFLICT clause. */
+export interface KeyDeclaration {
+  readonly name: string | null;
+  readonly columns: readonly string[];
+  readonly onConflict?: ConflictAction;
+}
+
 /** Options of `op.createTable`: table-level constraints, indexes and comment. */
 export interface CreateTableDeclaration extends TableSnapshotOptions {
   readonly schema?: string | null;
-  readonly primaryKey?: { readonly name: string | null; readonly columns: readonly string[] };
+  readonly primaryKey?: KeyDeclaration;
   readonly foreignKeys?: readonly ForeignKeyDeclaration[];
-  readonly uniques?: readonly { readonly name: string | null; readonly columns: readonly string[] }[];
+  readonly uniques?: readonly KeyDeclaration[];
   readonly checks?: readonly { readonly name: string | null; readonly expression: string }[];
   readonly indexes?: readonly IndexDeclaration[];
   readonly comment?: string | null;
@@ -141,12 +149,13 @@ export function buildTable(name: string, columns: Readonly<Record<string, AnyCol
   if (options.primaryKey && pkColumns.length > 0 && options.primaryKey.columns.join() !== pkColumns.join()) {
     throw new OperationError(`createTable ${name}: the primaryKey option and the columns marked .primaryKey() disagree`);
   }
-  const uniques: UniqueSnapshot[] = (options.uniques ?? []).map((u) => ({ name: u.name, columns: [...u.columns] }));
+  const conflict = (onConflict: ConflictAction | undefined, what: string) => conflictExtras(toConflictResolution(onConflict, `createTable ${name}, ${what}`));
+  const uniques: UniqueSnapshot[] = (options.uniques ?? []).map((u) => ({ name: u.name, columns: [...u.columns], ...conflict(u.onConflict, 'unique constraint') }));
   const indexes: IndexSnapshot[] = (options.indexes ?? []).map(toIndex);
   const foreignKeys: ForeignKeySnapshot[] = (options.foreignKeys ?? []).map((fk) => toForeignKey(schema, fk));
   for (const [key, b] of entries) {
     const d = b.def;
-    if (d.unique) uniques.push({ name: d.unique.name, columns: [key] });
+    if (d.unique) uniques.push({ name: d.unique.name, columns: [key], ...conflictExtras(d.unique.onConflict) });
     if (d.index) indexes.push(toIndex({ name: d.index.name ?? `ix_${name}_${key}`, columns: [key] }));
     if (d.references) {
       const t = parseTarget(name, key, d.references.target);
@@ -164,9 +173,10 @@ export function buildTable(name: string, columns: Readonly<Record<string, AnyCol
     }
   }
   const checks: CheckSnapshot[] = (options.checks ?? []).map((c) => ({ name: c.name, expression: c.expression }));
+  const pkConflict = entries.find(([, b]) => b.def.primaryKeyOnConflict !== undefined)?.[1].def.primaryKeyOnConflict;
   const primaryKey = options.primaryKey
-    ? { name: options.primaryKey.name, columns: [...options.primaryKey.columns] }
-    : pkColumns.length > 0 ? { name: null, columns: pkColumns } : null;
+    ? { name: options.primaryKey.name, columns: [...options.primaryKey.columns], ...conflict(options.primaryKey.onConflict ?? pkConflict, 'primary key') }
+    : pkColumns.length > 0 ? { name: null, columns: pkColumns, ...conflictExtras(pkConflict) } : null;
   return deepFreeze({
     name,
     schema,

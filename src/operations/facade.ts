@@ -1,4 +1,5 @@
 import { OperationError } from '../errors/index.js';
+import { conflictExtras, toConflictResolution, type ConflictAction } from '../schema/conflict-clause.js';
 import { toColumnSnapshot } from '../schema/index.js';
 import { rewritePlaceholders } from '../sql/placeholders.js';
 import { isSql, type SqlFragment } from '../sql/sql.js';
@@ -17,6 +18,11 @@ import type { ColumnAlterations, Operation } from './operation.js';
 /** The trailing `{ schema }` option of the table-level methods. */
 export interface InSchema {
   readonly schema?: string | null;
+}
+
+/** SQLite: the ON CONFLICT clause of a primary key or unique constraint (`'replace'`, `'ignore'`, ...). */
+export interface ConflictOption {
+  readonly onConflict?: ConflictAction;
 }
 
 /** What identifies an unnamed foreign key to `op.dropForeignKey(null, ...)`. */
@@ -129,8 +135,10 @@ export class Operations {
     return this.#run({ kind: 'dropIndex', schema: options.schema ?? null, table, name });
   }
 
-  async createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
-    return this.#run({ kind: 'addPrimaryKey', schema: options.schema ?? null, table, primaryKey: { name, columns: [...columns] } });
+  /** ADD PRIMARY KEY; `onConflict` (SQLite): the key's ON CONFLICT clause. */
+  async createPrimaryKey(name: string | null, table: string, columns: readonly string[], options: InSchema & ConflictOption = {}): Promise<void> {
+    const primaryKey = { name, columns: [...columns], ...conflictExtras(toConflictResolution(options.onConflict, `createPrimaryKey on ${table}`)) };
+    return this.#run({ kind: 'addPrimaryKey', schema: options.schema ?? null, table, primaryKey });
   }
 
   async dropPrimaryKey(name: string | null, table: string, options: InSchema = {}): Promise<void> {
@@ -165,8 +173,10 @@ export class Operations {
     return this.#run({ kind: 'dropForeignKey', schema, table, name: '', foreignKey });
   }
 
-  async createUnique(name: string | null, table: string, columns: readonly string[], options: InSchema = {}): Promise<void> {
-    return this.#run({ kind: 'addUnique', schema: options.schema ?? null, table, unique: { name, columns: [...columns] } });
+  /** ADD UNIQUE; `onConflict` (SQLite): the constraint's ON CONFLICT clause. */
+  async createUnique(name: string | null, table: string, columns: readonly string[], options: InSchema & ConflictOption = {}): Promise<void> {
+    const unique = { name, columns: [...columns], ...conflictExtras(toConflictResolution(options.onConflict, `createUnique on ${table}`)) };
+    return this.#run({ kind: 'addUnique', schema: options.schema ?? null, table, unique });
   }
 
   /** Drops a unique constraint by name, or (name null) the unnamed one on `options.columns` (SQLite). */

@@ -26,9 +26,11 @@ export interface TableDocument {
   readonly schema: string | null;
   readonly comment: string | null;
   readonly columns: readonly ColumnDocument[];
-  readonly primaryKey: { readonly name: string | null; readonly columns: readonly string[] } | null;
+  /** Its name, columns and, SQLite, its `onConflict` clause when it has one. */
+  readonly primaryKey: TableSnapshot['primaryKey'];
   readonly foreignKeys: TableSnapshot['foreignKeys'];
   readonly indexes: TableSnapshot['indexes'];
+  /** Each with its name, columns and, SQLite, its `onConflict` clause when it has one. */
   readonly uniqueConstraints: TableSnapshot['uniques'];
   readonly checkConstraints: TableSnapshot['checks'];
   /** SQLite `STRICT` table. */

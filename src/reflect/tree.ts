@@ -95,7 +95,8 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
   const w1 = Math.max(0, ...rows.map((r) => r[1].length));
   for (const [name, type, flags] of rows) lines.push(`  ${name.padEnd(w0)}  ${flags ? type.padEnd(w1) : type}${flags ? `  ${flags}` : ''}`.trimEnd());
   const named = (name: string | null): string => (name ? `${name} ` : '');
-  if (table.primaryKey) lines.push(`  PRIMARY KEY ${named(table.primaryKey.name)}(${table.primaryKey.columns.join(', ')})`);
+  const conflict = (c: { readonly onConflict?: string }): string => (c.onConflict === undefined ? '' : ` ON CONFLICT ${c.onConflict}`);
+  if (table.primaryKey) lines.push(`  PRIMARY KEY ${named(table.primaryKey.name)}(${table.primaryKey.columns.join(', ')})${conflict(table.primaryKey)}`);
   for (const fk of table.foreignKeys) {
     const referred = qualified({ name: fk.referredTable, schema: fk.referredSchema });
     let line = `  FOREIGN KEY ${named(fk.name)}(${fk.columns.join(', ')}) -> ${referred} (${fk.referredColumns.join(', ')})`;
@@ -104,7 +105,7 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (fk.deferrable) line += fk.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
     lines.push(line);
   }
-  for (const u of table.uniques) lines.push(`  UNIQUE ${named(u.name)}(${u.columns.join(', ')})`);
+  for (const u of table.uniques) lines.push(`  UNIQUE ${named(u.name)}(${u.columns.join(', ')})${conflict(u)}`);
   for (const c of table.checks) lines.push(`  CHECK ${named(c.name)}(${c.expression})`);
   for (const x of table.exclusions ?? []) lines.push(`  EXCLUDE ${x.name} ${x.sql.slice(x.sql.indexOf(' EXCLUDE ') + ' EXCLUDE '.length)}`);
   for (const ix of table.indexes) {

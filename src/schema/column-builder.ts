@@ -2,6 +2,7 @@ import { SchemaError } from '../errors/index.js';
 import { isSql, type SqlFragment } from '../sql/sql.js';
 import type { ColumnDef, ForeignKeyOptions, LazyReference } from './column-def.js';
 import { NO_EXTRAS, toForeignKeyAction } from './column-def.js';
+import { conflictExtras, toConflictResolution, type ConflictAction } from './conflict-clause.js';
 import type { DefaultSpec } from './snapshot.js';
 import { deepFreeze } from './snapshot.js';
 import { isIntegerType, type TypeSpec } from './type-spec.js';
@@ -41,9 +42,14 @@ export class ColumnBuilder<T, N extends boolean = true> {
     return new ColumnBuilder<T2, N2>(Object.freeze({ ...this.def, ...patch }));
   }
 
-  /** Part of the primary key (several columns with `.primaryKey()` make a composite key). Implies NOT NULL. */
-  primaryKey(): ColumnBuilder<T, false> {
-    return this.with<T, false>({ primaryKey: true });
+  /**
+   * Part of the primary key (several columns with `.primaryKey()` make a composite key). Implies
+   * NOT NULL. SQLite: `{ onConflict: 'replace' }` gives the key an ON CONFLICT clause (refused on
+   * other dialects).
+   */
+  primaryKey(options: { readonly onConflict?: ConflictAction } = {}): ColumnBuilder<T, false> {
+    const onConflict = toConflictResolution(options.onConflict, 'primaryKey()');
+    return this.with<T, false>({ primaryKey: true, ...(onConflict ? { primaryKeyOnConflict: onConflict } : {}) });
   }
 
   /** NOT NULL. */
@@ -76,9 +82,20 @@ export class ColumnBuilder<T, N extends boolean = true> {
     return this.with({ serverDefault: toDefaultSpec(value) });
   }
 
-  /** A single-column UNIQUE constraint, named by the naming convention unless `name` is given. */
-  unique(name?: string): ColumnBuilder<T, N> {
-    return this.with({ unique: { name: name ?? null } });
+  /**
+   * A single-column UNIQUE constraint, named by the naming convention unless a name is given.
+   * SQLite: `{ onConflict: 'replace' }` gives it an ON CONFLICT clause (refused on other dialects).
+   *
+   * @example
+   * ```ts
+   * column.string(100).unique('uq_user_email');
+   * column.text().unique({ onConflict: 'replace' }); // SQLite: UNIQUE ... ON CONFLICT REPLACE
+   * ```
+   */
+  unique(nameOrOptions?: string | { readonly name?: string; readonly onConflict?: ConflictAction }): ColumnBuilder<T, N> {
+    const options = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : (nameOrOptions ?? {});
+    const onConflict = toConflictResolution(options.onConflict, 'unique()');
+    return this.with({ unique: { name: options.name ?? null, ...conflictExtras(onConflict) } });
   }
 
   /** A single-column index, named by the naming convention unless `name` is given. */

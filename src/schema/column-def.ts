@@ -1,5 +1,5 @@
 import { SchemaError } from '../errors/index.js';
-import type { ColumnSnapshot, DefaultSpec, ForeignKeyAction } from './snapshot.js';
+import type { ColumnSnapshot, ConflictResolution, DefaultSpec, ForeignKeyAction } from './snapshot.js';
 import type { TypeSpec } from './type-spec.js';
 
 /**
@@ -58,10 +58,12 @@ export interface ColumnDef {
   readonly type: TypeSpec;
   readonly nullability: Nullability;
   readonly primaryKey: boolean;
+  /** SQLite: the ON CONFLICT clause of the key, declared with `.primaryKey({ onConflict })`; absent: none. */
+  readonly primaryKeyOnConflict?: ConflictResolution;
   readonly clientDefault: ClientDefault | null;
   readonly serverDefault: DefaultSpec | null;
-  /** Column-level UNIQUE; `name` null lets the naming convention choose. */
-  readonly unique: { readonly name: string | null } | null;
+  /** Column-level UNIQUE; `name` null lets the naming convention choose; `onConflict`: SQLite's clause, absent for none. */
+  readonly unique: { readonly name: string | null; readonly onConflict?: ConflictResolution } | null;
   /** Column-level index; `name` null lets the naming convention choose. */
   readonly index: { readonly name: string | null } | null;
   /** `'auto'`: SQLAlchemy's rule (the single integer primary key column without a foreign key). */

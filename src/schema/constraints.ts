@@ -2,7 +2,8 @@ import { SchemaError } from '../errors/index.js';
 import { isSql, type SqlFragment } from '../sql/sql.js';
 import type { ForeignKeyOptions, LazyReference } from './column-def.js';
 import { toForeignKeyAction } from './column-def.js';
-import type { ForeignKeyAction } from './snapshot.js';
+import { toConflictResolution, type ConflictAction } from './conflict-clause.js';
+import type { ConflictResolution, ForeignKeyAction } from './snapshot.js';
 
 /** The empty list of an Index without INCLUDE columns, shared. */
 const NO_COLUMNS: readonly string[] = Object.freeze([]);
@@ -31,6 +32,17 @@ export function ddlText(value: string | SqlFragment, what: string): string {
   return value;
 }
 
+/** Options of a {@link PrimaryKeyConstraint} or {@link UniqueConstraint}. */
+export interface KeyConstraintOptions {
+  /** Explicit constraint name; wins over the naming convention. */
+  readonly name?: string;
+  /**
+   * SQLite only: the constraint's `ON CONFLICT` clause (`'replace'`, `'ignore'`, `'fail'`,
+   * `'rollback'`, `'abort'`), what an INSERT or UPDATE that breaks it does. Refused on other dialects.
+   */
+  readonly onConflict?: ConflictAction;
+}
+
 /**
  * A PRIMARY KEY over one or more columns (keys or database names), for keys that
  * `.primaryKey()` on columns cannot express by itself, or to name the constraint.
@@ -39,16 +51,20 @@ export function ddlText(value: string | SqlFragment, what: string): string {
  * ```ts
  * new Table(metadata, 'order_item', { orderId: column.integer(), productId: column.integer() },
  *   new PrimaryKeyConstraint(['orderId', 'productId'], { name: 'pk_order_item' }));
+ * new PrimaryKeyConstraint(['id'], { onConflict: 'replace' }) // SQLite: PRIMARY KEY ("id") ON CONFLICT REPLACE
  * ```
  */
 export class PrimaryKeyConstraint {
   readonly kind = 'primaryKey' as const;
   readonly columns: readonly string[];
   readonly name: string | null;
+  /** SQLite ON CONFLICT clause; null for none. */
+  readonly onConflict: ConflictResolution | null;
 
-  constructor(columns: readonly string[], options: { readonly name?: string } = {}) {
+  constructor(columns: readonly string[], options: KeyConstraintOptions = {}) {
     this.columns = columnList(columns, 'PrimaryKeyConstraint');
     this.name = optionalName(options.name, 'PrimaryKeyConstraint');
+    this.onConflict = toConflictResolution(options.onConflict, 'PrimaryKeyConstraint') ?? null;
     Object.freeze(this);
   }
 }
@@ -59,18 +75,27 @@ export class PrimaryKeyConstraint {
  * @example
  * ```ts
  * new UniqueConstraint(['authorId', 'slug'], { name: 'uq_post_author_slug' })
+ * new UniqueConstraint(['email'], { onConflict: 'replace' }) // SQLite: UNIQUE ("email") ON CONFLICT REPLACE
  * ```
  */
 export class UniqueConstraint {
   readonly kind = 'unique' as const;
   readonly columns: readonly string[];
   readonly name: string | null;
+  /** SQLite ON CONFLICT clause; null for none. */
+  readonly onConflict: ConflictResolution | null;
 
-  constructor(columns: readonly string[], options: { readonly name?: string } = {}) {
+  constructor(columns: readonly string[], options: KeyConstraintOptions = {}) {
     this.columns = columnList(columns, 'UniqueConstraint');
     this.name = optionalName(options.name, 'UniqueConstraint');
+    this.onConflict = toConflictResolution(options.onConflict, 'UniqueConstraint') ?? null;
     Object.freeze(this);
   }
+}
+
+/** The options that make a copy of a key constraint (its name and conflict clause). */
+export function keyConstraintOptions(c: { readonly name: string | null; readonly onConflict: ConflictResolution | null }): KeyConstraintOptions {
+  return { ...(c.name ? { name: c.name } : {}), ...(c.onConflict ? { onConflict: c.onConflict } : {}) };
 }
 
 /**

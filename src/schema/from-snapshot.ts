@@ -1,6 +1,6 @@
 import { ColumnBuilder } from './column-builder.js';
 import { columnExtras } from './column-def.js';
-import { CheckConstraint, ForeignKeyConstraint, Index, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
+import { CheckConstraint, ForeignKeyConstraint, Index, keyConstraintOptions, PrimaryKeyConstraint, UniqueConstraint } from './constraints.js';
 import { MetaData } from './metadata.js';
 import type { ColumnSnapshot, ForeignKeySnapshot, SchemaSnapshot, TableSnapshot } from './snapshot.js';
 import { pickTableOptions, Table, type TableItem, type TableOptions } from './table.js';
@@ -47,10 +47,11 @@ function tableFromSnapshot(metadata: MetaData, table: TableSnapshot): Table {
   for (const c of table.columns) columns[c.name] = builderFromSnapshot(c);
   const items: TableItem[] = [];
   if (table.primaryKey) {
-    items.push(new PrimaryKeyConstraint(table.primaryKey.columns, table.primaryKey.name ? { name: table.primaryKey.name } : {}));
+    const pk = table.primaryKey;
+    items.push(new PrimaryKeyConstraint(pk.columns, keyConstraintOptions({ name: pk.name, onConflict: pk.onConflict ?? null })));
   }
   for (const fk of table.foreignKeys) items.push(foreignKeyFromSnapshot(fk, table));
-  for (const u of table.uniques) items.push(new UniqueConstraint(u.columns, u.name ? { name: u.name } : {}));
+  for (const u of table.uniques) items.push(new UniqueConstraint(u.columns, keyConstraintOptions({ name: u.name, onConflict: u.onConflict ?? null })));
   for (const c of table.checks) items.push(c.name ? new CheckConstraint(c.expression, c.name) : new CheckConstraint(c.expression));
   for (const ix of table.indexes) {
     const elements = ix.expressions ? ix.expressions.map((expression) => ({ expression })) : ix.columns;

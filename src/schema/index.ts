@@ -17,7 +17,9 @@ export {
   UniqueConstraint,
   type Constraint,
   type IndexOptions,
+  type KeyConstraintOptions,
 } from './constraints.js';
+export { toConflictResolution, type ConflictAction } from './conflict-clause.js';
 export { isTable, Table, type TableColumns, type TableItem, type TableOptions } from './table.js';
 export { MetaData, type MetaDataExtension, type MetaDataOptions } from './metadata.js';
 export {

@@ -15,6 +15,8 @@ export interface SnapshotTarget {
     readonly namedPrimaryKeys?: boolean;
     /** Constraints can be added with ALTER TABLE (false on SQLite). */
     readonly alterConstraints?: boolean;
+    /** PRIMARY KEY and UNIQUE constraints take an ON CONFLICT clause (SQLite). Default: the name is `sqlite`. */
+    readonly conflictClauses?: boolean;
   };
   /** Quotes an identifier (for the SQL of index expression elements). */
   quoteIdentifier?(name: string): string;
@@ -27,6 +29,7 @@ export interface ResolvedTarget {
   readonly namedEnums: boolean;
   readonly namedPrimaryKeys: boolean;
   readonly alterConstraints: boolean;
+  readonly conflictClauses: boolean;
   readonly quoteIdentifier: (name: string) => string;
 }
 
@@ -34,9 +37,9 @@ const doubleQuote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const backQuote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
 
 const KNOWN: Readonly<Record<string, ResolvedTarget>> = {
-  postgresql: { name: 'postgresql', maxIdentifierLength: 63, namedEnums: true, namedPrimaryKeys: true, alterConstraints: true, quoteIdentifier: doubleQuote },
-  mysql: { name: 'mysql', maxIdentifierLength: 64, namedEnums: false, namedPrimaryKeys: false, alterConstraints: true, quoteIdentifier: backQuote },
-  sqlite: { name: 'sqlite', maxIdentifierLength: null, namedEnums: false, namedPrimaryKeys: true, alterConstraints: false, quoteIdentifier: doubleQuote },
+  postgresql: { name: 'postgresql', maxIdentifierLength: 63, namedEnums: true, namedPrimaryKeys: true, alterConstraints: true, conflictClauses: false, quoteIdentifier: doubleQuote },
+  mysql: { name: 'mysql', maxIdentifierLength: 64, namedEnums: false, namedPrimaryKeys: false, alterConstraints: true, conflictClauses: false, quoteIdentifier: backQuote },
+  sqlite: { name: 'sqlite', maxIdentifierLength: null, namedEnums: false, namedPrimaryKeys: true, alterConstraints: false, conflictClauses: true, quoteIdentifier: doubleQuote },
 };
 
 /** Fills in a target's optional fields from the built-in knowledge of the three dialects. */
@@ -54,6 +57,7 @@ export function resolveTarget(target: SnapshotTarget | string): ResolvedTarget {
     namedEnums: caps.namedEnums ?? base?.namedEnums ?? false,
     namedPrimaryKeys: caps.namedPrimaryKeys ?? base?.namedPrimaryKeys ?? true,
     alterConstraints: caps.alterConstraints ?? base?.alterConstraints ?? true,
+    conflictClauses: caps.conflictClauses ?? base?.conflictClauses ?? false,
     quoteIdentifier: target.quoteIdentifier ? (n) => (target.quoteIdentifier as (x: string) => string).call(target, n) : (base?.quoteIdentifier ?? doubleQuote),
   };
 }

@@ -163,7 +163,17 @@ export interface PrimaryKeySnapshot {
   /** null when the database chose the name (or has no names for primary keys, as on MySQL). */
   readonly name: string | null;
   readonly columns: readonly string[];
+  /** SQLite `ON CONFLICT` clause of the key; absent: none (ABORT, the default). See {@link ConflictResolution}. */
+  readonly onConflict?: ConflictResolution;
 }
+
+/**
+ * SQLite's conflict resolution of a PRIMARY KEY or UNIQUE constraint (`UNIQUE ON CONFLICT
+ * REPLACE`): what an INSERT or UPDATE that breaks the constraint does when the statement does not
+ * say (`INSERT OR ...`). ABORT is the default, the same as no clause. Only SQLite has them: models
+ * declaring one for another dialect are refused, and compare leaves them alone elsewhere.
+ */
+export type ConflictResolution = 'ROLLBACK' | 'ABORT' | 'FAIL' | 'IGNORE' | 'REPLACE';
 
 export type ForeignKeyAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
 
@@ -184,6 +194,8 @@ export interface ForeignKeySnapshot {
 export interface UniqueSnapshot {
   readonly name: string | null;
   readonly columns: readonly string[];
+  /** SQLite `ON CONFLICT` clause; absent: none (ABORT). See {@link ConflictResolution}. */
+  readonly onConflict?: ConflictResolution;
 }
 
 export interface CheckSnapshot {

@@ -1,5 +1,6 @@
 import { SchemaError } from '../errors/index.js';
 import { checkColumnExtras, resolveAutoincrement, resolveNullable } from './column-snapshot.js';
+import { conflictExtras } from './conflict-clause.js';
 import { NO_EXTRAS } from './column-def.js';
 import type { ResolvedForeignKey } from './fk-resolve.js';
 import { exceedsIdentifierLimit, identifierLength, shortenIdentifier } from './identifier.js';
@@ -122,10 +123,16 @@ export function buildTableSnapshot(
     });
   });
 
+  const checkConflict = (onConflict: string | null, what: string): void => {
+    if (onConflict !== null && !target.conflictClauses) {
+      throw new SchemaError(`table "${table.name}", ${what}: onConflict (ON CONFLICT ${onConflict}) exists on sqlite only, not on ${target.name}`);
+    }
+  };
   let primaryKey: PrimaryKeySnapshot | null = null;
   if (table.primaryKey) {
     const name = namer.name('pk', table.primaryKey.name, () => ({ columns: pkColumns.map(conventionColumn) }));
-    primaryKey = freeze({ name: target.namedPrimaryKeys ? name : null, columns: freeze([...pkColumns]) });
+    checkConflict(table.primaryKey.onConflict, `primary key (${pkColumns.join(', ')})`);
+    primaryKey = freeze({ name: target.namedPrimaryKeys ? name : null, columns: freeze([...pkColumns]), ...conflictExtras(table.primaryKey.onConflict) });
   }
 
   const fks: ForeignKeySnapshot[] = foreignKeys.map((r) => freeze({
@@ -144,10 +151,14 @@ export function buildTableSnapshot(
     initiallyDeferred: r.fk.initiallyDeferred,
   }));
 
-  const uniques: UniqueSnapshot[] = table.uniques.map((u) => freeze({
-    name: namer.name('uq', u.name, () => ({ columns: u.columns.map(conventionColumn) })),
-    columns: freeze([...u.columns]),
-  }));
+  const uniques: UniqueSnapshot[] = table.uniques.map((u) => {
+    checkConflict(u.onConflict, `unique constraint (${u.columns.join(', ')})`);
+    return freeze({
+      name: namer.name('uq', u.name, () => ({ columns: u.columns.map(conventionColumn) })),
+      columns: freeze([...u.columns]),
+      ...conflictExtras(u.onConflict),
+    });
+  });
 
   const columnNames = table.columnList.map((c) => c.name);
   const checks: CheckSnapshot[] = table.checks.map((c) => {

@@ -7,6 +7,7 @@ import {
   ForeignKeyConstraint,
   Index,
   isConstraint,
+  keyConstraintOptions,
   PrimaryKeyConstraint,
   UniqueConstraint,
   type Constraint,
@@ -111,10 +112,13 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     for (const col of list) {
       const def = col.def;
       if (def.unique && def.index) {
+        if (def.unique.onConflict) {
+          throw new SchemaError(`table "${name}", column "${col.name}": .unique({ onConflict }).index() is a unique index, which has no ON CONFLICT clause; drop .index()`);
+        }
         // `.unique().index()` is one unique index, as in SQLAlchemy, not a constraint plus an index.
         indexes.push(new Index(def.index.name ?? def.unique.name, [col.name], { unique: true }));
       } else if (def.unique) {
-        uniques.push(new UniqueConstraint([col.name], def.unique.name ? { name: def.unique.name } : {}));
+        uniques.push(new UniqueConstraint([col.name], keyConstraintOptions({ name: def.unique.name, onConflict: def.unique.onConflict ?? null })));
       } else if (def.index) {
         indexes.push(new Index(def.index.name, [col.name]));
       }
@@ -143,7 +147,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
         fks.push(sameNames(names, c.columns) ? c : c.withColumns(names));
       } else if (c instanceof UniqueConstraint) {
         const names = this.resolveColumns(c.columns, 'unique constraint');
-        uniques.push(sameNames(names, c.columns) ? c : new UniqueConstraint(names, c.name ? { name: c.name } : {}));
+        uniques.push(sameNames(names, c.columns) ? c : new UniqueConstraint(names, keyConstraintOptions(c)));
       } else if (c instanceof Index) indexes.push(this.resolveIndex(c));
     }
     this.foreignKeys = Object.freeze(fks);
@@ -202,7 +206,13 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   }
 
   private resolvePrimaryKey(declared: PrimaryKeyConstraint[]): PrimaryKeyConstraint | null {
-    const flagged = this.columnList.filter((c) => c.def.primaryKey).map((c) => c.name);
+    const flaggedColumns = this.columnList.filter((c) => c.def.primaryKey);
+    const flagged = flaggedColumns.map((c) => c.name);
+    const flaggedConflicts = new Set(flaggedColumns.map((c) => c.def.primaryKeyOnConflict ?? null));
+    if (flaggedConflicts.size > 1) {
+      throw new SchemaError(`table "${this.name}": the columns marked .primaryKey() (${flagged.join(', ')}) declare different onConflict clauses; one key has one`);
+    }
+    const flaggedConflict = [...flaggedConflicts][0] ?? null;
     if (declared.length > 1) throw new SchemaError(`table "${this.name}": more than one PrimaryKeyConstraint`);
     const pk = declared[0];
     if (pk) {
@@ -212,9 +222,12 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
           `table "${this.name}": the PrimaryKeyConstraint (${names.join(', ')}) disagrees with the columns marked .primaryKey() (${flagged.join(', ')})`,
         );
       }
-      return sameNames(names, pk.columns) ? pk : new PrimaryKeyConstraint(names, pk.name ? { name: pk.name } : {});
+      if (flaggedConflict !== null && pk.onConflict !== flaggedConflict) {
+        throw new SchemaError(`table "${this.name}": the PrimaryKeyConstraint and .primaryKey({ onConflict }) disagree; declare the clause once`);
+      }
+      return sameNames(names, pk.columns) ? pk : new PrimaryKeyConstraint(names, keyConstraintOptions(pk));
     }
-    return flagged.length > 0 ? new PrimaryKeyConstraint(flagged) : null;
+    return flagged.length > 0 ? new PrimaryKeyConstraint(flagged, keyConstraintOptions({ name: null, onConflict: flaggedConflict })) : null;
   }
 }
 

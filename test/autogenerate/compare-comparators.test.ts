@@ -139,6 +139,21 @@ describe('each comparator finds its change and nothing else', () => {
     assert.deepEqual(compare(none, blog(), { dialect: pg }), [{ kind: 'dropUnique', schema: null, table: 'user', name: 'uq_user_email', unique: uq('uq_user_email', ['email']) }]);
   });
 
+  it('ON CONFLICT of a unique constraint or primary key: a change is drop + add on sqlite (none = ABORT); other dialects leave it alone', () => {
+    const sqlite = testDialect('sqlite');
+    const replace = withTable('user', (x) => ({ ...x, uniques: [{ ...uq('uq_user_email', ['email']), onConflict: 'REPLACE' as const }] }));
+    assert.deepEqual(compare(replace, blog(), { dialect: sqlite }), [
+      { kind: 'dropUnique', schema: null, table: 'user', name: 'uq_user_email', unique: uq('uq_user_email', ['email']) },
+      { kind: 'addUnique', schema: null, table: 'user', unique: { ...uq('uq_user_email', ['email']), onConflict: 'REPLACE' } },
+    ]);
+    const ignoreKey = withTable('user', (x) => ({ ...x, primaryKey: { ...pk('pk_user', ['id']), onConflict: 'IGNORE' as const } }));
+    assert.deepEqual(compare(ignoreKey, blog(), { dialect: sqlite }).map((o) => o.kind), ['dropPrimaryKey', 'addPrimaryKey']);
+    const abort = withTable('user', (x) => ({ ...x, uniques: [{ ...uq('uq_user_email', ['email']), onConflict: 'ABORT' as const }] }));
+    assert.deepEqual(compare(abort, blog(), { dialect: sqlite }), []);
+    assert.deepEqual(compare(replace, blog(), { dialect: pg }), []);
+    assert.deepEqual(compare(ignoreKey, blog(), { dialect: testDialect('mysql') }), []);
+  });
+
   it('checks: expression changed is drop + add', () => {
     const a = withTable('post', (x) => ({ ...x, checks: [ck('ck_post_id', 'id > 0')] }));
     const b = withTable('post', (x) => ({ ...x, checks: [ck('ck_post_id', 'id > 1')] }));

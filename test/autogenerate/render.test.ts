@@ -143,6 +143,24 @@ export async function downgrade(op: Operations): Promise<void> {
 `);
   });
 
+  it('a changed ON CONFLICT clause (SQLite): the unique constraint dropped and created with onConflict, and back', () => {
+    const sqlite = testDialect('sqlite');
+    const target = { ...blog(), tables: blog().tables.map((x) => (x.name === 'user' ? { ...x, uniques: [{ ...uq('uq_user_email', ['email']), onConflict: 'REPLACE' as const }] } : x)) };
+    const upgradeOps = compare(target, blog(), { dialect: sqlite });
+    const downgradeOps = compare(blog(), target, { dialect: sqlite });
+    const text = renderMigration({ ...header, message: 'replace duplicates', upgradeOps, downgradeOps });
+    assert.equal(text.slice(text.indexOf('export async function upgrade')), `export async function upgrade(op: Operations): Promise<void> {
+  await op.dropUnique('uq_user_email', 'user');
+  await op.createUnique('uq_user_email', 'user', ['email'], { onConflict: 'REPLACE' });
+}
+
+export async function downgrade(op: Operations): Promise<void> {
+  await op.dropUnique('uq_user_email', 'user');
+  await op.createUnique('uq_user_email', 'user', ['email']);
+}
+`);
+  });
+
   it('a rename: decided, it is a renameColumn; undecided, drop + add with a NOTE', async () => {
     const target = { ...blog(), tables: blog().tables.map((x) => (x.name === 'post'
       ? { ...x, columns: x.columns.map((c) => (c.name === 'body' ? { ...c, name: 'content' } : c)) }

@@ -27,13 +27,14 @@ const base: DialectCapabilities = {
   columnOnUpdate: false,
   identityKinds: false,
   viewsBindColumns: false,
+  conflictClauses: false,
   maxIdentifierLength: null,
 };
 
 const capabilities: Record<TestDialectName, DialectCapabilities> = {
   postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, identityKinds: true, viewsBindColumns: true, maxIdentifierLength: 63 },
   mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, maxIdentifierLength: 64 },
-  sqlite: { ...base, comments: false, partialIndexes: true, deferrableForeignKeys: true, alterColumn: false, alterConstraints: false },
+  sqlite: { ...base, comments: false, partialIndexes: true, deferrableForeignKeys: true, alterColumn: false, alterConstraints: false, conflictClauses: true },
 };
 
 const pgSynonyms: Record<string, string> = {

@@ -86,13 +86,14 @@ const PG: DialectCapabilities = {
   columnOnUpdate: false,
   identityKinds: true,
   viewsBindColumns: true,
+  conflictClauses: false,
   maxIdentifierLength: 63,
 };
 
 export const capabilities = {
   postgresql: PG,
   mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, identityKinds: false, viewsBindColumns: false, maxIdentifierLength: 64 },
-  sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, identityKinds: false, viewsBindColumns: false, maxIdentifierLength: null },
+  sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, identityKinds: false, viewsBindColumns: false, conflictClauses: true, maxIdentifierLength: null },
 } satisfies Record<string, DialectCapabilities>;
 
 const cols = (names: readonly string[]): string => names.join(', ');

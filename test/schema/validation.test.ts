@@ -162,3 +162,32 @@ describe('schema validation', () => {
     refuses(() => md.snapshot('mysql'), /partial indexes/);
   });
 });
+
+describe('ON CONFLICT clauses (SQLite only)', () => {
+  function models(): MetaData {
+    const md = new MetaData();
+    new Table(md, 't', { id: column.integer().primaryKey({ onConflict: 'ignore' }), name: column.text().unique({ onConflict: 'replace' }) });
+    return md;
+  }
+
+  test('are kept in a SQLite snapshot, refused for the other dialects with the table and constraint named', () => {
+    const t = models().snapshot('sqlite').tables[0]!;
+    assert.deepEqual([t.primaryKey, t.uniques], [
+      { name: 'pk_t', columns: ['id'], onConflict: 'IGNORE' },
+      [{ name: 'uq_t_name', columns: ['name'], onConflict: 'REPLACE' }],
+    ]);
+    refuses(() => models().snapshot('postgresql'), /table "t", primary key \(id\)/, /ON CONFLICT IGNORE/, /sqlite only/);
+    const md = new MetaData();
+    new Table(md, 'u', { a: column.integer() }, new UniqueConstraint(['a'], { onConflict: 'FAIL' }));
+    refuses(() => md.snapshot('mysql'), /table "u", unique constraint \(a\)/, /sqlite only, not on mysql/);
+  });
+
+  test('an unknown resolution, a unique index, and two clauses for one key are refused', () => {
+    refuses(() => new UniqueConstraint(['a'], { onConflict: 'merge' as never }), /unknown onConflict "merge"/, /REPLACE/);
+    refuses(() => new Table(new MetaData(), 't', { a: column.integer().unique({ onConflict: 'replace' }).index() }), /unique index/);
+    refuses(() => new Table(new MetaData(), 't', {
+      a: column.integer().primaryKey({ onConflict: 'replace' }),
+      b: column.integer().primaryKey({ onConflict: 'ignore' }),
+    }), /different onConflict/);
+  });
+});

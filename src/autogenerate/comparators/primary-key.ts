@@ -1,3 +1,4 @@
+import { effectiveConflict } from '../../schema/conflict-clause.js';
 import type { ColumnSnapshot, PrimaryKeySnapshot } from '../../schema/snapshot.js';
 import type { TableComparator } from '../comparator.js';
 import type { TableCompareContext } from '../compare-context.js';
@@ -13,7 +14,8 @@ const NO_CHANGE: KeyChange = { dropped: null, added: null };
 
 /**
  * The primary key's change: its columns in order, and its name where the dialect names primary
- * keys (`capabilities.namedPrimaryKeys`) and both sides have one. A change is a drop and an add.
+ * keys (`capabilities.namedPrimaryKeys`) and both sides have one, its ON CONFLICT clause where the
+ * dialect has them (`capabilities.conflictClauses`). A change is a drop and an add.
  */
 export function primaryKeyChange(ctx: TableCompareContext): KeyChange {
   const target = ctx.target.primaryKey;
@@ -23,6 +25,7 @@ export function primaryKeyChange(ctx: TableCompareContext): KeyChange {
   const differs = target !== null && current !== null
     ? ctx.schema.differs(hookContext, () => {
         if (!sameList(target.columns, current.columns)) return true;
+        if (ctx.dialect.capabilities.conflictClauses && effectiveConflict(target) !== effectiveConflict(current)) return true;
         const named = ctx.dialect.capabilities.namedPrimaryKeys && target.name !== null && current.name !== null;
         return named && target.name !== current.name;
       })

@@ -1,5 +1,5 @@
 import type { Operation, OperationKind } from '../../operations/operation.js';
-import type { CheckSnapshot, ForeignKeySnapshot, IndexSnapshot, UniqueSnapshot } from '../../schema/snapshot.js';
+import type { CheckSnapshot, ForeignKeySnapshot, IndexSnapshot, PrimaryKeySnapshot, UniqueSnapshot } from '../../schema/snapshot.js';
 import { array, call, object, raw, type Code } from './code.js';
 import { renderColumn, renderDefault, renderSql, renderType } from './column.js';
 import { propertyKey, quote } from './literals.js';
@@ -63,7 +63,9 @@ function foreignKeyObject(fk: ForeignKeySnapshot): Code {
   ]);
 }
 
-const uniqueObject = (u: UniqueSnapshot): Code => object([['name', strOrNull(u.name)], ['columns', strings(u.columns)]]);
+/** `onConflict: 'REPLACE'` of a key or unique constraint with an ON CONFLICT clause (SQLite). */
+const conflictOption = (c: PrimaryKeySnapshot | UniqueSnapshot): readonly [string, Code | undefined] => ['onConflict', opt(c.onConflict, str)];
+const keyObject = (c: PrimaryKeySnapshot | UniqueSnapshot): Code => object([['name', strOrNull(c.name)], ['columns', strings(c.columns)], conflictOption(c)]);
 const checkObject = (c: CheckSnapshot): Code => object([['name', strOrNull(c.name)], ['expression', str(c.expression)]]);
 const indexObject = (ix: IndexSnapshot): Code => object([['name', str(ix.name)], ['columns', strings(ix.columns)], ...indexOptions(ix)]);
 const listOf = <T>(items: readonly T[], f: (x: T) => Code): Code | undefined => (items.length === 0 ? undefined : array(items.map(f)));
@@ -80,9 +82,9 @@ export const operationRenderers: OperationRenderers = {
     const omitted = new Set(op.omitForeignKeys ?? []);
     const columns = object(t.columns.map((c) => [propertyKey(c.name), raw(renderColumn(c, ctx))] as const), { multiline: true });
     const options = optionsArg([
-      ['primaryKey', opt(t.primaryKey, (pk) => object([['name', strOrNull(pk.name)], ['columns', strings(pk.columns)]]))],
+      ['primaryKey', opt(t.primaryKey, keyObject)],
       ['foreignKeys', listOf(t.foreignKeys.filter((fk) => fk.name === null || !omitted.has(fk.name)), foreignKeyObject)],
-      ['uniques', listOf(t.uniques, uniqueObject)],
+      ['uniques', listOf(t.uniques, keyObject)],
       ['checks', listOf(t.checks, checkObject)],
       ['indexes', listOf(t.indexes, indexObject)],
       ['comment', opt(t.comment, str)],
@@ -120,7 +122,8 @@ export const operationRenderers: OperationRenderers = {
     ['schema', opt(op.schema, str)],
   ])),
   dropIndex: (op) => call('op.dropIndex', str(op.name), str(op.table), ...schemaArg(op.schema)),
-  addPrimaryKey: (op) => call('op.createPrimaryKey', strOrNull(op.primaryKey.name), str(op.table), strings(op.primaryKey.columns), ...schemaArg(op.schema)),
+  addPrimaryKey: (op) => call('op.createPrimaryKey', strOrNull(op.primaryKey.name), str(op.table), strings(op.primaryKey.columns),
+    ...optionsArg([conflictOption(op.primaryKey), ['schema', opt(op.schema, str)]])),
   dropPrimaryKey: (op) => call('op.dropPrimaryKey', strOrNull(op.name), str(op.table), ...schemaArg(op.schema)),
   addForeignKey: (op) => {
     const fk = op.foreignKey;
@@ -137,7 +140,8 @@ export const operationRenderers: OperationRenderers = {
       ['schema', opt(op.schema, str)],
     ]));
   },
-  addUnique: (op) => call('op.createUnique', strOrNull(op.unique.name), str(op.table), strings(op.unique.columns), ...schemaArg(op.schema)),
+  addUnique: (op) => call('op.createUnique', strOrNull(op.unique.name), str(op.table), strings(op.unique.columns),
+    ...optionsArg([conflictOption(op.unique), ['schema', opt(op.schema, str)]])),
   dropUnique: (op) => (!unnamedDrop(op.unique, op.name)
     ? call('op.dropUnique', str(op.name), str(op.table), ...schemaArg(op.schema))
     : call('op.dropUnique', raw('null'), str(op.table), ...optionsArg([['columns', strings(op.unique.columns)], ['schema', opt(op.schema, str)]]))),

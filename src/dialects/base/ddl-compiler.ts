@@ -196,11 +196,20 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
   }
 
   protected primaryKeyClause(pk: PrimaryKeySnapshot): string {
-    return `${this.constraintPrefix(pk.name)}PRIMARY KEY (${this.qList(pk.columns)})`;
+    return `${this.constraintPrefix(pk.name)}PRIMARY KEY (${this.qList(pk.columns)})${this.conflictClause(pk, 'primary key')}`;
   }
 
   protected uniqueClause(u: UniqueSnapshot): string {
-    return `${this.constraintPrefix(u.name)}UNIQUE (${this.qList(u.columns)})`;
+    return `${this.constraintPrefix(u.name)}UNIQUE (${this.qList(u.columns)})${this.conflictClause(u, 'unique constraint')}`;
+  }
+
+  /**
+   * The ` ON CONFLICT ...` clause of a PRIMARY KEY or UNIQUE constraint (SQLite). Here: none, and
+   * an OperationError for a constraint that has one, which this dialect cannot keep.
+   */
+  protected conflictClause(c: PrimaryKeySnapshot | UniqueSnapshot, what: string): string {
+    if (c.onConflict === undefined) return '';
+    throw new OperationError(`${this.dialect.name} has no ON CONFLICT clause (sqlite only): ${what} ${c.name ?? ''}(${c.columns.join(', ')}) ON CONFLICT ${c.onConflict}`);
   }
 
   protected checkClause(c: CheckSnapshot): string {

@@ -166,7 +166,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   // ---- constraints -------------------------------------------------------------------------
 
   protected override primaryKeyClause(pk: PrimaryKeySnapshot): string {
-    return `PRIMARY KEY (${this.qList(pk.columns)})`;
+    return `PRIMARY KEY (${this.qList(pk.columns)})${this.conflictClause(pk, 'primary key')}`;
   }
 
   protected override foreignKeyClause(fk: ForeignKeySnapshot): string {

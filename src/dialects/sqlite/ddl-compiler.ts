@@ -48,6 +48,8 @@ function isSoleKey(table: TableSnapshot, column: ColumnSnapshot): boolean {
  *   ON UPDATE and PostgreSQL's identity ALWAYS are not SQLite: ignored.
  * - ADD COLUMN of a STORED generated column is refused (SQLite refuses it on a table with rows);
  *   a VIRTUAL one is added in place.
+ * - A PRIMARY KEY or UNIQUE constraint with `onConflict` ends in `ON CONFLICT REPLACE` (or
+ *   ROLLBACK, ABORT, FAIL, IGNORE); other dialects refuse such a constraint.
  * - Table options `WITHOUT ROWID` and `STRICT` follow the closing parenthesis; a column of a STRICT
  *   table whose type SQLite's strict tables refuse (VARCHAR(50), BOOLEAN, ...) is an OperationError.
  * - No comments (skipped), no named enums, no index methods.
@@ -106,14 +108,19 @@ export class SqliteDdlCompiler extends BaseDdlCompiler {
 
   override columnDefinition(table: TableSnapshot, column: ColumnSnapshot): string {
     let def = `${this.q(column.name)} ${this.columnType(table, column)}`;
-    if (column.autoincrement && this.primaryKeyIsInline(table)) {
-      def += ` ${this.constraintPrefix(table.primaryKey?.name ?? null)}PRIMARY KEY AUTOINCREMENT`;
+    if (column.autoincrement && this.primaryKeyIsInline(table) && table.primaryKey) {
+      def += ` ${this.constraintPrefix(table.primaryKey.name)}PRIMARY KEY${this.conflictClause(table.primaryKey)} AUTOINCREMENT`;
     }
     if (column.collation !== undefined) def += ` COLLATE ${this.q(column.collation)}`;
     if (column.computed !== undefined) def += ` ${generatedClause(column.computed)}`;
     if (column.default !== null && !column.autoincrement) def += ` DEFAULT ${this.renderDefault(column.default, column)}`;
     if (!column.nullable) def += ' NOT NULL';
     return def;
+  }
+
+  /** ` ON CONFLICT REPLACE` (and the others) after a PRIMARY KEY or UNIQUE constraint that declares one. */
+  protected override conflictClause(c: PrimaryKeySnapshot | UniqueSnapshot): string {
+    return c.onConflict === undefined ? '' : ` ON CONFLICT ${c.onConflict}`;
   }
 
   override renderDefault(value: DefaultSpec, _column: ColumnSnapshot): string {

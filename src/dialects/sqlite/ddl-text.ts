@@ -1,6 +1,6 @@
 /**
  * What only the SQL text of a SQLite table, index or view holds: constraint names, CHECK
- * expressions, DEFERRABLE, column collations, generated-column expressions, partial-index
+ * expressions, the ON CONFLICT clauses of keys and UNIQUE constraints, DEFERRABLE, column collations, generated-column expressions, partial-index
  * predicates, index expressions, WITHOUT ROWID. The pragmas give the rest (columns, key
  * columns, actions), and the introspector joins the two.
  *
@@ -15,6 +15,8 @@
  * // [{ name: 'pos', expression: 'a > 0' }]
  * ```
  */
+import { conflictExtras } from '../../schema/conflict-clause.js';
+import type { ConflictResolution } from '../../schema/snapshot.js';
 import { closingParen, isKeyword, isPunct, nameOf, splitBody, splitTopLevel, tokenize, type Token } from './ddl-tokens.js';
 
 /** A foreign key as its text declares it. */
@@ -40,10 +42,18 @@ export interface ColumnText {
   readonly generated: string | null;
 }
 
+/** A PRIMARY KEY or UNIQUE constraint as its text declares it. */
+export interface KeyText {
+  readonly name: string | null;
+  readonly columns: readonly string[];
+  /** Its `ON CONFLICT` clause; absent for none. */
+  readonly onConflict?: ConflictResolution;
+}
+
 /** The clauses of a CREATE TABLE that the pragmas do not give. Column names as written in the text. */
 export interface TableText {
-  readonly primaryKey: { readonly name: string | null; readonly columns: readonly string[] } | null;
-  readonly uniques: readonly { readonly name: string | null; readonly columns: readonly string[] }[];
+  readonly primaryKey: KeyText | null;
+  readonly uniques: readonly KeyText[];
   readonly checks: readonly { readonly name: string | null; readonly expression: string }[];
   readonly foreignKeys: readonly ForeignKeyText[];
   /** The columns that declare a COLLATE or a generated expression (the others are left out). */
@@ -74,9 +84,11 @@ const CREATE = /^\s*CREATE\s/i;
 /** Words without which a table item holds nothing this module reads (false positives only cost time). */
 const MAY_HOLD_CONSTRAINT = /constraint|primary|unique|check|foreign|references|deferrable|collate|\bas\b/i;
 
+const RESOLUTIONS: ReadonlySet<string> = new Set<ConflictResolution>(['ROLLBACK', 'ABORT', 'FAIL', 'IGNORE', 'REPLACE']);
+
 interface Collected {
-  primaryKey: { name: string | null; columns: string[] } | null;
-  uniques: { name: string | null; columns: string[] }[];
+  primaryKey: KeyText | null;
+  uniques: KeyText[];
   checks: { name: string | null; expression: string }[];
   foreignKeys: ForeignKeyText[];
   columns: ColumnText[];
@@ -144,6 +156,15 @@ function columnList(tokens: readonly Token[], open: number): { columns: string[]
   return { columns, next: close + 1 };
 }
 
+/** `ON CONFLICT <resolution>` at `i`: the resolution and the index after it (null and `i` when there is none). */
+function conflictClause(tokens: readonly Token[], i: number): { onConflict?: ConflictResolution; next: number } {
+  const t = tokens[i + 2];
+  if (isKeyword(tokens[i], 'ON') && isKeyword(tokens[i + 1], 'CONFLICT') && t?.kind === 'word' && RESOLUTIONS.has(t.upper)) {
+    return { onConflict: t.upper as ConflictResolution, next: i + 3 };
+  }
+  return { next: i };
+}
+
 /** The expression inside the parentheses that open at `open`, verbatim, and the index after them. */
 function parenthesized(sql: string, tokens: readonly Token[], open: number): { text: string; next: number } {
   const close = closingParen(tokens, open);
@@ -170,11 +191,15 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
       continue;
     }
     if (kw === 'PRIMARY') {
-      out.primaryKey = { name, columns: [column] };
       i += 2;
+      if (isKeyword(tokens[i], 'ASC') || isKeyword(tokens[i], 'DESC')) i++;
+      const { onConflict, next } = conflictClause(tokens, i);
+      out.primaryKey = { name, columns: [column], ...conflictExtras(onConflict) };
+      i = next;
     } else if (kw === 'UNIQUE') {
-      out.uniques.push({ name, columns: [column] });
-      i++;
+      const { onConflict, next } = conflictClause(tokens, i + 1);
+      out.uniques.push({ name, columns: [column], ...conflictExtras(onConflict) });
+      i = next;
     } else if (kw === 'CHECK' && isPunct(tokens[i + 1], '(')) {
       const { text, next } = parenthesized(sql, tokens, i + 1);
       out.checks.push({ name, expression: text });
@@ -207,7 +232,7 @@ function columnConstraints(sql: string, tokens: readonly Token[], a: number, b: 
       continue;
     } else {
       i++;
-      // NOT NULL, NULL, GENERATED ALWAYS take the pending name; ASC, ON CONFLICT ..., AUTOINCREMENT, STORED follow a constraint
+      // NOT NULL, NULL, GENERATED ALWAYS take the pending name; NOT NULL's ON CONFLICT ..., STORED follow a constraint
       if (!COLUMN_CONSTRAINT_START.has(kw)) continue;
     }
     name = null;
@@ -235,12 +260,14 @@ function tableConstraints(sql: string, tokens: readonly Token[], a: number, b: n
       continue;
     }
     if (kw === 'PRIMARY' && isPunct(tokens[i + 2], '(')) {
-      const { columns, next } = columnList(tokens, i + 2);
-      out.primaryKey = { name, columns };
+      const list = columnList(tokens, i + 2);
+      const { onConflict, next } = conflictClause(tokens, list.next);
+      out.primaryKey = { name, columns: list.columns, ...conflictExtras(onConflict) };
       i = next;
     } else if (kw === 'UNIQUE' && isPunct(tokens[i + 1], '(')) {
-      const { columns, next } = columnList(tokens, i + 1);
-      out.uniques.push({ name, columns });
+      const list = columnList(tokens, i + 1);
+      const { onConflict, next } = conflictClause(tokens, list.next);
+      out.uniques.push({ name, columns: list.columns, ...conflictExtras(onConflict) });
       i = next;
     } else if (kw === 'CHECK' && isPunct(tokens[i + 1], '(')) {
       const { text, next } = parenthesized(sql, tokens, i + 1);
@@ -257,7 +284,7 @@ function tableConstraints(sql: string, tokens: readonly Token[], a: number, b: n
       i = after;
     } else {
       i = isPunct(t, '(') ? closingParen(tokens, i) + 1 : i + 1;
-      continue; // ON CONFLICT ...
+      continue; // CHECK's ON CONFLICT (SQLite ignores it)
     }
     name = null;
   }

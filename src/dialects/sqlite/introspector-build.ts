@@ -16,6 +16,7 @@ import type {
   UniqueSnapshot,
   ViewSnapshot,
 } from '../../schema/snapshot.js';
+import { conflictExtras } from '../../schema/conflict-clause.js';
 import { deepFreeze } from '../../schema/snapshot.js';
 import { byNameNullsLast } from '../../schema/table-snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
@@ -162,7 +163,9 @@ function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | und
     schema: null,
     comment: null,
     columns: freeze(columns),
-    primaryKey: keyColumns.length > 0 ? freeze({ name: text.primaryKey?.name ?? null, columns: freeze(keyColumns.map((c) => c.name)) }) : null,
+    primaryKey: keyColumns.length > 0
+      ? freeze({ name: text.primaryKey?.name ?? null, columns: freeze(keyColumns.map((c) => c.name)), ...conflictExtras(text.primaryKey?.onConflict) })
+      : null,
     foreignKeys: freeze(foreignKeys(t, text, tableNamed).sort(byNameNullsLast((f) => `${f.columns.join(',')}>${f.referredTable}`))),
     uniques: freeze(uniques(t, text).sort(byNameNullsLast((u) => u.columns.join(',')))),
     checks: freeze(text.checks.map((c): CheckSnapshot => freeze({ name: c.name, expression: c.expression })).sort(byNameNullsLast((c) => c.expression))),
@@ -205,7 +208,8 @@ function uniques(t: TableAcc, text: TableText): UniqueSnapshot[] {
   for (const ix of t.indexes.values()) {
     if (ix.origin !== 'u') continue;
     const columns = ix.keys.map((k) => k.column_name ?? '');
-    out.push(freeze({ name: take(named, foldList(columns))?.name ?? null, columns: freeze(columns) }));
+    const declared = take(named, foldList(columns));
+    out.push(freeze({ name: declared?.name ?? null, columns: freeze(columns), ...conflictExtras(declared?.onConflict) }));
   }
   return out;
 }

@@ -131,7 +131,7 @@ describe('parseCreateTable', () => {
     assert.equal(t.withoutRowid, true);
   });
 
-  it('skips DEFAULT values, generated columns and conflict clauses without losing its place', () => {
+  it('skips DEFAULT values and generated columns without losing its place, and reads conflict clauses', () => {
     const sql = stored(`CREATE TABLE t (
       a INT DEFAULT -1 CONSTRAINT ck_a CHECK (a <> 0),
       b TEXT DEFAULT 'x CHECK (1)' COLLATE nocase UNIQUE ON CONFLICT REPLACE,
@@ -141,8 +141,20 @@ describe('parseCreateTable', () => {
     )`, 't');
     const t = parseCreateTable(sql);
     assert.deepEqual(t.checks, [{ name: 'ck_a', expression: 'a <> 0' }, { name: null, expression: 'd > -10' }]);
-    assert.deepEqual(t.uniques, [{ name: null, columns: ['b'] }]);
-    assert.deepEqual(t.primaryKey, { name: null, columns: ['e'] });
+    assert.deepEqual(t.uniques, [{ name: null, columns: ['b'], onConflict: 'REPLACE' }]);
+    assert.deepEqual(t.primaryKey, { name: null, columns: ['e'], onConflict: 'ABORT' });
+  });
+
+  it('reads the ON CONFLICT clauses of table-level keys and unique constraints (a CHECK\'s, which SQLite ignores, is skipped)', () => {
+    const sql = stored(`CREATE TABLE t (
+      a INT NOT NULL, b INT NOT NULL, c TEXT,
+      CONSTRAINT pk_t PRIMARY KEY (a, b) on conflict ignore,
+      UNIQUE (c) ON CONFLICT ROLLBACK CHECK (a > 0) ON CONFLICT REPLACE, UNIQUE (b, c)
+    )`, 't');
+    const t = parseCreateTable(sql);
+    assert.deepEqual(t.primaryKey, { name: 'pk_t', columns: ['a', 'b'], onConflict: 'IGNORE' });
+    assert.deepEqual(t.uniques, [{ name: null, columns: ['c'], onConflict: 'ROLLBACK' }, { name: null, columns: ['b', 'c'] }]);
+    assert.deepEqual(t.checks, [{ name: null, expression: 'a > 0' }]);
   });
 
   it('follows what SQLite writes back after RENAME TABLE, RENAME COLUMN and ADD COLUMN', () => {
