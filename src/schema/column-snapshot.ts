@@ -39,10 +39,13 @@ export function checkColumnExtras(def: ColumnDef, autoincrement: boolean, where:
   if (identityAlways && !autoincrement) throw new SchemaError(`${where}: identity({ always: true }) on a column that does not autoincrement`);
 }
 
-/** Whether a column is nullable: as declared, else nullable unless it is in the primary key. */
-export function resolveNullable(def: ColumnDef, inPrimaryKey: boolean, where: string): boolean {
-  if (inPrimaryKey && def.nullability === 'nullable') {
-    throw new SchemaError(`${where}: a primary key column cannot be declared nullable`);
+/**
+ * Whether a column is nullable: as declared, else nullable unless it is in the primary key. A key
+ * column declared nullable is refused unless the dialect keeps such columns (`nullablePrimaryKeys`: SQLite).
+ */
+export function resolveNullable(def: ColumnDef, inPrimaryKey: boolean, where: string, nullablePrimaryKeys = false): boolean {
+  if (inPrimaryKey && def.nullability === 'nullable' && !nullablePrimaryKeys) {
+    throw new SchemaError(`${where}: a primary key column cannot be declared nullable (only SQLite keeps such columns)`);
   }
   if (def.nullability === 'default') return !inPrimaryKey;
   return def.nullability === 'nullable';

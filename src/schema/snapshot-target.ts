@@ -17,6 +17,11 @@ export interface SnapshotTarget {
     readonly alterConstraints?: boolean;
     /** PRIMARY KEY and UNIQUE constraints take an ON CONFLICT clause (SQLite). Default: the name is `sqlite`. */
     readonly conflictClauses?: boolean;
+    /**
+     * A primary key column may take NULLs when not declared NOT NULL (SQLite, for a key that is not
+     * the rowid: a legacy of its early versions). Default: the name is `sqlite`.
+     */
+    readonly nullablePrimaryKeys?: boolean;
   };
   /** Quotes an identifier (for the SQL of index expression elements). */
   quoteIdentifier?(name: string): string;
@@ -30,6 +35,7 @@ export interface ResolvedTarget {
   readonly namedPrimaryKeys: boolean;
   readonly alterConstraints: boolean;
   readonly conflictClauses: boolean;
+  readonly nullablePrimaryKeys: boolean;
   readonly quoteIdentifier: (name: string) => string;
 }
 
@@ -37,9 +43,9 @@ const doubleQuote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const backQuote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
 
 const KNOWN: Readonly<Record<string, ResolvedTarget>> = {
-  postgresql: { name: 'postgresql', maxIdentifierLength: 63, namedEnums: true, namedPrimaryKeys: true, alterConstraints: true, conflictClauses: false, quoteIdentifier: doubleQuote },
-  mysql: { name: 'mysql', maxIdentifierLength: 64, namedEnums: false, namedPrimaryKeys: false, alterConstraints: true, conflictClauses: false, quoteIdentifier: backQuote },
-  sqlite: { name: 'sqlite', maxIdentifierLength: null, namedEnums: false, namedPrimaryKeys: true, alterConstraints: false, conflictClauses: true, quoteIdentifier: doubleQuote },
+  postgresql: { name: 'postgresql', maxIdentifierLength: 63, namedEnums: true, namedPrimaryKeys: true, alterConstraints: true, conflictClauses: false, nullablePrimaryKeys: false, quoteIdentifier: doubleQuote },
+  mysql: { name: 'mysql', maxIdentifierLength: 64, namedEnums: false, namedPrimaryKeys: false, alterConstraints: true, conflictClauses: false, nullablePrimaryKeys: false, quoteIdentifier: backQuote },
+  sqlite: { name: 'sqlite', maxIdentifierLength: null, namedEnums: false, namedPrimaryKeys: true, alterConstraints: false, conflictClauses: true, nullablePrimaryKeys: true, quoteIdentifier: doubleQuote },
 };
 
 /** Fills in a target's optional fields from the built-in knowledge of the three dialects. */
@@ -58,6 +64,7 @@ export function resolveTarget(target: SnapshotTarget | string): ResolvedTarget {
     namedPrimaryKeys: caps.namedPrimaryKeys ?? base?.namedPrimaryKeys ?? true,
     alterConstraints: caps.alterConstraints ?? base?.alterConstraints ?? true,
     conflictClauses: caps.conflictClauses ?? base?.conflictClauses ?? false,
+    nullablePrimaryKeys: caps.nullablePrimaryKeys ?? base?.nullablePrimaryKeys ?? false,
     quoteIdentifier: target.quoteIdentifier ? (n) => (target.quoteIdentifier as (x: string) => string).call(target, n) : (base?.quoteIdentifier ?? doubleQuote),
   };
 }

@@ -105,7 +105,7 @@ export function buildTableSnapshot(
     const def = col.def;
     if (exceedsIdentifierLimit(col.name, limit)) checkIdentifier(col.name, limit, `table "${table.name}", column "${col.name}"`, target.name);
     const inPrimaryKey = pkColumns.includes(col.name);
-    // the message only matters for a nullable primary key column, which resolveNullable refuses
+    // the message only matters for a nullable primary key column, which resolveNullable refuses but on SQLite
     const where = inPrimaryKey ? `table "${table.name}", column "${col.name}"` : '';
     // 'auto' is never true outside the primary key
     const autoincrement = def.autoincrement !== 'auto'
@@ -115,7 +115,7 @@ export function buildTableSnapshot(
     return freeze({
       name: col.name,
       type: deepFreeze(def.type),
-      nullable: resolveNullable(def, inPrimaryKey, where),
+      nullable: resolveNullable(def, inPrimaryKey, where, target.nullablePrimaryKeys),
       default: deepFreeze(def.serverDefault),
       autoincrement,
       comment: def.comment,

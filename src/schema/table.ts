@@ -99,12 +99,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
     this.columnList = Object.freeze(list);
 
     const constraints = items.filter(isConstraint);
+    // a key column declared nullable is refused by snapshot(), but on SQLite (which keeps such columns)
     this.primaryKey = this.resolvePrimaryKey(constraints.filter((c) => c instanceof PrimaryKeyConstraint));
-    for (const col of list) {
-      if (col.def.nullability === 'nullable' && this.primaryKey?.columns.includes(col.name)) {
-        throw new SchemaError(`table "${name}", column "${col.name}": a primary key column cannot be declared nullable`);
-      }
-    }
 
     const fks: ForeignKeyConstraint[] = [];
     const uniques: UniqueConstraint[] = [];
