@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createEngine, inspect, type Engine } from '../../../src/index.js';
 import { createProject, writtenId, type Project } from '../../cli/project.js';
+import type { DialectContext } from '../../helpers/databases.js';
 import { forSqlite } from './helpers.js';
 
 const MODELS = `import { CheckConstraint, MetaData, Table, UniqueConstraint, column } from 'retort';
@@ -18,27 +19,31 @@ new Table(metadata, 'child', {
 }, new UniqueConstraint(['code', 'qty']), new CheckConstraint('qty >= 0', 'ck_child_qty'));
 `;
 
-forSqlite('unnamed constraints of a SQLite database', (ctx) => {
-  let url: string;
-  let engine: Engine;
-  let project: Project;
-
+/** A database made without retort (parent, child with unnamed constraints, a row each) and a project on it. */
+function legacyDatabase(ctx: DialectContext, label: string): { readonly engine: Engine; readonly project: Project } {
+  const state = {} as { engine: Engine; project: Project };
   before(async () => {
-    url = await ctx.freshUrl('unnamed');
-    engine = createEngine(url);
-    await engine.execute('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
-    await engine.execute('CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id), code TEXT, qty INTEGER, UNIQUE (code), CHECK (qty > 0))');
-    await engine.execute('INSERT INTO parent (id) VALUES (1)');
-    await engine.execute("INSERT INTO child (id, parent_id, code, qty) VALUES (1, 1, 'a', 2)");
-    project = createProject('unnamed');
-    assert.equal((await project.run(['init', '--url', url])).code, 0);
+    const url = await ctx.freshUrl(label);
+    state.engine = createEngine(url);
+    await state.engine.execute('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+    await state.engine.execute('CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id), code TEXT, qty INTEGER, UNIQUE (code), CHECK (qty > 0))');
+    await state.engine.execute('INSERT INTO parent (id) VALUES (1)');
+    await state.engine.execute("INSERT INTO child (id, parent_id, code, qty) VALUES (1, 1, 'a', 2)");
+    state.project = createProject(label);
+    assert.equal((await state.project.run(['init', '--url', url])).code, 0);
   });
   after(async () => {
-    await engine.dispose();
-    project.remove();
+    await state.engine.dispose();
+    state.project.remove();
   });
+  return state;
+}
+
+forSqlite('unnamed constraints of a SQLite database', (ctx) => {
+  const db = legacyDatabase(ctx, 'unnamed');
 
   it('autogenerate drops them by what they are; upgrade and downgrade run and keep the rows', async () => {
+    const { engine, project } = db;
     const before = (await inspect(engine, { include: ['child'] })).tables[0]!;
     project.writeModels(MODELS);
     const r = await project.run(['autogenerate', '-m', 'name the constraints']);
@@ -78,26 +83,10 @@ new Table(metadata, 'child', {
 `;
 
 forSqlite('unnamed constraints changed by models that leave them unnamed', (ctx) => {
-  let url: string;
-  let engine: Engine;
-  let project: Project;
-
-  before(async () => {
-    url = await ctx.freshUrl('unnamed_both');
-    engine = createEngine(url);
-    await engine.execute('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
-    await engine.execute('CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id), code TEXT, qty INTEGER, UNIQUE (code), CHECK (qty > 0))');
-    await engine.execute('INSERT INTO parent (id) VALUES (1)');
-    await engine.execute("INSERT INTO child (id, parent_id, code, qty) VALUES (1, 1, 'a', 2)");
-    project = createProject('unnamed_both');
-    assert.equal((await project.run(['init', '--url', url])).code, 0);
-  });
-  after(async () => {
-    await engine.dispose();
-    project.remove();
-  });
+  const db = legacyDatabase(ctx, 'unnamed_both');
 
   it('autogenerate writes a downgrade that drops the added unnamed constraints by what they are', async () => {
+    const { engine, project } = db;
     const before = (await inspect(engine, { include: ['child'] })).tables[0]!;
     project.writeModels(UNNAMED_MODELS);
     const r = await project.run(['autogenerate', '-m', 'cascade']);
