@@ -1,7 +1,7 @@
 /**
  * What only the SQL text of a SQLite table, index or view holds: constraint names, CHECK
- * expressions, the ON CONFLICT clauses of keys and UNIQUE constraints, DEFERRABLE, column collations, generated-column expressions, partial-index
- * predicates, index expressions, WITHOUT ROWID. The pragmas give the rest (columns, key
+ * expressions, the ON CONFLICT clauses of keys and UNIQUE constraints, DEFERRABLE, column
+ * collations, generated-column expressions, partial-index predicates, index expressions, WITHOUT ROWID. The pragmas give the rest (columns, key
  * columns, actions), and the introspector joins the two.
  *
  * SQLite keeps `CREATE TABLE` text as written (it rewrites names on RENAME and appends ADD
