@@ -4,7 +4,8 @@ import type { ConflictResolution } from './snapshot.js';
 /** A conflict resolution as users write it: the SQL spelling (`'REPLACE'`) or lower case (`'replace'`). */
 export type ConflictAction = ConflictResolution | Lowercase<ConflictResolution>;
 
-const RESOLUTIONS: readonly ConflictResolution[] = ['ROLLBACK', 'ABORT', 'FAIL', 'IGNORE', 'REPLACE'];
+/** The conflict resolutions SQLite knows, in its spelling. */
+export const RESOLUTIONS: readonly ConflictResolution[] = ['ROLLBACK', 'ABORT', 'FAIL', 'IGNORE', 'REPLACE'];
 
 /**
  * Normalises a user-written conflict resolution to its SQL spelling (undefined stays undefined);

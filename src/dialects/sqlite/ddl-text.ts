@@ -15,7 +15,7 @@
  * // [{ name: 'pos', expression: 'a > 0' }]
  * ```
  */
-import { conflictExtras } from '../../schema/conflict-clause.js';
+import { conflictExtras, RESOLUTIONS } from '../../schema/conflict-clause.js';
 import type { ConflictResolution } from '../../schema/snapshot.js';
 import { closingParen, isKeyword, isPunct, nameOf, splitBody, splitTopLevel, tokenize, type Token } from './ddl-tokens.js';
 
@@ -84,7 +84,7 @@ const CREATE = /^\s*CREATE\s/i;
 /** Words without which a table item holds nothing this module reads (false positives only cost time). */
 const MAY_HOLD_CONSTRAINT = /constraint|primary|unique|check|foreign|references|deferrable|collate|\bas\b/i;
 
-const RESOLUTIONS: ReadonlySet<string> = new Set<ConflictResolution>(['ROLLBACK', 'ABORT', 'FAIL', 'IGNORE', 'REPLACE']);
+const RESOLUTION_WORDS: ReadonlySet<string> = new Set<string>(RESOLUTIONS);
 
 interface Collected {
   primaryKey: KeyText | null;
@@ -159,7 +159,7 @@ function columnList(tokens: readonly Token[], open: number): { columns: string[]
 /** `ON CONFLICT <resolution>` at `i`: the resolution and the index after it (null and `i` when there is none). */
 function conflictClause(tokens: readonly Token[], i: number): { onConflict?: ConflictResolution; next: number } {
   const t = tokens[i + 2];
-  if (isKeyword(tokens[i], 'ON') && isKeyword(tokens[i + 1], 'CONFLICT') && t?.kind === 'word' && RESOLUTIONS.has(t.upper)) {
+  if (isKeyword(tokens[i], 'ON') && isKeyword(tokens[i + 1], 'CONFLICT') && t?.kind === 'word' && RESOLUTION_WORDS.has(t.upper)) {
     return { onConflict: t.upper as ConflictResolution, next: i + 3 };
   }
   return { next: i };
