@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot, ExclusionSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -49,6 +49,8 @@ export interface TableDocument {
   readonly triggers: readonly TriggerSnapshot[];
   /** PostgreSQL: the table's exclusion constraints, by name, each with the ALTER TABLE ... ADD CONSTRAINT text that adds it. */
   readonly exclusions: readonly ExclusionSnapshot[];
+  /** PostgreSQL: a partitioned table's partitions, by name, each with the CREATE TABLE ... PARTITION OF text that makes it. */
+  readonly partitions: readonly PartitionSnapshot[];
 }
 
 export interface ColumnDocument {
@@ -104,6 +106,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       engine: t.engine ?? null,
       triggers: t.triggers ?? [],
       exclusions: t.exclusions ?? [],
+      partitions: t.partitions ?? [],
     })),
     views: snapshot.views,
     enums: snapshot.enums,

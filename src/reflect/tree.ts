@@ -118,5 +118,6 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     lines.push(line);
   }
   for (const t of table.triggers ?? []) lines.push(`  TRIGGER ${t.name} ${triggerSummary(t.sql)}`.trimEnd());
+  for (const x of table.partitions ?? []) lines.push(`  PARTITION ${x.name} ${x.sql.slice(x.sql.indexOf(' PARTITION OF ') + ' PARTITION OF '.length).replace(/^\S+ /, '')}`);
   return lines;
 }

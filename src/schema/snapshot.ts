@@ -110,6 +110,18 @@ export interface TableSnapshot extends TableSnapshotOptions {
    * that differ, with the statement that adds them. Absent when the table has none, and in models.
    */
   readonly exclusions?: readonly ExclusionSnapshot[];
+  /**
+   * PostgreSQL reflection: the partitions of a partitioned table, by name. Listed, not managed
+   * (create them with op.execute): `retort diff` between two databases warns about the ones that
+   * differ, with the statement that creates them. Absent when the table has none, and in models.
+   */
+  readonly partitions?: readonly PartitionSnapshot[];
+}
+
+export interface PartitionSnapshot {
+  readonly name: string;
+  /** `CREATE TABLE payment_2026 PARTITION OF payment FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')`. */
+  readonly sql: string;
 }
 
 export interface ColumnSnapshot {

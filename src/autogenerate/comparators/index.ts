@@ -16,7 +16,7 @@ import { serverDefaultComparator } from './server-default.js';
 import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
-import { aggregatesComparator, domainsComparator, exclusionsComparator, functionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator } from './unmanaged-objects.js';
+import { aggregatesComparator, domainsComparator, exclusionsComparator, partitionsComparator, functionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator } from './unmanaged-objects.js';
 
 /**
  * A new registry with retort's comparators, in the order they run. Dialect-specific ones
@@ -39,6 +39,7 @@ export function defaultComparators(): ComparatorRegistry {
     .register(viewsComparator)
     .register(triggersComparator)
     .register(exclusionsComparator)
+    .register(partitionsComparator)
     .register(columnsComparator)
     .register(tableCommentComparator)
     .register(tableOptionsComparator)

@@ -109,6 +109,19 @@ export const exclusionsComparator: SchemaComparator = unmanagedComparator('exclu
   s.tables.flatMap((t) => (t.exclusions ?? []).map((x) => ({ label: `${x.name} on ${t.name}`, definition: x.sql, create: x.sql }))));
 
 /**
+ * PostgreSQL partitions of a partitioned table, when the target is a database: the script creates
+ * the partitioned table without them, and rows have nowhere to go until they are created.
+ *
+ * @example
+ * ```ts
+ * // warning: partition payment_2026 of payment: only the target has it; retort does not manage partitions:
+ * //   create it with op.execute (CREATE TABLE payment_2026 PARTITION OF payment FOR VALUES FROM ('2026-01-01') TO ('2027-01-01'))
+ * ```
+ */
+export const partitionsComparator: SchemaComparator = unmanagedComparator('partitions', 'partition', 'replace', (s) =>
+  s.tables.flatMap((t) => (t.partitions ?? []).map((x) => ({ label: `${x.name} of ${t.name}`, definition: x.sql, create: x.sql }))));
+
+/**
  * PostgreSQL and MySQL functions and procedures, when the target is a database (a trigger or a
  * default may call one).
  *

@@ -88,6 +88,10 @@ export function relationsSql(include: boolean, exclude: boolean): string {
     WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
   CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
     FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers,
+  CASE WHEN c.relkind = 'p' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', pc.relname, 'sql', 'CREATE TABLE '
+      || pc.oid::pg_catalog.regclass::text || ' PARTITION OF ' || c.oid::pg_catalog.regclass::text || ' ' || pg_catalog.pg_get_expr(pc.relpartbound, pc.oid)
+      || CASE WHEN pc.relkind = 'p' THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(pc.oid) ELSE '' END) ORDER BY pc.relname)
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions,
   CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
     FROM pg_catalog.pg_rewrite r
     JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
@@ -114,6 +118,8 @@ export interface RelationRow {
   readonly definition: string | null;
   /** The triggers (not those behind constraints), by name; null: none. */
   readonly triggers: readonly { readonly name: string; readonly sql: string }[] | null;
+  /** A partitioned table's partitions, each with the CREATE TABLE ... PARTITION OF that makes it; null: none. */
+  readonly partitions: readonly { readonly name: string; readonly sql: string }[] | null;
   /** A view's: the relations and columns it reads (column null: the relation itself); null otherwise. */
   readonly uses: readonly { readonly schema: string; readonly table: string; readonly column: string | null }[] | null;
 }

@@ -134,6 +134,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
         ...(r.kind === 'p' && r.definition !== null ? { partitionBy: r.definition } : {}),
         ...(r.triggers !== null ? { triggers: Object.freeze(r.triggers.map((t) => Object.freeze({ name: t.name, sql: t.sql }))) } : {}),
         ...(p.exclusions.length > 0 ? { exclusions: exclusionsOf(p, r.name, schemaOption) } : {}),
+        ...(r.partitions !== null ? { partitions: Object.freeze(r.partitions.map((x) => Object.freeze({ name: x.name, sql: x.sql }))) } : {}),
       });
     }).sort(byName);
 

@@ -10,6 +10,7 @@ import { after, before, it } from 'node:test';
 import { compare } from '../../../src/autogenerate/index.js';
 import { autogenerate, check, column, createEngine, MetaData, mysqlDialect, OperationError, sqliteDialect, Table, upgrade, type Engine } from '../../../src/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
+import { retort } from '../../helpers/cli.js';
 import { describePostgres } from './helpers.js';
 
 function models(): MetaData {
@@ -23,12 +24,14 @@ function models(): MetaData {
 }
 
 describePostgres('partitioned tables', (ctx) => {
+  let url: string;
   let engine: Engine;
   let dir: string;
   const options = () => ({ engine, cwd: dir, migrations: join(dir, 'migrations') });
 
   before(async () => {
-    engine = createEngine(await ctx.freshUrl('pg_partitioned'));
+    url = await ctx.freshUrl('pg_partitioned');
+    engine = createEngine(url);
     dir = mkdtempSync(join(tmpdir(), 'retort-partitioned-'));
   });
   after(async () => {
@@ -58,6 +61,31 @@ describePostgres('partitioned tables', (ctx) => {
     const warnings: string[] = [];
     compare(plain.snapshot('postgresql'), reflected, { dialect: engine.dialect, targetIsDatabase: true, onWarning: (w) => warnings.push(w.message) });
     assert.match(warnings.join('\n'), /partitioning: the target is not partitioned, the database PARTITION BY RANGE \(paid_at\)/);
+  });
+
+  it('reflection lists the partitions; retort diff warns about those only the target has, with the statement that makes each', async () => {
+    await engine.execute("CREATE TABLE payment_2025 PARTITION OF payment FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
+    const payment = (await inspect(engine, { include: ['payment'] })).tables[0]!;
+    assert.deepEqual(payment.partitions?.map((x) => x.name), ['payment_2025', 'payment_2026']);
+    // the bounds as the session's time zone shows them
+    assert.match(payment.partitions?.[1]?.sql ?? '', /^CREATE TABLE payment_2026 PARTITION OF payment FOR VALUES FROM \('20\d\d-\d\d-\d\d [^']+'\) TO \('20\d\d-[^']+'\)$/);
+    const tree = await retort(['reflect', '--url', url]);
+    assert.match(tree.stdout, /^  PARTITION payment_2026 FOR VALUES FROM \('[^']+'\) TO \('[^']+'\)$/m);
+
+    const empty = await ctx.freshUrl('pg_partitioned_empty');
+    const r = await retort(['diff', '--from', empty, '--to', url, '--sql']);
+    assert.equal(r.code, 1, r.stderr);
+    const statements = [...r.stderr.matchAll(/^warning: partition payment_\d+ of payment: only the target has it; retort does not manage partitions: create it with op\.execute \((.*)\)$/gm)].map((m) => m[1]!);
+    assert.equal(statements.length, 2, r.stderr);
+    const target = createEngine(empty);
+    try {
+      await target.execute(r.stdout);
+      for (const statement of statements) await target.execute(statement);
+    } finally {
+      await target.dispose();
+    }
+    const again = await retort(['diff', '--from', empty, '--to', url]);
+    assert.doesNotMatch(again.stderr, /partition payment_/);
   });
 
   it('MySQL and SQLite refuse a partitioned table, naming it', () => {
