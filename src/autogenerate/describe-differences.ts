@@ -28,7 +28,17 @@ function labelled(items: readonly Labelled[], other: readonly Labelled[]): strin
   return items.map((i) => i.line(i.name === null || unnamedElsewhere.has(i.key) ? '' : `${i.name} `)).sort(byText);
 }
 
-function constraints(t: TableSnapshot, d: CompareDialect): Record<'pk' | 'fk' | 'uq' | 'ck', Labelled[]> {
+/**
+ * How an expression is shown: as its side writes it; when the other side writes one with the same
+ * canonical key (`lower((email)::text)` and `lower(email)`), in one spelling both sides share, so
+ * that the diff shows only what compare sees as different.
+ */
+function shownExpression(d: CompareDialect, text: string, other: string | null | undefined): string {
+  if (other === null || other === undefined || other === text || expressionKey(d, other) !== expressionKey(d, text)) return text;
+  return other.length < text.length || (other.length === text.length && other < text) ? other : text;
+}
+
+function constraints(t: TableSnapshot, other: TableSnapshot | null, d: CompareDialect): Record<'pk' | 'fk' | 'uq' | 'ck', Labelled[]> {
   const withDeferral = d.capabilities.deferrableForeignKeys;
   const conflict = (c: { readonly onConflict?: ConflictResolution }): string => {
     const resolution = d.capabilities.conflictClauses ? effectiveConflict(c) : 'ABORT';
@@ -49,17 +59,18 @@ function constraints(t: TableSnapshot, d: CompareDialect): Record<'pk' | 'fk' | 
     })),
     uq: t.uniques.map((u) => ({ name: u.name, key: u.columns.join(','), line: (l) => `unique ${l}(${u.columns.join(', ')})${conflict(u)}` })),
     ck: t.checks.map((c) => {
-      const e = expressionKey(d, c.expression) ?? '';
-      return { name: c.name, key: e, line: (l) => `check ${l}(${e})` };
+      const key = expressionKey(d, c.expression) ?? '';
+      const same = other?.checks.find((o) => expressionKey(d, o.expression) === key)?.expression;
+      return { name: c.name, key, line: (l) => `check ${l}(${shownExpression(d, c.expression, same)})` };
     }),
   };
 }
 
 /** The optional parts of a column as `retort diff` describes them (canonical spellings). */
-function columnExtrasText(c: ColumnSnapshot, d: CompareDialect): string {
+function columnExtrasText(c: ColumnSnapshot, other: ColumnSnapshot | undefined, d: CompareDialect): string {
   let text = '';
   if (c.identityAlways && d.capabilities.identityKinds) text += ' ALWAYS';
-  if (c.computed) text += ` GENERATED (${expressionKey(d, c.computed.sql)})${c.computed.stored || d.name === 'postgresql' ? ' STORED' : ' VIRTUAL'}`;
+  if (c.computed) text += ` GENERATED (${shownExpression(d, c.computed.sql, other?.computed?.sql)})${c.computed.stored || d.name === 'postgresql' ? ' STORED' : ' VIRTUAL'}`;
   if (c.collation !== undefined) text += ` COLLATE ${collationKey(d, c.collation) ?? 'default'}`;
   if (c.onUpdate !== undefined && d.capabilities.columnOnUpdate) text += ` ON UPDATE ${onUpdateKey(c.onUpdate)}`;
   return text;
@@ -73,14 +84,15 @@ function tableLines(t: TableSnapshot | null, other: TableSnapshot | null, d: Com
     const comment = d.capabilities.comments ? commentKey(c.comment) : null;
     lines.push(`  column ${c.name} ${d.types.compile(c.type)}${c.nullable ? '' : ' NOT NULL'}${c.autoincrement ? ' AUTOINCREMENT' : ''}`
       + `${dflt === null ? '' : ` DEFAULT ${dflt}`}${comment === null ? '' : ` COMMENT ${describeDefault({ kind: 'literal', value: comment })}`}`
-      + columnExtrasText(c, d));
+      + columnExtrasText(c, other?.columns.find((o) => o.name === c.name), d));
   }
-  const mine = constraints(t, d);
-  const theirs = other === null ? { pk: [], fk: [], uq: [], ck: [] } : constraints(other, d);
+  const mine = constraints(t, other, d);
+  const theirs = other === null ? { pk: [], fk: [], uq: [], ck: [] } : constraints(other, t, d);
   for (const kind of ['pk', 'fk', 'uq', 'ck'] as const) for (const line of labelled(mine[kind], theirs[kind])) lines.push(`  ${line}`);
   for (const ix of [...t.indexes].sort((a, b) => byText(a.name, b.name))) {
-    const elements = ix.expressions === null ? ix.columns : ix.expressions.map((e) => expressionKey(d, e) ?? '');
-    const where = d.capabilities.partialIndexes ? expressionKey(d, ix.where) : null;
+    const same = other?.indexes.find((o) => o.name === ix.name);
+    const elements = ix.expressions === null ? ix.columns : ix.expressions.map((e, k) => shownExpression(d, e, same?.expressions?.[k]));
+    const where = d.capabilities.partialIndexes && ix.where !== null ? shownExpression(d, ix.where, same?.where) : null;
     const method = methodKey(ix.method);
     lines.push(`  ${ix.unique ? 'unique index' : 'index'} ${ix.name} (${elements.join(', ')})${method === null ? '' : ` using ${method}`}`
       + `${describeIndexExtras(ix)}${where === null ? '' : ` where ${where}`}`);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { compare } from '../../src/autogenerate/compare.js';
 import { describeDifferences } from '../../src/autogenerate/describe-differences.js';
 import { describeOperations } from '../../src/autogenerate/describe.js';
+import { postgresDialect } from '../../src/index.js';
 import type { SchemaSnapshot } from '../../src/schema/snapshot.js';
 import { testDialect } from '../helpers/compare-dialects.js';
 import { blog, col, enumType, expr, fk, ix, lit, snapshot, t, table, uq } from '../helpers/snapshots.js';
@@ -88,6 +89,25 @@ describe('describeDifferences', () => {
     const ops = compare(declared, reflected, { dialect: pg });
     const [d] = describeDifferences(declared, reflected, ops, pg);
     assert.equal(d?.patch.split('\n').filter((l) => /^[-+] /.test(l)).join('\n'), '-  column n BIGINT\n+  column n INTEGER');
+  });
+
+  it('shows expressions as written (not as their comparison keys), one spelling where both sides mean the same', () => {
+    const declared = snapshot([table('person', [col('email', t.text), col('qty', t.integer)], {
+      checks: [{ name: 'ck_qty', expression: 'qty > 0' }],
+      indexes: [ix('ix_email', [], { expressions: ['lower(email)'] }), ix('ix_upper', [], { expressions: ['upper(email)'], where: 'qty > 0' })],
+    })]);
+    const reflected = snapshot([table('person', [col('email', t.text), col('qty', t.integer)], {
+      checks: [{ name: 'ck_qty', expression: '(qty > 0)' }],
+      indexes: [ix('ix_email', [], { expressions: ['lower((email)::text)'] }), ix('ix_upper', [], { expressions: ['lower(email)'], where: '(qty > 0)' })],
+    })]);
+    // the real dialect, whose comparison keys drop parentheses and spaces
+    const ops = compare(declared, reflected, { dialect: postgresDialect });
+    const [d] = describeDifferences(declared, reflected, ops, postgresDialect);
+    const patch = d?.patch ?? '';
+    assert.match(patch, /^ {3}check ck_qty \(qty > 0\)$/m);
+    assert.match(patch, /^ {3}index ix_email \(lower\(email\)\)$/m);
+    assert.equal(patch.split('\n').filter((l) => /^[-+] /.test(l)).join('\n'),
+      '-  index ix_upper (lower(email)) where qty > 0\n+  index ix_upper (upper(email)) where qty > 0');
   });
 });
 
