@@ -28,6 +28,12 @@ export interface SchemaSnapshot {
    */
   readonly dependentViews?: readonly ViewSnapshot[];
   /**
+   * SQLite reflection: the virtual tables (an FTS5 index, an R*Tree), `definition` their CREATE
+   * VIRTUAL TABLE text. Listed, not managed (their shadow tables are not reflected at all):
+   * `retort diff` warns about one only one side has. Absent elsewhere.
+   */
+  readonly virtualTables?: readonly ViewSnapshot[];
+  /**
    * PostgreSQL reflection: the sequences no column owns (a serial's or an identity's sequence is
    * part of its column's autoincrement), as a `nextval('...')` default uses them. Absent elsewhere:
    * retort does not manage sequences, `retort diff` warns about them.
