@@ -21,8 +21,9 @@ const TABLES = `m.type = 'table' AND m.name ${OWN} AND m.sql NOT LIKE 'CREATE VI
 // the shadow tables of virtual tables, read when there is a virtual table (left out below)
 const shadow = new Set(db.prepare(`SELECT name FROM pragma_table_list WHERE EXISTS (SELECT 1 FROM sqlite_master
   WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL %') AND type = 'shadow'`).pluck().all());
-const objects = db.prepare(`SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m
-  WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN} AND m.sql IS NOT NULL AND m.sql NOT LIKE 'CREATE VIRTUAL %'`).all().filter((r) => !shadow.has(r.tbl_name));
+const objects = db.prepare(`SELECT CASE WHEN m.type = 'table' AND m.sql LIKE 'CREATE VIRTUAL %' THEN 'virtual' ELSE m.type END AS type,
+  m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m
+  WHERE m.type IN ('table', 'view', 'index') AND m.tbl_name ${OWN} AND m.sql IS NOT NULL`).all().filter((r) => !shadow.has(r.tbl_name));
 const columns = db.prepare(`SELECT m.name AS table_name, p.cid AS cid, p.name AS name, p.type AS type, p."notnull" AS "notnull",
   p.dflt_value AS dflt_value, p.pk AS pk, p.hidden AS hidden FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p WHERE ${TABLES}
   ORDER BY m.name, p.cid`).all().filter((r) => !shadow.has(r.table_name));
@@ -118,10 +119,12 @@ function readIndex(sql) {
 
 const tables = new Map();
 const views = [];
+const virtualTables = [];
 const indexSql = new Map();
 for (const o of objects) {
   if (o.type === 'table') tables.set(o.name, { name: o.name, text: readTable(o.sql), columns: [], indexes: new Map(), foreignKeys: new Map() });
   else if (o.type === 'view') views.push({ name: o.name, definition: o.sql.slice(o.sql.search(/\bAS\b/i) + 2).trim() });
+  else if (o.type === 'virtual') virtualTables.push({ name: o.name, definition: o.sql });
   else indexSql.set(o.name, o.sql);
 }
 for (const c of columns) {
@@ -168,5 +171,5 @@ for (const t of [...tables.values()].sort((a, b) => (a.name < b.name ? -1 : 1)))
     }),
   });
 }
-process.stdout.write(`${JSON.stringify({ tables: result, views })}\n`);
+process.stdout.write(`${JSON.stringify({ tables: result, views, virtualTables })}\n`);
 db.close();

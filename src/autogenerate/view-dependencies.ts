@@ -20,12 +20,14 @@ import type { CompareWarning } from './compare-options.js';
  * ```
  */
 export function viewDependencyWarnings(ops: readonly Operation[], database: SchemaSnapshot, dialect: Pick<Dialect, 'capabilities'>): CompareWarning[] {
-  const views = database.views.filter((v) => v.uses !== undefined && v.uses.length > 0);
+  // the schema's own views, and (PostgreSQL) those of other schemas that read its tables
+  const views = [...database.views, ...(database.dependentViews ?? [])].filter((v) => v.uses !== undefined && v.uses.length > 0);
   if (views.length === 0) return [];
   const own = (schema: string | null): string | null => schema ?? database.schema;
   const readers = (schema: string | null, table: string, column: string | null): ViewSnapshot[] =>
     views.filter((v) => v.uses!.some((u) => own(u.schema) === own(schema) && u.table === table && (column === null || u.column === column)));
-  const names = (found: readonly ViewSnapshot[]): string => `${found.length === 1 ? 'view' : 'views'} ${found.map((v) => v.name).join(', ')}`;
+  const label = (v: ViewSnapshot): string => (v.schema === null || v.schema === database.schema ? v.name : `${v.schema}.${v.name}`);
+  const names = (found: readonly ViewSnapshot[]): string => `${found.length === 1 ? 'view' : 'views'} ${found.map(label).join(', ')}`;
   const refusal = dialect.capabilities.viewsBindColumns ? boundRefusal : brokenView;
 
   const warnings: CompareWarning[] = [];

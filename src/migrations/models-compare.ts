@@ -83,7 +83,18 @@ async function metadataOf(options: ModelsCompareOptions, settings: CallSettings)
 export async function readSides(engine: Engine, options: ModelsCompareOptions, settings: CallSettings): Promise<ComparisonSides> {
   // the catalog queries go out first: the models load and snapshot while the database answers them
   const reflected = inspect(engine);
-  const [target, current] = await Promise.all([metadataOf(options, settings).then((metadata) => modelsSnapshot(metadata, engine, settings)), reflected]);
+  let target: SchemaSnapshot;
+  let schema: string | null;
+  try {
+    target = modelsSnapshot(await metadataOf(options, settings), engine, settings);
+    schema = modelsSchema(target);
+  } catch (error) {
+    reflected.catch(() => undefined);
+    throw error;
+  }
+  // models whose tables all live in one named schema are compared with that schema's tables
+  if (schema !== null) reflected.catch(() => undefined);
+  const current = schema === null ? await reflected : await inspect(engine, { schema });
   const { include, exclude } = settings.config;
   const compareOptions: CompareOptions = {
     dialect: engine.dialect,
@@ -92,6 +103,21 @@ export async function readSides(engine: Engine, options: ModelsCompareOptions, s
     ...(exclude === null ? {} : { exclude }),
   };
   return { target, current, compareOptions };
+}
+
+/**
+ * The one named schema (PostgreSQL schema, MySQL database) every table of the models lives in, or
+ * null when they live in the connection's default one. Compare pairs tables by name within one
+ * schema, so models whose tables span several are refused rather than compared with the wrong one.
+ */
+function modelsSchema(target: SchemaSnapshot): string | null {
+  const schemas = [...new Set(target.tables.map((t) => t.schema))];
+  if (schemas.length <= 1) return schemas[0] ?? null;
+  const names = schemas.map((s) => (s === null ? '(default)' : s)).sort().join(', ');
+  throw new ConfigError(
+    `the models' tables live in several schemas (${names}): check and autogenerate compare the tables of one schema; `
+    + 'keep one MetaData (one models module and project) per schema, and refer to the other schemas\' tables by name (.references(\'schema.table.column\'))',
+  );
 }
 
 /** The models' snapshot; the configured convention (over the default one) names the constraints of models whose MetaData declares none. */

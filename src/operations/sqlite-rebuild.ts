@@ -186,12 +186,13 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   let shape = table;
   /** New column name -> the old column its values come from (null: a new column). */
   const origin = new Map<string, string | null>(table.columns.map((c) => [c.name, c.name]));
+  const guards: Statement[] = [];
   for (const op of ops) {
     const target = operationTable(op);
     if (!target || target.name !== table.name) {
       throw new OperationError(`${describeOperation(op)}: cannot be part of a rebuild of table "${table.name}"`);
     }
-    if (op.kind === 'addColumn') checkAddable(op.column, op);
+    if (op.kind === 'addColumn' && !addableToRows(op.column)) guards.push(emptyTableGuard(table, op, dialect));
     shape = applyOperation({ schema: table.schema, tables: [shape], enums: [], views: [] }, op).tables[0]!;
     if (op.kind === 'addColumn') origin.set(op.column.name, null);
     else if (op.kind === 'dropColumn') origin.delete(op.name);
@@ -204,7 +205,7 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   const tmp: TableSnapshot = { ...withoutLostRowid(shape, wasRowid), name: `${REBUILD_TABLE_PREFIX}${table.name}` };
   const kept = shape.columns.filter((c) => (origin.get(c.name) ?? null) !== null && c.computed === undefined);
   const q = (name: string): string => dialect.quoteIdentifier(name);
-  const out: Statement[] = [foreignKeysOffGuard(table), unmodelledGuard(table, dialect.quoteIdentifier)];
+  const out: Statement[] = [foreignKeysOffGuard(table), unmodelledGuard(table, dialect.quoteIdentifier), ...guards];
   out.push(...statements(ddl.createTable(tmp)));
   if (kept.length > 0) {
     out.push(...statements([
@@ -259,13 +260,25 @@ function withoutLostRowid(shape: TableSnapshot, wasRowid: (column: ColumnSnapsho
   return { ...shape, columns: shape.columns.map((c) => (lost(c) ? { ...c, autoincrement: false } : c)) };
 }
 
-function checkAddable(column: ColumnSnapshot, op: Operation): void {
-  if (!column.nullable && column.default === null && !column.autoincrement && column.computed === undefined) {
-    throw new OperationError(
-      `${describeOperation(op)}: cannot add a NOT NULL column without a server default, because the rows already in the ` +
-        'table would have no value; give it a serverDefault, or add it nullable, fill it, and make it NOT NULL afterwards',
-    );
-  }
+/** False for a NOT NULL column without a server default: the rows already in the table would have no value. */
+function addableToRows(column: ColumnSnapshot): boolean {
+  return column.nullable || column.default !== null || column.autoincrement || column.computed !== undefined;
+}
+
+/**
+ * A NOT NULL column without a server default (the downgrade of its drop, say) can be added only
+ * to an empty table: the rebuild checks there is no row before it touches anything, and refuses
+ * with what to do instead (as PostgreSQL and MySQL refuse such an ADD COLUMN on a table with rows).
+ */
+function emptyTableGuard(table: TableSnapshot, op: Operation, dialect: Dialect): Statement {
+  return Object.freeze({
+    sql: `SELECT 'a row' AS problem FROM ${dialect.ddl.tableName(table)} LIMIT 1`,
+    transactional: true,
+    expect: 'noRows' as const,
+    expectMessage:
+      `${describeOperation(op)}: cannot add a NOT NULL column without a server default to a table that has rows (they would have no value); ` +
+      'give it a serverDefault, or add it nullable, fill it, and make it NOT NULL afterwards',
+  });
 }
 
 const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;

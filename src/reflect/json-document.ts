@@ -12,6 +12,8 @@ export interface SchemaDocument {
   readonly schema: string | null;
   readonly tables: readonly TableDocument[];
   readonly views: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
+  /** SQLite virtual tables (empty on other dialects): `definition` is the CREATE VIRTUAL TABLE text. */
+  readonly virtualTables: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
   readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
   /** PostgreSQL sequences no column owns (empty on other dialects): the text after `CREATE SEQUENCE name`. */
   readonly sequences: readonly DefinedObjectSnapshot[];
@@ -109,6 +111,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       partitions: t.partitions ?? [],
     })),
     views: snapshot.views,
+    virtualTables: snapshot.virtualTables ?? [],
     enums: snapshot.enums,
     sequences: snapshot.sequences ?? [],
     domains: snapshot.domains ?? [],

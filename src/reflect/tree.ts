@@ -26,6 +26,11 @@ export function renderSchemaTree(snapshot: SchemaSnapshot, dialect: Dialect): st
     lines.push('');
     for (const v of snapshot.views) lines.push(`view ${qualified(v)}`);
   }
+  const virtualTables = snapshot.virtualTables ?? [];
+  if (virtualTables.length) {
+    lines.push('');
+    for (const v of virtualTables) lines.push(`virtual table ${qualified(v)}${virtualUsing(v.definition)}`);
+  }
   const domains = snapshot.domains ?? [];
   const sequences = snapshot.sequences ?? [];
   if (domains.length || sequences.length) {
@@ -39,6 +44,12 @@ export function renderSchemaTree(snapshot: SchemaSnapshot, dialect: Dialect): st
     for (const r of routines) lines.push(`${r.kind} ${qualified(r)}(${r.arguments})${r.returns !== null ? ` RETURNS ${r.returns}` : ''}`);
   }
   return lines;
+}
+
+/** ` USING fts5(...)`: what follows the name in a CREATE VIRTUAL TABLE text (empty when it does not say). */
+function virtualUsing(sql: string | null): string {
+  const m = /\bUSING\s+([\s\S]*)$/i.exec(sql ?? '');
+  return m ? ` USING ${m[1]!.replace(/\s+/g, ' ').trim()}` : '';
 }
 
 /**
@@ -57,6 +68,7 @@ export function summarizeSchema(snapshot: SchemaSnapshot): string {
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   const parts = [n(snapshot.tables.length, 'table')];
   if (snapshot.views.length) parts.push(n(snapshot.views.length, 'view'));
+  if (snapshot.virtualTables?.length) parts.push(n(snapshot.virtualTables.length, 'virtual table'));
   if (snapshot.enums.length) parts.push(n(snapshot.enums.length, 'enum'));
   if (snapshot.domains?.length) parts.push(n(snapshot.domains.length, 'domain'));
   if (snapshot.sequences?.length) parts.push(n(snapshot.sequences.length, 'sequence'));

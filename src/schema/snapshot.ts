@@ -21,6 +21,19 @@ export interface SchemaSnapshot {
   /** Views, listed apart from tables (reflection only). */
   readonly views: readonly ViewSnapshot[];
   /**
+   * PostgreSQL reflection: the views (plain and materialized) of other schemas that read this
+   * schema's tables, each with its own schema and its `uses`. Not this schema's objects: they are
+   * only what autogenerate's warnings about changes a view blocks look at. Their `uses` name the
+   * reflected schema's tables with a null schema (not the view's own). Absent elsewhere.
+   */
+  readonly dependentViews?: readonly ViewSnapshot[];
+  /**
+   * SQLite reflection: the virtual tables (an FTS5 index, an R*Tree), `definition` their CREATE
+   * VIRTUAL TABLE text. Listed, not managed (their shadow tables are not reflected at all):
+   * `retort diff` warns about one only one side has. Absent elsewhere.
+   */
+  readonly virtualTables?: readonly ViewSnapshot[];
+  /**
    * PostgreSQL reflection: the sequences no column owns (a serial's or an identity's sequence is
    * part of its column's autoincrement), as a `nextval('...')` default uses them. Absent elsewhere:
    * retort does not manage sequences, `retort diff` warns about them.

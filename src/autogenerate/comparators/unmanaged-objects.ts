@@ -58,6 +58,19 @@ export const viewsComparator: SchemaComparator = unmanagedComparator('views', 'v
   s.views.map((v) => ({ label: v.name, definition: v.definition ?? '' })));
 
 /**
+ * SQLite virtual tables (an FTS5 index, an R*Tree), when the target is a database: the script
+ * creates tables, not these, and a trigger of the target may write to one.
+ *
+ * @example
+ * ```ts
+ * // warning: virtual table note_fts: only the target has it; retort does not manage virtual tables:
+ * //   create it with op.execute (CREATE VIRTUAL TABLE note_fts USING fts5(body))
+ * ```
+ */
+export const virtualTablesComparator: SchemaComparator = unmanagedComparator('virtual-tables', 'virtual table', 'replace', (s) =>
+  (s.virtualTables ?? []).map((v) => ({ label: v.name, definition: v.definition ?? '', ...(v.definition !== null ? { create: v.definition } : {}) })));
+
+/**
  * PostgreSQL sequences that no column owns (a serial's or an identity's sequence belongs to its
  * column's autoincrement), when the target is a database.
  *

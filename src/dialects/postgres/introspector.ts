@@ -147,6 +147,22 @@ export const postgresIntrospector: Introspector = Object.freeze({
       returns: r.returns,
       definition: r.definition.trim(),
     }));
-    return deepFreeze({ schema: schemaOption, tables, enums, views, sequences: defined(schemaRow.sequences), domains: defined(schemaRow.domains), routines });
+    // what a view of another schema reads keeps its schema unless it is this one (as a view's own uses)
+    const dependentViews = (schemaRow.dependent_views ?? []).map((r) => ({
+      name: r.name,
+      schema: r.schema,
+      definition: null,
+      uses: (r.uses ?? []).map((u) => ({ schema: u.schema === schemaName ? null : u.schema, table: u.table, column: u.column })),
+    }));
+    return deepFreeze({
+      schema: schemaOption,
+      tables,
+      enums,
+      views,
+      ...(dependentViews.length > 0 ? { dependentViews } : {}),
+      sequences: defined(schemaRow.sequences),
+      domains: defined(schemaRow.domains),
+      routines,
+    });
   },
 });

@@ -83,12 +83,14 @@ function byText(a: { name: string }, b: { name: string }): number {
 export function buildSqliteSnapshot(rows: CatalogRows): SchemaSnapshot {
   const tables = new Map<string, TableAcc>();
   const views: ViewSnapshot[] = [];
+  const virtualTables: ViewSnapshot[] = [];
   const indexSql = new Map<string, string>();
   const triggers: ObjectRow[] = [];
   for (const o of rows.objects) {
     if (o.type === 'table') tables.set(o.name, { name: o.name, sql: o.sql ?? '', columns: [], indexes: new Map(), foreignKeys: new Map(), triggers: [] });
     else if (o.type === 'view') views.push({ name: o.name, schema: null, definition: o.sql === null ? null : parseCreateView(o.sql) });
     else if (o.type === 'trigger') triggers.push(o);
+    else if (o.type === 'virtual') virtualTables.push({ name: o.name, schema: null, definition: o.sql });
     else if (o.sql !== null) indexSql.set(o.name, o.sql);
   }
   for (const t of triggers) if (t.sql !== null) tables.get(t.tbl_name)?.triggers.push(freeze({ name: t.name, sql: t.sql }));
@@ -128,7 +130,13 @@ export function buildSqliteSnapshot(rows: CatalogRows): SchemaSnapshot {
   };
   const built = [...tables.values()].map((t) => buildTable(t, tableNamed, indexSql, typeOf)).sort(byText);
   // every table is frozen as it is built: deepFreeze stops at them
-  return deepFreeze({ schema: null, tables: built, enums: [], views: views.sort(byText) });
+  return deepFreeze({
+    schema: null,
+    tables: built,
+    enums: [],
+    views: views.sort(byText),
+    ...(virtualTables.length > 0 ? { virtualTables: virtualTables.sort(byText) } : {}),
+  });
 }
 
 function buildTable(t: TableAcc, tableNamed: (written: string) => TableAcc | undefined, indexSql: ReadonlyMap<string, string>, typeOf: (d: string) => TypeSpec): TableSnapshot {

@@ -8,7 +8,8 @@
 
 /** A table, view, index or trigger of `sqlite_master` with its SQL text. */
 export interface ObjectRow {
-  readonly type: 'table' | 'view' | 'index' | 'trigger';
+  /** `virtual`: a virtual table (its CREATE VIRTUAL TABLE text in `sql`). */
+  readonly type: 'table' | 'view' | 'index' | 'trigger' | 'virtual';
   readonly name: string;
   readonly tbl_name: string;
   readonly sql: string | null;
@@ -121,9 +122,9 @@ const TABLES = `m.type = 'table' AND m.name ${OWN_TABLES} AND m.sql NOT LIKE 'CR
  * ```
  */
 export function objectsSql(filter: NameFilter): string {
-  return 'SELECT m.type AS type, m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m'
-    + ` WHERE m.type IN ('table', 'view', 'index', 'trigger') AND m.tbl_name ${OWN_TABLES} AND m.sql IS NOT NULL`
-    + ` AND m.sql NOT LIKE 'CREATE VIRTUAL %'${filter.sql}`;
+  return "SELECT CASE WHEN m.type = 'table' AND m.sql LIKE 'CREATE VIRTUAL %' THEN 'virtual' ELSE m.type END AS type,"
+    + ' m.name AS name, m.tbl_name AS tbl_name, m.sql AS sql FROM sqlite_master m'
+    + ` WHERE m.type IN ('table', 'view', 'index', 'trigger') AND m.tbl_name ${OWN_TABLES} AND m.sql IS NOT NULL${filter.sql}`;
 }
 
 /** Every column of every table, in column order. The filter applies to `m.name`. */

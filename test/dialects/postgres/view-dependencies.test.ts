@@ -4,8 +4,11 @@
 // migration says what to add before it fails at upgrade. retort does not manage views: the
 // migration is written as it was, with the warning at the top of its upgrade.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { createEngine, type Engine } from '../../../src/index.js';
+import { MetaData, Table, check, column, createEngine, type Engine } from '../../../src/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
 import { retort } from '../../helpers/cli.js';
 import { createProject, writtenId, type Project } from '../../cli/project.js';
@@ -67,5 +70,43 @@ describePostgres('views that read a changed column', (ctx) => {
     const r = await retort(['diff', '--from', url, '--to', await ctx.freshUrl('pg_viewdeps_empty')]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /^warning: film: table film is read by views film_count, film_list: PostgreSQL cannot drop it while the view exists; drop or change the view first \(op\.execute\)$/m);
+  });
+});
+
+describePostgres('views of another schema that read a changed column', (ctx) => {
+  let engine: Engine;
+  before(async () => {
+    engine = createEngine(await ctx.freshUrl('pg_viewdeps_other'));
+    // as AdventureWorks' convenience views (schema pe) over its person tables
+    await engine.execute(`CREATE TABLE film (id integer PRIMARY KEY, title varchar(100) NOT NULL, year integer, rating integer);
+      CREATE SCHEMA report;
+      CREATE VIEW report.film_list AS SELECT f.id, f.title, f.rating FROM film f;
+      CREATE MATERIALIZED VIEW report.film_years AS SELECT DISTINCT year FROM film;`);
+  });
+  after(() => engine.dispose());
+
+  it('reflection lists them as the views that read the schema\'s tables, apart from its own views', async () => {
+    const snap = await inspect(engine);
+    assert.deepEqual(snap.views, []);
+    assert.deepEqual(snap.dependentViews?.map((v) => `${v.schema}.${v.name}: ${v.uses?.map((u) => `${u.schema ?? ''}.${u.table}.${u.column ?? '*'}`).sort().join(' ')}`), [
+      'report.film_list: .film.id .film.rating .film.title',
+      'report.film_years: .film.year',
+    ]);
+  });
+
+  it('check warns about a type change and drops they block, naming them with their schema', async () => {
+    const md = new MetaData();
+    new Table(md, 'film', { id: column.integer().primaryKey(), title: column.text().notNull() });
+    const dir = mkdtempSync(join(tmpdir(), 'retort-viewdeps-'));
+    try {
+      const result = await check({ engine, metadata: md, cwd: dir, migrations: join(dir, 'migrations') });
+      assert.deepEqual(result.warnings.map((w) => w.message).sort(), [
+        'column film.rating is read by view report.film_list: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)',
+        'column film.title is read by view report.film_list: PostgreSQL cannot change its type while the view exists; drop the view before this change and create it again after (op.execute)',
+        'column film.year is read by view report.film_years: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

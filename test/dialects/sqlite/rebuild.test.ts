@@ -156,6 +156,20 @@ forSqlite('SQLite table rebuilds through the engine', (ctx) => {
     assert.doesNotMatch((await masterSql(engine, 'comment')) ?? '', /"n" INTEGER/, 'the ADD COLUMN before the rebuild rolled back');
   });
 
+  it('a NOT NULL column without a default is added to an empty table by a rebuild (the downgrade of its drop); a table with rows refuses it, untouched', async () => {
+    const notNull = (table: string): Operation => ({ kind: 'addColumn', schema: null, table, column: { name: 'code', type: { kind: 'string', length: 10 }, nullable: false, default: null, autoincrement: false, comment: null } });
+    await engine.execute('CREATE TABLE tag (id INTEGER PRIMARY KEY, label TEXT)');
+    const ran = await migrate(engine, [notNull('tag')]);
+    assert.ok(ran.some((s) => s.startsWith('CREATE TABLE "_retort_tmp_tag"')), ran.join(';\n'));
+    assert.match((await masterSql(engine, 'tag')) ?? '', /"code" VARCHAR\(10\) NOT NULL/);
+    await assert.rejects(
+      migrate(engine, [notNull('comment')]),
+      (e: unknown) => e instanceof IntegrityCheckError && /addColumn comment\.code: cannot add a NOT NULL column without a server default to a table that has rows/.test(e.message),
+    );
+    assert.doesNotMatch((await masterSql(engine, 'comment')) ?? '', /"code"/);
+    assert.equal(await count(engine, 'comment'), 3);
+  });
+
   it('a rebuild that would orphan rows fails foreign_key_check and rolls back', async () => {
     await engine.execute('PRAGMA foreign_keys = OFF');
     await engine.execute("INSERT INTO post (id, author_id, title) VALUES (99, 42, 'orphan')");
