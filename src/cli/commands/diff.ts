@@ -1,6 +1,8 @@
 import { compare, describeOperations, type CompareWarning } from '../../autogenerate/index.js';
 import type { Dialect } from '../../engine/dialect.js';
 import { ConfigError } from '../../errors/index.js';
+import { DEFAULT_VERSION_TABLE } from '../../migrations/config.js';
+import { versionTableNames } from '../../migrations/version-table-sql.js';
 import { MigrationContext, OfflineSchemaState, SqlTextSink } from '../../operations/index.js';
 import type { Operation } from '../../operations/operation.js';
 import { inspect } from '../../reflect/inspect.js';
@@ -17,7 +19,8 @@ import type { CliIO } from '../io.js';
  * Differences no operation expresses (a generated column's expression) are warnings on stderr.
  */
 export async function run(args: CommandArgs, io: CliIO): Promise<number> {
-  const from = typeof args.from === 'string' && args.from !== '' ? args.from : await configuredUrl(args, io);
+  const configured = typeof args.from === 'string' && args.from !== '' ? null : await commandConfig(args, io);
+  const from = configured === null ? (args.from as string) : configuredUrl(configured.url);
   const to = stringArg(args.to, '--to');
   const include = listOption(args.include);
   const exclude = listOption(args.exclude);
@@ -36,7 +39,9 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
     const [current, target] = await Promise.all([inspect(fromEngine, options), inspect(toEngine, options)]);
     const warnings: string[] = [];
     const onWarning = (w: CompareWarning): void => void warnings.push(w.table === null ? w.message : `${w.table}: ${w.message}`);
-    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect, targetIsDatabase: true, onWarning });
+    // retort's own version tables (the configured ones too) are bookkeeping, not schema
+    const ignoreTables = [...versionTableNames(DEFAULT_VERSION_TABLE), ...versionTableNames(configured?.versionTable ?? DEFAULT_VERSION_TABLE)];
+    const ops = compare(withoutSchemaName(target), withoutSchemaName(current), { dialect, targetIsDatabase: true, onWarning, ignoreTables });
     // what no operation expresses (a generated expression, a table option) is a difference too
     for (const warning of warnings) io.err(`warning: ${warning}`);
     if (ops.length === 0) {
@@ -51,10 +56,9 @@ export async function run(args: CommandArgs, io: CliIO): Promise<number> {
   }
 }
 
-async function configuredUrl(args: CommandArgs, io: CliIO): Promise<string> {
-  const config = await commandConfig(args, io);
-  if (config.url === null) throw new ConfigError('--from URL is required (or a configured database: --url, DATABASE_URL, retort.config.ts)');
-  return config.url;
+function configuredUrl(url: string | null): string {
+  if (url === null) throw new ConfigError('--from URL is required (or a configured database: --url, DATABASE_URL, retort.config.ts)');
+  return url;
 }
 
 function stringArg(value: unknown, flag: string): string {
