@@ -195,6 +195,11 @@ export interface IntrospectOptions {
 /** Reads a database's catalog into a snapshot in a constant number of queries. */
 export interface Introspector {
   introspect(executor: Executor, options?: IntrospectOptions): Promise<SchemaSnapshot>;
+  /**
+   * The schemas that hold tables, with how many (PostgreSQL), for the hint `retort reflect` gives
+   * when the one it read has none. Absent where a connection sees one schema only.
+   */
+  schemasWithTables?(executor: Executor): Promise<readonly { readonly schema: string; readonly tables: number }[]>;
 }
 
 /**

@@ -321,3 +321,14 @@ export interface EnumRow {
   readonly name: string;
   readonly values: readonly string[];
 }
+
+/**
+ * The schemas that hold tables (not partitions, not an extension's), with their count; the
+ * system's and temporary ones left out.
+ */
+export const SCHEMAS_WITH_TABLES_SQL = `SELECT n.nspname AS schema, count(*)::int AS tables
+FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname <> 'information_schema'
+  AND n.nspname NOT LIKE 'pg\\_%' ESCAPE '\\' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+    WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')
+GROUP BY n.nspname ORDER BY n.nspname`;

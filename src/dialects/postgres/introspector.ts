@@ -19,6 +19,7 @@ import {
   INDEXES_SQL,
   relationsSql,
   SCHEMA_SQL,
+  SCHEMAS_WITH_TABLES_SQL,
   type ColumnRow,
   type ConstraintRow,
   type EnumRow,
@@ -164,5 +165,9 @@ export const postgresIntrospector: Introspector = Object.freeze({
       domains: defined(schemaRow.domains),
       routines,
     });
+  },
+
+  async schemasWithTables(executor: Executor): Promise<readonly { readonly schema: string; readonly tables: number }[]> {
+    return (await executor.execute<{ schema: string; tables: number }>(SCHEMAS_WITH_TABLES_SQL)).rows;
   },
 });

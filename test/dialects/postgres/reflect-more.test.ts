@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { createEngine, ReflectionError, type Engine } from '../../../src/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
+import { retort } from '../../helpers/cli.js';
 import { unfrozenPaths } from '../../helpers/snapshots.js';
 import { describePostgres } from './helpers.js';
 
@@ -144,5 +145,29 @@ describePostgres('reflection options and scaling', (ctx) => {
     } finally {
       await lost.dispose();
     }
+  });
+});
+
+describePostgres('retort reflect on a database whose tables live in other schemas', (ctx) => {
+  it('says which schemas hold tables when the one it read has none; nothing when it has some', async () => {
+    const url = await ctx.freshUrl('pg_other_schemas');
+    const engine = createEngine(url);
+    try {
+      await engine.execute('CREATE SCHEMA sales; CREATE SCHEMA person; CREATE SCHEMA empty_one;'
+        + ' CREATE TABLE sales.orders (id int PRIMARY KEY); CREATE TABLE sales.lines (id int PRIMARY KEY); CREATE TABLE person.person (id int PRIMARY KEY)');
+    } finally {
+      await engine.dispose();
+    }
+    const r = await retort(['reflect', '--url', url]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /: 0 tables\n/);
+    assert.equal(r.stderr, 'note: the default schema has no tables; these schemas do: person (1), sales (2); pass --schema NAME to read one\n');
+    const json = await retort(['reflect', '--url', url, '--json', '--schema', 'empty_one']);
+    assert.equal(json.code, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout).tables, []);
+    assert.match(json.stderr, /^note: schema empty_one has no tables; these schemas do: person \(1\), sales \(2\);/);
+    const sales = await retort(['reflect', '--url', url, '--schema', 'sales']);
+    assert.equal(sales.stderr, '');
+    assert.match(sales.stdout, /: 2 tables\n/);
   });
 });
