@@ -172,7 +172,9 @@ export function formatRenameFlag(candidate: RenameCandidate): string {
 }
 
 /**
- * Parses `--rename` flags (`post.body:content`, `post:article`) into decided renames. Throws
+ * Parses `--rename` flags (`post.body:content`, `post:article`) into decided renames; a column's
+ * may name its schema too (`sales.post.body:content`, as autogenerate describes a change of models
+ * in a named schema: compare reads that one schema, so the prefix only locates it). Throws
  * AutogenerateError (code `RENAME_INVALID`) for text of another shape.
  *
  * @example
@@ -188,17 +190,17 @@ export function parseRenameFlags(flags: readonly string[]): RenameDecisions {
     const colon = flag.lastIndexOf(':');
     const left = flag.slice(0, colon);
     const to = flag.slice(colon + 1);
-    const dot = left.indexOf('.');
     if (colon <= 0 || to === '' || to.includes('.')) invalidFlag(flag);
-    if (dot < 0) tables.push({ from: left, to });
-    else if (dot === 0 || dot === left.length - 1) invalidFlag(flag);
-    else columns.push({ table: left.slice(0, dot), from: left.slice(dot + 1), to });
+    const parts = left.split('.');
+    if (parts.some((p) => p === '') || parts.length > 3) invalidFlag(flag);
+    if (parts.length === 1) tables.push({ from: left, to });
+    else columns.push({ table: parts[parts.length - 2] as string, from: parts[parts.length - 1] as string, to });
   }
   return { tables, columns };
 }
 
 function invalidFlag(flag: string): never {
-  throw new AutogenerateError(`invalid --rename "${flag}": expected table.old_column:new_column or old_table:new_table`, { code: 'RENAME_INVALID' });
+  throw new AutogenerateError(`invalid --rename "${flag}": expected [schema.]table.old_column:new_column or old_table:new_table`, { code: 'RENAME_INVALID' });
 }
 
 /**

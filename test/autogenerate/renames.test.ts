@@ -83,6 +83,11 @@ describe('rename candidates', () => {
     const { renames } = await resolveRenames(findRenameCandidates(target, current, { dialect }), resolverFromDecisions(flags));
     assert.deepEqual(renames, flags);
     assert.throws(() => parseRenameFlags(['nonsense']), (e: unknown) => e instanceof AutogenerateError && e.code === 'RENAME_INVALID');
+    // a column's flag may name its schema, as autogenerate describes changes of models in a named schema
+    assert.deepEqual(parseRenameFlags(['sales.post.body:content']), { tables: [], columns: [{ table: 'post', from: 'body', to: 'content' }] });
+    for (const bad of ['a.b.c.d:e', 'a..b:c', '.a:b', 'a.:b', 'a.b:c.d']) {
+      assert.throws(() => parseRenameFlags([bad]), (e: unknown) => e instanceof AutogenerateError && e.code === 'RENAME_INVALID', bad);
+    }
     assert.throws(
       () => compare(target, current, { dialect, renames: { columns: [{ table: 'post', from: 'nope', to: 'content' }] } }),
       (e: unknown) => e instanceof AutogenerateError && e.code === 'RENAME_INVALID' && /post\.nope/.test(e.message),
