@@ -51,13 +51,13 @@ const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
       WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname,
       'uses', (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
-        FROM pg_catalog.pg_rewrite r
-        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
-          AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> v.oid
-        JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid AND uc.relkind IN ('r', 'p', 'v', 'm')
-        JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
-        LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid AND d.refobjsubid > 0
-        WHERE r.ev_class = v.oid))
+    FROM pg_catalog.pg_rewrite r
+    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
+      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> v.oid
+    JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid AND uc.relkind IN ('r', 'p', 'v', 'm')
+    JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
+    LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid AND d.refobjsubid > 0
+    WHERE r.ev_class = v.oid))
       ORDER BY vn.nspname, v.relname)
     FROM pg_catalog.pg_class v
     JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace

@@ -5,6 +5,21 @@
  */
 
 /**
+ * The tables and columns a view reads, as a JSON array (`column` null for a table as a whole):
+ * its rule's dependencies. `view` is the SQL of the view's oid (`c.oid`).
+ */
+function viewUsesSql(view: string): string {
+  return `(SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
+    FROM pg_catalog.pg_rewrite r
+    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
+      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> ${view}
+    JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid AND uc.relkind IN ('r', 'p', 'v', 'm')
+    JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
+    LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid AND d.refobjsubid > 0
+    WHERE r.ev_class = ${view})`;
+}
+
+/**
  * The schema (named, or the current one), the operator classes that are not their type's default,
  * and the objects of the schema retort lists without managing them: the sequences no column owns
  * (not a serial's, an identity's or an extension's) and the domain types (not an extension's), each
@@ -46,14 +61,7 @@ export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p', 'a') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname,
-      'uses', (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
-        FROM pg_catalog.pg_rewrite r
-        JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
-          AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> v.oid
-        JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid AND uc.relkind IN ('r', 'p', 'v', 'm')
-        JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
-        LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid AND d.refobjsubid > 0
-        WHERE r.ev_class = v.oid))
+      'uses', ${viewUsesSql('v.oid')})
       ORDER BY vn.nspname, v.relname)
     FROM pg_catalog.pg_class v
     JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace
@@ -120,14 +128,7 @@ export function relationsSql(include: boolean, exclude: boolean): string {
       || pc.oid::pg_catalog.regclass::text || ' PARTITION OF ' || c.oid::pg_catalog.regclass::text || ' ' || pg_catalog.pg_get_expr(pc.relpartbound, pc.oid)
       || CASE WHEN pc.relkind = 'p' THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(pc.oid) ELSE '' END) ORDER BY pc.relname)
     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions,
-  CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
-    FROM pg_catalog.pg_rewrite r
-    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
-      AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid <> c.oid
-    JOIN pg_catalog.pg_class uc ON uc.oid = d.refobjid AND uc.relkind IN ('r', 'p', 'v', 'm')
-    JOIN pg_catalog.pg_namespace un ON un.oid = uc.relnamespace
-    LEFT JOIN pg_catalog.pg_attribute ua ON ua.attrelid = d.refobjid AND ua.attnum = d.refobjsubid AND d.refobjsubid > 0
-    WHERE r.ev_class = c.oid) END AS uses
+  CASE WHEN c.relkind IN ('v', 'm') THEN ${viewUsesSql('c.oid')} END AS uses
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
