@@ -3,6 +3,7 @@ import { deepFreeze, type SchemaSnapshot, type TableSnapshot } from '../schema/s
 import { defaultComparators } from './comparators/index.js';
 import { createSchemaContext, createTableContext, type TablePair } from './compare-context.js';
 import type { CompareOptions } from './compare-options.js';
+import { missingSequenceWarnings } from './missing-sequences.js';
 import { byText } from './normalize.js';
 import { OperationPlan } from './operation-plan.js';
 import { applyRenames } from './rename-view.js';
@@ -72,7 +73,11 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
     for (const comparator of context.tableComparators) comparator.compare(tableContext, plan);
   }
   const ops = plan.ops();
-  if (options.onWarning) for (const warning of viewDependencyWarnings(ops, database, options.dialect)) options.onWarning(warning);
+  if (options.onWarning) {
+    // between two databases the sequences comparator names a sequence only the target has
+    const sequences = options.targetIsDatabase === true ? [] : missingSequenceWarnings(ops, database);
+    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...sequences]) options.onWarning(warning);
+  }
   return ops.map((op) => deepFreeze(op));
 }
 

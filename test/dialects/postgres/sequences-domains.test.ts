@@ -4,7 +4,7 @@
 // statement to run, so a script that would fail on a missing sequence or domain says so.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createEngine, type Engine } from '../../../src/index.js';
+import { compare, createEngine, MetaData, type Engine } from '../../../src/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
 import { retort } from '../../helpers/cli.js';
 import { describePostgres } from './helpers.js';
@@ -95,4 +95,26 @@ describePostgres('sequences and domains', (ctx) => {
     assert.match(r.stderr, /^warning: domain percent: its definition differs \(target: .*<= 100\)\)\)\); retort does not manage domains: alter it with op\.execute$/m);
     assert.doesNotMatch(r.stderr, /sequence ticket_no_seq/);
   });
+
+  it('autogenerate from reflected models warns when a default calls nextval() of a sequence the database lacks', async () => {
+    const models = await MetaData.reflect(engine);
+    const target = models.snapshot('postgresql');
+    const onto = async (u: string): Promise<string[]> => {
+      const other = createEngine(u);
+      try {
+        const warnings: string[] = [];
+        compare(target, await inspect(other), { dialect: other.dialect, onWarning: (w) => warnings.push(w.message) });
+        return warnings.filter((w) => w.includes('nextval'));
+      } finally {
+        await other.dispose();
+      }
+    };
+    assert.deepEqual(await onto(await ctx.freshUrl('pg_seqdom_bare')), [
+      "column ticket.no: its default calls nextval('ticket_no_seq'), a sequence the database does not have; "
+        + 'retort does not manage sequences: create it first with op.execute (CREATE SEQUENCE ticket_no_seq)',
+    ]);
+    // the database it came from has the sequence; the serial column's own sequence is its autoincrement
+    assert.deepEqual(await onto(url), []);
+  });
 });
+
