@@ -47,13 +47,15 @@ export function missingSequenceWarnings(ops: readonly Operation[], database: Sch
 /** False when `nextval()` names a sequence of another schema than the one read (its sequences are not listed). */
 function ownSchema(written: string, schema: string | null): boolean {
   const qualifier = /^("(?:[^"]|"")+"|[^."]+)\./.exec(written)?.[1];
-  if (qualifier === undefined) return true;
-  const name = qualifier.startsWith('"') ? qualifier.slice(1, -1).replaceAll('""', '"') : qualifier.toLowerCase();
-  return name === (schema ?? 'public');
+  return qualifier === undefined || identifier(qualifier) === (schema ?? 'public');
 }
 
 /** The bare name of a sequence as `nextval()` names it: its schema and quotes dropped (`public."Seq"` -> `Seq`). */
 function sequenceName(written: string): string {
-  const last = /(?:^|\.)("(?:[^"]|"")+"|[^."]+)$/.exec(written)?.[1] ?? written;
-  return last.startsWith('"') ? last.slice(1, -1).replaceAll('""', '"') : last.toLowerCase();
+  return identifier(/(?:^|\.)("(?:[^"]|"")+"|[^."]+)$/.exec(written)?.[1] ?? written);
+}
+
+/** One part of a name as PostgreSQL reads it: a quoted one as written, another folded to lower case. */
+function identifier(part: string): string {
+  return part.startsWith('"') ? part.slice(1, -1).replaceAll('""', '"') : part.toLowerCase();
 }

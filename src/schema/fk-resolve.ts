@@ -78,10 +78,7 @@ export function resolveForeignKey(metadata: MetaData, table: Table, fk: ForeignK
     const found = tableByName(metadata, table, fk.referred, fk);
     if (!isTable(found)) {
       // outside the models: the database has it, with the columns the key names
-      const referredColumns = fk.referredColumns as readonly string[];
-      if (referredColumns.length !== fk.columns.length) {
-        throw new SchemaError(`${describe(table, fk)}: ${fk.columns.length} column(s) refer to ${referredColumns.length} column(s) of table "${fk.referred}"`);
-      }
+      const referredColumns = sameCount(table, fk, fk.referredColumns as readonly string[], fk.referred);
       return { fk, table, referredTable: null, referredSchema: found.schema, referredName: found.name, referredColumns };
     }
     referredTable = found;
@@ -121,10 +118,14 @@ export function resolveForeignKey(metadata: MetaData, table: Table, fk: ForeignK
       throw new SchemaError(`${describe(table, fk)}: table "${referredTable.name}" has no primary key; name the referred columns`);
     }
   }
+  const referredColumns = sameCount(table, fk, columns, referredTable.name);
+  return { fk, table, referredTable, referredSchema: referredTable.schema, referredName: referredTable.name, referredColumns };
+}
+
+/** The referred columns, when there are as many as the key's own; else a SchemaError naming both. */
+function sameCount(table: Table, fk: ForeignKeyConstraint, columns: readonly string[], referred: string): readonly string[] {
   if (columns.length !== fk.columns.length) {
-    throw new SchemaError(
-      `${describe(table, fk)}: ${fk.columns.length} column(s) refer to ${columns.length} column(s) of table "${referredTable.name}" (${columns.join(', ')})`,
-    );
+    throw new SchemaError(`${describe(table, fk)}: ${fk.columns.length} column(s) refer to ${columns.length} column(s) of table "${referred}" (${columns.join(', ')})`);
   }
-  return { fk, table, referredTable, referredSchema: referredTable.schema, referredName: referredTable.name, referredColumns: columns };
+  return columns;
 }
