@@ -2,6 +2,7 @@ import type { Dialect } from '../engine/dialect.js';
 import { AutogenerateError } from '../errors/index.js';
 import { assertNever, type Operation } from '../operations/operation.js';
 import type { CompareDialect } from './compare-options.js';
+import { formatRenameFlag, type RenameCandidate } from './renames.js';
 import { typeChangeRisk } from './type-narrowing.js';
 
 /** A column that must hold no NULL for a change to be safe; the CLI asks the database. */
@@ -112,6 +113,24 @@ export function nullCheckQuery(check: NullCheck, dialect: Pick<Dialect, 'quoteId
   const table = check.schema === null ? dialect.quoteIdentifier(check.table) : `${dialect.quoteIdentifier(check.schema)}.${dialect.quoteIdentifier(check.table)}`;
   const column = dialect.quoteIdentifier(check.column);
   return `SELECT 1 FROM ${table} WHERE ${column} IS NULL LIMIT 1`;
+}
+
+/**
+ * A destructive change's reason, with the `--rename` that avoids it when it is half of a likely
+ * rename that was declined (generated as drop + add).
+ *
+ * @example
+ * ```ts
+ * withRenameHint(change, declined);
+ * // 'drops column post.body and its data; if it was renamed, --rename post.body:content keeps the data'
+ * ```
+ */
+export function withRenameHint(change: DestructiveChange, declined: readonly RenameCandidate[]): string {
+  const op = change.op;
+  const rename = declined.find((c) =>
+    c.kind === 'table' ? op.kind === 'dropTable' && op.name === c.from : op.kind === 'dropColumn' && op.table === c.table && op.name === c.from,
+  );
+  return rename === undefined ? change.reason : `${change.reason}; if it was renamed, --rename ${formatRenameFlag(rename)} keeps the data`;
 }
 
 /**

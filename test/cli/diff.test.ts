@@ -112,6 +112,43 @@ forEachDialect('retort diff', (ctx) => {
     assert.match(r.stderr, /^warning: view gv: only the target has it; retort does not manage views/m);
   });
 
+  it('a likely rename is a warning naming --rename, which keeps the data in the --sql script; drops are flagged destructive', async () => {
+    const urls = [await ctx.freshUrl('diffren1'), await ctx.freshUrl('diffren2')];
+    const engines = urls.map((url) => createEngine(url));
+    try {
+      const post = (body: string): string => `CREATE TABLE ${q('post')} (${q('id')} INTEGER NOT NULL, ${q(body)} VARCHAR(200), PRIMARY KEY (${q('id')}))`;
+      await engines[0]!.execute(post('body'));
+      await engines[0]!.execute(`CREATE TABLE ${q('draft')} (${q('id')} INTEGER NOT NULL, PRIMARY KEY (${q('id')}))`);
+      await engines[0]!.execute(`INSERT INTO ${q('post')} (${q('id')}, ${q('body')}) VALUES (1, 'kept')`);
+      await engines[1]!.execute(post('content'));
+
+      const plain = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!]);
+      assert.equal(plain.code, 1, plain.stderr);
+      assert.match(plain.stdout, /- column post\.body/);
+      assert.match(plain.stderr, /^warning: "body" -> "content" looked like a rename; generated as drop \+ add\. Re-run with --rename post\.body:content to keep the data\.$/m);
+      assert.match(plain.stderr, /^warning: destructive: drops column post\.body and its data; if it was renamed, --rename post\.body:content keeps the data$/m);
+      assert.match(plain.stderr, /^warning: destructive: drops table draft and all its rows$/m);
+
+      const renamed = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!, '--sql', '--rename', 'post.body:content']);
+      assert.equal(renamed.code, 1, renamed.stderr);
+      assert.doesNotMatch(renamed.stderr, /looked like a rename|drops column/);
+      assert.match(renamed.stdout, /RENAME COLUMN/);
+      await engines[0]!.withConnection(async (conn) => {
+        for (const statement of renamed.stdout.split(/;\n/).map((s) => s.trim().replace(/;$/, '')).filter(Boolean)) await conn.execute(statement);
+      });
+      const { rows } = await engines[0]!.execute(`SELECT ${q('content')} FROM ${q('post')}`);
+      assert.deepEqual(rows.map((row) => row.content), ['kept']);
+      const again = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!]);
+      assert.equal(again.code, 0, again.stdout + again.stderr);
+
+      const bad = await retort(['diff', '--from', urls[0]!, '--to', urls[1]!, '--rename', 'post.body']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /invalid --rename "post\.body"/);
+    } finally {
+      await Promise.all(engines.map((e) => e.dispose()));
+    }
+  });
+
   it('errors exit 2 with one line and no stack trace', async () => {
     const bad = await retort(['diff', '--from', 'nosuch://x', '--to', toUrl]);
     assert.equal(bad.code, 2);

@@ -8,6 +8,9 @@ const models = (y: Argv): Argv => y.option('models', { type: 'string', describe:
 const json = (y: Argv): Argv => y.option('json', { type: 'boolean', describe: 'print JSON' });
 const sql = (y: Argv): Argv => y.option('sql', { type: 'boolean', describe: 'print the SQL script instead of running it (nothing connects)' });
 
+/** `--rename`, of autogenerate and diff. */
+const renameOption = { type: 'string', array: true, describe: 'a rename to keep the data: table.old:new (column) or old:new (table); repeatable' } as const;
+
 /** The options of commands that write a revision. */
 function revisionOptions(y: Argv): Argv {
   return y
@@ -19,7 +22,7 @@ function revisionOptions(y: Argv): Argv {
 /** The options of `revision` and `autogenerate`. */
 function autogenerateOptions(y: Argv): Argv {
   return models(migrations(revisionOptions(y)))
-    .option('rename', { type: 'string', array: true, describe: 'a rename to keep the data: table.old:new (column) or old:new (table); repeatable' })
+    .option('rename', renameOption)
     .option('fail-on-destructive', { type: 'boolean', describe: 'exit 1 and write nothing when a change can lose data' })
     .option('allow-empty', { type: 'boolean', describe: 'write a revision even when nothing changed' })
     .option('head', { type: 'string', describe: 'the revision to build on (default: the head; another revision starts a branch; base: a new root)' });
@@ -135,7 +138,8 @@ export const commands: readonly CommandSpec[] = [
         .option('sql', { type: 'boolean', describe: 'print the DDL that turns FROM into TO' })
         .option('schema', { type: 'string', describe: 'PostgreSQL schema to compare (default: each connection\'s)' })
         .option('include', { type: 'string', array: true, describe: 'only these tables' })
-        .option('exclude', { type: 'string', array: true, describe: 'leave out these tables' }),
+        .option('exclude', { type: 'string', array: true, describe: 'leave out these tables' })
+        .option('rename', renameOption),
     errorExitCode: 2,
     load: () => import('./diff.js'),
   },
