@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, IndexSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot, ViewSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -11,7 +11,7 @@ export interface SchemaDocument {
   readonly dialect: string;
   readonly schema: string | null;
   readonly tables: readonly TableDocument[];
-  readonly views: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
+  readonly views: readonly ViewDocument[];
   /** SQLite virtual tables (empty on other dialects): `definition` is the CREATE VIRTUAL TABLE text. */
   readonly virtualTables: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
   readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
@@ -21,6 +21,20 @@ export interface SchemaDocument {
   readonly domains: readonly DefinedObjectSnapshot[];
   /** PostgreSQL and MySQL functions and procedures (empty on SQLite), by name. */
   readonly routines: readonly RoutineSnapshot[];
+}
+
+export interface ViewDocument {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly definition: string | null;
+  /** PostgreSQL and MySQL: the tables and columns the view reads. */
+  readonly uses?: ViewSnapshot['uses'];
+  /** PostgreSQL: a materialized view (false: a plain view, and on other dialects). */
+  readonly materialized: boolean;
+  /** A materialized view: false after WITH NO DATA until refreshed; null for a plain view. */
+  readonly populated: boolean | null;
+  /** A materialized view's indexes, by name (as a table's); [] for a plain view. */
+  readonly indexes: readonly IndexSnapshot[];
 }
 
 export interface TableDocument {
@@ -110,7 +124,12 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       exclusions: t.exclusions ?? [],
       partitions: t.partitions ?? [],
     })),
-    views: snapshot.views,
+    views: snapshot.views.map(({ materialized, ...v }) => ({
+      ...v,
+      materialized: materialized !== undefined,
+      populated: materialized?.populated ?? null,
+      indexes: materialized?.indexes ?? [],
+    })),
     virtualTables: snapshot.virtualTables ?? [],
     enums: snapshot.enums,
     sequences: snapshot.sequences ?? [],

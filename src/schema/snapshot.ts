@@ -24,7 +24,8 @@ export interface SchemaSnapshot {
    * PostgreSQL reflection: the views (plain and materialized) of other schemas that read this
    * schema's tables, each with its own schema and its `uses`. Not this schema's objects: they are
    * only what autogenerate's warnings about changes a view blocks look at. Their `uses` name the
-   * reflected schema's tables with a null schema (not the view's own). Absent elsewhere.
+   * reflected schema's tables with a null schema (not the view's own). A materialized one has
+   * `materialized` with no facts read (populated true, no indexes). Absent elsewhere.
    */
   readonly dependentViews?: readonly ViewSnapshot[];
   /**
@@ -266,6 +267,19 @@ export interface ViewSnapshot {
    * the view exists; MySQL drops or renames them and leaves the view broken. Absent on SQLite.
    */
   readonly uses?: readonly ViewUse[];
+  /**
+   * PostgreSQL: a materialized view (`CREATE MATERIALIZED VIEW`), with whether it holds rows and
+   * its indexes. Absent: a plain view.
+   */
+  readonly materialized?: MaterializedViewSnapshot;
+}
+
+/** What a PostgreSQL materialized view has that a plain view lacks. */
+export interface MaterializedViewSnapshot {
+  /** false after `WITH NO DATA` until its first `REFRESH MATERIALIZED VIEW` (pg_class.relispopulated). */
+  readonly populated: boolean;
+  /** Its indexes by name (`REFRESH ... CONCURRENTLY` needs a unique one without a predicate). */
+  readonly indexes: readonly IndexSnapshot[];
 }
 
 /** A table (or one of its columns) a view reads. `schema` null: the view's own schema. */

@@ -60,7 +60,7 @@ export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     FROM pg_catalog.pg_proc p
     WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p', 'a') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines,
-  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname, 'kind', v.relkind,
       'uses', ${viewUsesSql('v.oid')})
       ORDER BY vn.nspname, v.relname)
     FROM pg_catalog.pg_class v
@@ -99,6 +99,8 @@ export interface SchemaRow {
 export interface DependentViewRow {
   readonly schema: string;
   readonly name: string;
+  /** v (view) or m (materialized view). */
+  readonly kind: string;
   readonly uses: RelationRow['uses'];
 }
 
@@ -122,6 +124,7 @@ export function relationsSql(include: boolean, exclude: boolean): string {
   return `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
     WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
+  CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
   CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
     FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers,
   CASE WHEN c.relkind = 'p' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', pc.relname, 'sql', 'CREATE TABLE '
@@ -145,6 +148,8 @@ export interface RelationRow {
   readonly comment: string | null;
   /** A view's SELECT, a partitioned table's partition key (`RANGE (created_at)`), else null. */
   readonly definition: string | null;
+  /** A materialized view's pg_class.relispopulated (false after WITH NO DATA); null for other kinds. */
+  readonly populated: boolean | null;
   /** The triggers (not those behind constraints), by name; null: none. */
   readonly triggers: readonly { readonly name: string; readonly sql: string }[] | null;
   /** A partitioned table's partitions, each with the CREATE TABLE ... PARTITION OF that makes it; null: none. */
