@@ -34,6 +34,13 @@ const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     FROM pg_catalog.pg_type t
     WHERE t.typnamespace = n.oid AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.typname, 'schema', tn.nspname, 'extension', x.extname) ORDER BY t.typname, tn.nspname)
+    FROM pg_catalog.pg_depend e
+    JOIN pg_catalog.pg_type t ON t.oid = e.objid AND t.typcategory <> 'A'
+    JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+    JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid
+    WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+      AND e.deptype = 'e') AS extension_types,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', p.proname, 'kind', p.prokind,
       'arguments', pg_catalog.pg_get_function_arguments(p.oid), 'returns', pg_catalog.pg_get_function_result(p.oid),
       'definition', CASE WHEN p.prokind = 'a' THEN (SELECT 'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)

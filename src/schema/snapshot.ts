@@ -40,8 +40,18 @@ export interface SchemaSnapshot {
    * retort does not manage sequences, `retort diff` warns about them.
    */
   readonly sequences?: readonly SequenceSnapshot[];
-  /** PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not managed either. */
+  /**
+   * PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not
+   * managed either. Models from `MetaData.reflect` carry those of the database they came from.
+   */
   readonly domains?: readonly DomainSnapshot[];
+  /**
+   * PostgreSQL reflection: the types extensions installed in the database (`citext`, `hstore`), in
+   * whatever schema, without their array types. Models from `MetaData.reflect` carry those of the
+   * database they came from: autogenerate names the CREATE EXTENSION a database lacking one needs.
+   * Absent elsewhere; retort does not manage extensions.
+   */
+  readonly extensionTypes?: readonly ExtensionTypeSnapshot[];
   /**
    * PostgreSQL and MySQL reflection: the schema's functions and procedures (not an extension's),
    * by name then arguments. Listed, not managed: `retort diff` warns about them. Absent elsewhere.
@@ -301,6 +311,13 @@ export type SequenceSnapshot = DefinedObjectSnapshot;
 
 /** A domain type; `definition` is what follows `CREATE DOMAIN name AS` (`integer CONSTRAINT c CHECK (...)`). */
 export type DomainSnapshot = DefinedObjectSnapshot;
+
+/** A type an extension installed: `{ name: 'citext', schema: 'public', extension: 'citext' }`. */
+export interface ExtensionTypeSnapshot {
+  readonly name: string;
+  readonly schema: string;
+  readonly extension: string;
+}
 
 /** A stored function or procedure. */
 export interface RoutineSnapshot {

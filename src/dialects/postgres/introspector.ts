@@ -173,6 +173,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
       ...(dependentViews.length > 0 ? { dependentViews } : {}),
       sequences: defined(schemaRow.sequences),
       domains: defined(schemaRow.domains),
+      extensionTypes: (schemaRow.extension_types ?? []).map((t) => ({ name: t.name, schema: t.schema, extension: t.extension })),
       routines,
     });
   },
