@@ -4,6 +4,7 @@ import { defaultComparators } from './comparators/index.js';
 import { createSchemaContext, createTableContext, type TablePair } from './compare-context.js';
 import type { CompareOptions } from './compare-options.js';
 import { missingSequenceWarnings } from './missing-sequences.js';
+import { inheritanceWarnings } from './inheritance.js';
 import { missingTypeWarnings } from './missing-types.js';
 import { byText } from './normalize.js';
 import { OperationPlan } from './operation-plan.js';
@@ -79,7 +80,7 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
     const models = options.targetIsDatabase !== true;
     const sequences = models ? missingSequenceWarnings(ops, database) : [];
     const types = models ? missingTypeWarnings(ops, database, target) : [];
-    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...sequences, ...types]) options.onWarning(warning);
+    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...inheritanceWarnings(ops, database), ...sequences, ...types]) options.onWarning(warning);
   }
   return ops.map((op) => deepFreeze(op));
 }

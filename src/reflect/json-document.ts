@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, IndexSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot, ViewSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, IndexSnapshot, InheritanceSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot, ViewSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -67,6 +67,8 @@ export interface TableDocument {
   readonly exclusions: readonly ExclusionSnapshot[];
   /** PostgreSQL: a partitioned table's partitions, by name, each with the CREATE TABLE ... PARTITION OF text that makes it. */
   readonly partitions: readonly PartitionSnapshot[];
+  /** PostgreSQL: the tables this one INHERITS from, in order, each with the columns it has from it; [] when none. */
+  readonly inherits: readonly InheritanceSnapshot[];
 }
 
 export interface ColumnDocument {
@@ -123,6 +125,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       triggers: t.triggers ?? [],
       exclusions: t.exclusions ?? [],
       partitions: t.partitions ?? [],
+      inherits: t.inherits ?? [],
     })),
     views: snapshot.views.map(({ materialized, ...v }) => ({
       ...v,

@@ -98,6 +98,7 @@ function qualified(o: { name: string; schema: string | null }): string {
 function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
   const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : []), ...(table.sqliteAutoincrement ? ['AUTOINCREMENT'] : []),
     ...(table.partitionBy !== undefined ? [`PARTITION BY ${table.partitionBy}`] : []),
+    ...(table.inherits !== undefined ? [`INHERITS ${table.inherits.map((p) => qualified({ name: p.table, schema: p.schema })).join(', ')}`] : []),
     ...(table.collation !== undefined ? [`COLLATE ${table.collation}`] : []),
     ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : [])];
   const lines = [`table ${qualified(table)}${options.length > 0 ? ` (${options.join(', ')})` : ''}${table.comment ? `  -- ${table.comment}` : ''}`];
@@ -110,6 +111,8 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (c.computed) flags.push(`GENERATED (${c.computed.sql}) ${c.computed.stored ? 'STORED' : 'VIRTUAL'}`);
     if (c.collation !== undefined) flags.push(`COLLATE ${c.collation}`);
     if (c.onUpdate !== undefined) flags.push(`ON UPDATE ${c.onUpdate}`);
+    const parents = (table.inherits ?? []).filter((p) => p.columns.includes(c.name)).map((p) => qualified({ name: p.table, schema: p.schema }));
+    if (parents.length > 0) flags.push(`inherited from ${parents.join(', ')}`);
     if (c.comment) flags.push(`-- ${c.comment}`);
     return [c.name, typeText(c.type, dialect), flags.join('  ')] as const;
   });

@@ -140,6 +140,21 @@ export interface TableSnapshot extends TableSnapshotOptions {
    * differ, with the statement that creates them. Absent when the table has none, and in models.
    */
   readonly partitions?: readonly PartitionSnapshot[];
+  /**
+   * PostgreSQL reflection: the tables this one `INHERITS` from, in order, each with the columns it
+   * has from that parent. Listed, not managed (models cannot declare it): PostgreSQL refuses to
+   * drop, retype or rename an inherited column in the child, and a change to the parent's column
+   * changes it in every child; autogenerate and `retort diff` warn about them. Absent when none, and in models.
+   */
+  readonly inherits?: readonly InheritanceSnapshot[];
+}
+
+/** A parent of a PostgreSQL table (`INHERITS (city)`); `schema` null: the table's own schema. */
+export interface InheritanceSnapshot {
+  readonly schema: string | null;
+  readonly table: string;
+  /** The child's columns that come from this parent (PostgreSQL keeps them in step with it). */
+  readonly columns: readonly string[];
 }
 
 export interface PartitionSnapshot {

@@ -172,6 +172,24 @@ export const partitionsComparator: SchemaComparator = unmanagedComparator('parti
   s.tables.flatMap((t) => (t.partitions ?? []).map((x) => ({ label: `${x.name} of ${t.name}`, definition: x.sql, create: x.sql }))));
 
 /**
+ * PostgreSQL table inheritance (`INHERITS (city)`), when the target is a database: the script
+ * creates a table without its parents.
+ *
+ * @example
+ * ```ts
+ * // warning: table inheritance capital INHERITS city: only the target has it; retort does not manage table inheritances:
+ * //   create it with op.execute (ALTER TABLE "capital" INHERIT "city")
+ * ```
+ */
+export const inheritanceComparator: SchemaComparator = unmanagedComparator('inheritance', 'table inheritance', 'replace', (s) =>
+  s.tables.flatMap((t) => (t.inherits ?? []).map((p) => {
+    const parent = p.schema === null ? quote(p.table) : `${quote(p.schema)}.${quote(p.table)}`;
+    const child = t.schema === null ? quote(t.name) : `${quote(t.schema)}.${quote(t.name)}`;
+    const label = `${t.name} INHERITS ${p.schema === null ? p.table : `${p.schema}.${p.table}`}`;
+    return { label, definition: label, create: `ALTER TABLE ${child} INHERIT ${parent}` };
+  })));
+
+/**
  * PostgreSQL and MySQL functions and procedures, when the target is a database (a trigger or a
  * default may call one).
  *

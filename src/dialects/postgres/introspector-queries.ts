@@ -126,7 +126,8 @@ export interface RoutineRow {
 /**
  * Tables (ordinary and partitioned, not partitions, not those an extension owns, as PostGIS's
  * `spatial_ref_sys`) and views (plain and materialized) of the schema, with table comments, view definitions and partition keys (`definition` of a
- * partitioned table), the triggers of a table that has any, and the tables and columns each view
+ * partitioned table), the triggers of a table that has any, the parents a table INHERITS from
+ * (with the columns it has from each), and the tables and columns each view
  * reads (from its rule's dependencies). `include` / `exclude` become parameters.
  */
 export function relationsSql(include: boolean, exclude: boolean): string {
@@ -140,6 +141,12 @@ export function relationsSql(include: boolean, exclude: boolean): string {
       || pc.oid::pg_catalog.regclass::text || ' PARTITION OF ' || c.oid::pg_catalog.regclass::text || ' ' || pg_catalog.pg_get_expr(pc.relpartbound, pc.oid)
       || CASE WHEN pc.relkind = 'p' THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(pc.oid) ELSE '' END) ORDER BY pc.relname)
     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions,
+  CASE WHEN c.relkind = 'r' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'table', p.relname,
+      'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_attribute pa ON pa.attrelid = p.oid AND pa.attname = a.attname AND NOT pa.attisdropped
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount > 0)) ORDER BY i.inhseqno)
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+    WHERE i.inhrelid = c.oid) END AS inherits,
   CASE WHEN c.relkind IN ('v', 'm') THEN ${viewUsesSql('c.oid')} END AS uses
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
@@ -163,6 +170,8 @@ export interface RelationRow {
   readonly triggers: readonly { readonly name: string; readonly sql: string }[] | null;
   /** A partitioned table's partitions, each with the CREATE TABLE ... PARTITION OF that makes it; null: none. */
   readonly partitions: readonly { readonly name: string; readonly sql: string }[] | null;
+  /** A table's parents (INHERITS), in order, each with the child's columns inherited from it; null: none. */
+  readonly inherits: readonly { readonly schema: string; readonly table: string; readonly columns: readonly string[] | null }[] | null;
   /** A view's: the relations and columns it reads (column null: the relation itself); null otherwise. */
   readonly uses: readonly { readonly schema: string; readonly table: string; readonly column: string | null }[] | null;
 }

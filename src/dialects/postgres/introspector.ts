@@ -145,6 +145,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
         ...(r.triggers !== null ? { triggers: Object.freeze(r.triggers.map((t) => Object.freeze({ name: t.name, sql: t.sql }))) } : {}),
         ...(p.exclusions.length > 0 ? { exclusions: exclusionsOf(p, r.name, schemaOption) } : {}),
         ...(r.partitions !== null ? { partitions: Object.freeze(r.partitions.map((x) => Object.freeze({ name: x.name, sql: x.sql }))) } : {}),
+        ...(r.inherits !== null ? { inherits: Object.freeze(r.inherits.map((x) => Object.freeze({ schema: x.schema === schemaName ? null : x.schema, table: x.table, columns: Object.freeze(x.columns ?? []) }))) } : {}),
       });
     }).sort(byName);
 
