@@ -37,7 +37,7 @@ export function missingTypeWarnings(ops: readonly Operation[], database: SchemaS
     const domain = domains.get(name);
     const extension = extensions.get(name);
     const what = domain !== undefined
-      ? `is a domain the database does not have; retort does not manage domains: create it first with op.execute (CREATE DOMAIN "${name.replace(/"/g, '""')}" AS ${domain.definition})`
+      ? `is a domain the database does not have; retort does not manage domains: create it first with op.execute (CREATE DOMAIN ${domain.schema === null ? '' : `${quoted(domain.schema)}.`}${quoted(name)} AS ${domain.definition})`
       : extension !== undefined
         ? `comes from extension ${extension.extension}, which the database does not have; retort does not manage extensions: `
           + `create it first with op.execute (CREATE EXTENSION IF NOT EXISTS ${quote(extension.extension)})`
@@ -67,4 +67,9 @@ function customTypeName(type: TypeSpec): string | undefined {
 /** A name as PostgreSQL needs it written: bare when it can be, else in double quotes. */
 function quote(name: string): string {
   return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A name in double quotes. */
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

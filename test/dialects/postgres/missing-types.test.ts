@@ -62,6 +62,25 @@ describePostgres('models of domain and extension types onto a database without t
     assert.deepEqual(await warningsOnto(models, readyUrl), []);
   });
 
+  it('a domain of a named schema is named with it', async () => {
+    const otherUrl = await ctx.freshUrl('pg_missing_types_sales');
+    const other = createEngine(otherUrl);
+    const bareUrl = await ctx.freshUrl('pg_missing_types_sales_bare');
+    const bare = createEngine(bareUrl);
+    try {
+      await other.execute('CREATE SCHEMA sales; CREATE DOMAIN sales.year AS integer CHECK (VALUE > 1900); CREATE TABLE sales.film (id integer PRIMARY KEY, y sales.year)');
+      await bare.execute('CREATE SCHEMA sales');
+      const models = await MetaData.reflect(other, { schema: 'sales' });
+      const warnings: string[] = [];
+      compare(models.snapshot('postgresql'), await inspect(bare, { schema: 'sales' }), { dialect: bare.dialect, onWarning: (w) => warnings.push(w.message) });
+      assert.deepEqual(warnings, ['column film.y: its type year is a domain the database does not have; retort does not manage domains: '
+        + 'create it first with op.execute (CREATE DOMAIN "sales"."year" AS integer CONSTRAINT year_check CHECK ((VALUE > 1900)))']);
+    } finally {
+      await other.dispose();
+      await bare.dispose();
+    }
+  });
+
   it('a custom type the models declare without a reflected source is left alone (the name alone does not say)', async () => {
     const models = new MetaData();
     new Table(models, 'doc', { id: column.integer().primaryKey(), body: column.custom('citext'), search: column.custom('tsvector') });
