@@ -111,8 +111,8 @@ export function alterColumnStatements(
     const typeSql = parts.columnType(table, to);
     const using = family(from.type) === family(to.type)
       ? ''
-      // an enum converts to and from other types only through text
-      : ` USING ${column}::${isEnumBased(from.type) || isEnumBased(to.type) ? (from.type.kind === 'array' ? 'text[]::' : 'text::') : ''}${typeSql}`;
+      // an enum converts to and from other types than text only through text
+      : ` USING ${column}::${isEnumBased(from.type) || (isEnumBased(to.type) && !family(from.type).endsWith('text')) ? (from.type.kind === 'array' ? 'text[]::' : 'text::') : ''}${typeSql}`;
     if (changes.type === true && from.default !== null && !from.autoincrement) {
       // a default does not convert with the column; drop it and set it again after
       actions.push(`${alter} DROP DEFAULT`);
