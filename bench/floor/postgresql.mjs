@@ -34,6 +34,13 @@ const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     FROM pg_catalog.pg_type t
     WHERE t.typnamespace = n.oid AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.typname, 'schema', tn.nspname, 'extension', x.extname) ORDER BY t.typname, tn.nspname)
+    FROM pg_catalog.pg_depend e
+    JOIN pg_catalog.pg_type t ON t.oid = e.objid AND t.typcategory <> 'A'
+    JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+    JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid
+    WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+      AND e.deptype = 'e') AS extension_types,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', p.proname, 'kind', p.prokind,
       'arguments', pg_catalog.pg_get_function_arguments(p.oid), 'returns', pg_catalog.pg_get_function_result(p.oid),
       'definition', CASE WHEN p.prokind = 'a' THEN (SELECT 'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)
@@ -49,7 +56,7 @@ const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     FROM pg_catalog.pg_proc p
     WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p', 'a') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines,
-  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname, 'kind', v.relkind,
       'uses', (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
     FROM pg_catalog.pg_rewrite r
     JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
@@ -73,12 +80,19 @@ WHERE n.nspname = COALESCE($1::text, pg_catalog.current_schema())`;
 const RELATIONS_SQL = `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
     WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
+  CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
   CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
     FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers,
   CASE WHEN c.relkind = 'p' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', pc.relname, 'sql', 'CREATE TABLE '
       || pc.oid::pg_catalog.regclass::text || ' PARTITION OF ' || c.oid::pg_catalog.regclass::text || ' ' || pg_catalog.pg_get_expr(pc.relpartbound, pc.oid)
       || CASE WHEN pc.relkind = 'p' THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(pc.oid) ELSE '' END) ORDER BY pc.relname)
     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions,
+  CASE WHEN c.relkind = 'r' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'table', p.relname,
+      'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_attribute pa ON pa.attrelid = p.oid AND pa.attname = a.attname AND NOT pa.attisdropped
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount > 0)) ORDER BY i.inhseqno)
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+    WHERE i.inhrelid = c.oid) END AS inherits,
   CASE WHEN c.relkind IN ('v', 'm') THEN (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', un.nspname, 'table', uc.relname, 'column', ua.attname))
     FROM pg_catalog.pg_rewrite r
     JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
@@ -178,12 +192,16 @@ try {
   const tables = new Map();
   for (const r of relations) if (r.kind === 'r' || r.kind === 'p') tables.set(r.oid, { ...r, columns: [], constraints: [], indexes: [] });
   const oids = [...tables.keys()];
-  if (oids.length > 0) {
-    for (const c of (await client.query(COLUMNS_SQL, [oids])).rows) tables.get(c.rel)?.columns.push(c);
-    for (const c of (await client.query(CONSTRAINTS_SQL, [oids])).rows) tables.get(c.rel)?.constraints.push(c);
-    for (const i of (await client.query(INDEXES_SQL, [oids])).rows) tables.get(i.rel)?.indexes.push(i);
+  // a materialized view's columns and indexes are read with the tables' (its indexes matter to REFRESH ... CONCURRENTLY)
+  const views = relations.filter((r) => r.kind === 'v' || r.kind === 'm').map((r) => (r.kind === 'm' ? { ...r, columns: [], indexes: [] } : r));
+  const matviews = new Map(views.filter((v) => v.kind === 'm').map((v) => [v.oid, v]));
+  const read = [...oids, ...matviews.keys()];
+  const holder = (rel) => tables.get(rel) ?? matviews.get(rel);
+  if (read.length > 0) {
+    for (const c of (await client.query(COLUMNS_SQL, [read])).rows) holder(c.rel)?.columns.push(c);
+    if (oids.length > 0) for (const c of (await client.query(CONSTRAINTS_SQL, [oids])).rows) tables.get(c.rel)?.constraints.push(c);
+    for (const i of (await client.query(INDEXES_SQL, [read])).rows) holder(i.rel)?.indexes.push(i);
   }
-  const views = relations.filter((r) => r.kind === 'v' || r.kind === 'm');
   process.stdout.write(`${JSON.stringify({ schema: ns.name, tables: [...tables.values()], views, enums, sequences: ns.sequences, domains: ns.domains, routines: ns.routines })}\n`);
 } finally {
   await client.end();

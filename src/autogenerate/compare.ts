@@ -4,6 +4,8 @@ import { defaultComparators } from './comparators/index.js';
 import { createSchemaContext, createTableContext, type TablePair } from './compare-context.js';
 import type { CompareOptions } from './compare-options.js';
 import { missingSequenceWarnings } from './missing-sequences.js';
+import { inheritanceWarnings } from './inheritance.js';
+import { missingTypeWarnings } from './missing-types.js';
 import { byText } from './normalize.js';
 import { OperationPlan } from './operation-plan.js';
 import { applyRenames } from './rename-view.js';
@@ -74,9 +76,11 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
   }
   const ops = plan.ops();
   if (options.onWarning) {
-    // between two databases the sequences comparator names a sequence only the target has
-    const sequences = options.targetIsDatabase === true ? [] : missingSequenceWarnings(ops, database);
-    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...sequences]) options.onWarning(warning);
+    // between two databases the sequences and domains comparators name those only the target has
+    const models = options.targetIsDatabase !== true;
+    const sequences = models ? missingSequenceWarnings(ops, database) : [];
+    const types = models ? missingTypeWarnings(ops, database, target) : [];
+    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...inheritanceWarnings(ops, database), ...sequences, ...types]) options.onWarning(warning);
   }
   return ops.map((op) => deepFreeze(op));
 }

@@ -30,8 +30,8 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
   const tableTo = new Map<string, string>();
   const tableFrom = new Map<string, string>();
   for (const r of decisions?.tables ?? []) {
-    if (!currentByName.has(r.from)) invalid(`table "${r.from}" is not in the database`);
-    if (!targetNames.has(r.to)) invalid(`table "${r.to}" is not in the models`);
+    if (!currentByName.has(r.from)) invalid(`table "${r.from}" is not in the database${alike(r.from, currentByName.keys())}`);
+    if (!targetNames.has(r.to)) invalid(`table "${r.to}" is not in the models${alike(r.to, targetNames)}`);
     if (currentByName.has(r.to)) invalid(`table "${r.to}" already exists in the database`);
     if (tableTo.has(r.from) || tableFrom.has(r.to)) invalid(`table "${r.from}" or "${r.to}" is renamed twice`);
     tableTo.set(r.from, r.to);
@@ -45,8 +45,10 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
     const targetTable = targetByName.get(targetName);
     const currentTable = currentByName.get(tableFrom.get(targetName) ?? targetName);
     if (targetTable === undefined || currentTable === undefined) invalid(`table "${r.table}" is not on both sides`);
-    if (!currentTable.columns.some((c) => c.name === r.from)) invalid(`column "${r.table}.${r.from}" is not in the database`);
-    if (!targetTable.columns.some((c) => c.name === r.to)) invalid(`column "${r.table}.${r.to}" is not in the models`);
+    if (!currentTable.columns.some((c) => c.name === r.from)) invalid(`column "${r.table}.${r.from}" is not in the database${alike(r.from, currentTable.columns.map((c) => c.name))}`);
+    if (!targetTable.columns.some((c) => c.name === r.to)) {
+      invalid(`column "${r.table}.${r.to}" is not in the models${alike(r.to, targetTable.columns.map((c) => c.name), ' (a column key is snake_cased unless .name() says otherwise)')}`);
+    }
     if (currentTable.columns.some((c) => c.name === r.to)) invalid(`column "${r.table}.${r.to}" already exists in the database`);
     const list = columnsByTable.get(targetName) ?? [];
     if (list.some((x) => x.from === r.from || x.to === r.to)) invalid(`column "${r.table}.${r.from}" or "${r.to}" is renamed twice`);
@@ -114,4 +116,14 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
 
 function invalid(message: string): never {
   throw new AutogenerateError(`invalid rename: ${message}`, { code: 'RENAME_INVALID' });
+}
+
+/**
+ * ` (it has "heading")`: a name of the list that differs from `name` only in case (names are case
+ * sensitive; a quoted mixed-case name and a model's snake_cased key are easily confused); empty when none.
+ */
+function alike(name: string, names: Iterable<string>, why = ''): string {
+  const lower = name.toLowerCase();
+  for (const other of names) if (other !== name && other.toLowerCase() === lower) return `; it has "${other}"${why}`;
+  return '';
 }

@@ -27,7 +27,11 @@ export function viewDependencyWarnings(ops: readonly Operation[], database: Sche
   const readers = (schema: string | null, table: string, column: string | null): ViewSnapshot[] =>
     views.filter((v) => v.uses!.some((u) => own(u.schema) === own(schema) && u.table === table && (column === null || u.column === column)));
   const label = (v: ViewSnapshot): string => (v.schema === null || v.schema === database.schema ? v.name : `${v.schema}.${v.name}`);
-  const names = (found: readonly ViewSnapshot[]): string => `${found.length === 1 ? 'view' : 'views'} ${found.map(label).join(', ')}`;
+  // `view a`, `materialized views b, c`, or each with its kind when they are of both kinds
+  const kind = (v: ViewSnapshot): string => (v.materialized !== undefined ? 'materialized view' : 'view');
+  const names = (found: readonly ViewSnapshot[]): string => (found.every((v) => kind(v) === kind(found[0]!))
+    ? `${kind(found[0]!)}${found.length === 1 ? '' : 's'} ${found.map(label).join(', ')}`
+    : found.map((v) => `${kind(v)} ${label(v)}`).join(', '));
   const refusal = dialect.capabilities.viewsBindColumns ? boundRefusal : brokenView;
 
   const warnings: CompareWarning[] = [];

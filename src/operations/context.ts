@@ -101,7 +101,7 @@ export class MigrationContext {
         i += n;
         continue;
       }
-      const snapshot = needsSnapshot(op, this.dialect) ? await this.state.snapshot() : undefined;
+      const snapshot = needsSnapshot(op, this.dialect) ? await this.state.snapshot(op.kind === 'dropEnumValue' ? op.schema : null) : undefined;
       const statements = compileOperation(op, { dialect: this.dialect, ...(table ? { table } : {}), ...(snapshot ? { snapshot } : {}) });
       this.state.apply(op);
       await this.#emit(statements);

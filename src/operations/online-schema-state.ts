@@ -58,7 +58,12 @@ export class OnlineSchemaState implements SchemaState {
     return lookupTable(this.#snapshot, schema, name);
   }
 
-  async snapshot(): Promise<SchemaSnapshot> {
+  async snapshot(schema: string | null = null): Promise<SchemaSnapshot> {
+    if (schema !== null && schema !== (this.options.schema ?? this.#snapshot.schema)) {
+      // another schema than the one this state holds (an enum type of 'sales' while the
+      // migrations work in 'public'): read as it is now, not kept (the ops change it in the database)
+      return this.#introspect({ schema });
+    }
     if (!this.#complete) {
       const wanted = this.options.schema ?? null;
       this.#snapshot = await this.#introspect(wanted !== null ? { schema: wanted } : {});

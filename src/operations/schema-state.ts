@@ -13,8 +13,11 @@ import { lookupTable, operationTable, qualifiedName } from './target.js';
 export interface SchemaState {
   /** The table as it is now, or undefined when there is no such table. */
   table(schema: string | null, name: string): Promise<TableSnapshot | undefined>;
-  /** The whole schema as it is now. */
-  snapshot(): Promise<SchemaSnapshot>;
+  /**
+   * The whole schema as it is now; with `schema`, that schema (PostgreSQL: an op on an enum type
+   * of another schema than the migrations' default one, whose columns live there).
+   */
+  snapshot(schema?: string | null): Promise<SchemaSnapshot>;
   /**
    * Brings the state up to date with an op (via `applyOperation`). Called before the op's
    * statements run, so an op that does not fit the schema fails before any SQL; throws an

@@ -1,5 +1,5 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, DefinedObjectSnapshot, ExclusionSnapshot, IndexSnapshot, InheritanceSnapshot, PartitionSnapshot, RoutineSnapshot, SchemaSnapshot, TableSnapshot, TriggerSnapshot, ViewSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
 
 /**
@@ -11,7 +11,7 @@ export interface SchemaDocument {
   readonly dialect: string;
   readonly schema: string | null;
   readonly tables: readonly TableDocument[];
-  readonly views: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
+  readonly views: readonly ViewDocument[];
   /** SQLite virtual tables (empty on other dialects): `definition` is the CREATE VIRTUAL TABLE text. */
   readonly virtualTables: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
   readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
@@ -21,6 +21,20 @@ export interface SchemaDocument {
   readonly domains: readonly DefinedObjectSnapshot[];
   /** PostgreSQL and MySQL functions and procedures (empty on SQLite), by name. */
   readonly routines: readonly RoutineSnapshot[];
+}
+
+export interface ViewDocument {
+  readonly name: string;
+  readonly schema: string | null;
+  readonly definition: string | null;
+  /** PostgreSQL and MySQL: the tables and columns the view reads. */
+  readonly uses?: ViewSnapshot['uses'];
+  /** PostgreSQL: a materialized view (false: a plain view, and on other dialects). */
+  readonly materialized: boolean;
+  /** A materialized view: false after WITH NO DATA until refreshed; null for a plain view. */
+  readonly populated: boolean | null;
+  /** A materialized view's indexes, by name (as a table's); [] for a plain view. */
+  readonly indexes: readonly IndexSnapshot[];
 }
 
 export interface TableDocument {
@@ -53,6 +67,8 @@ export interface TableDocument {
   readonly exclusions: readonly ExclusionSnapshot[];
   /** PostgreSQL: a partitioned table's partitions, by name, each with the CREATE TABLE ... PARTITION OF text that makes it. */
   readonly partitions: readonly PartitionSnapshot[];
+  /** PostgreSQL: the tables this one INHERITS from, in order, each with the columns it has from it; [] when none. */
+  readonly inherits: readonly InheritanceSnapshot[];
 }
 
 export interface ColumnDocument {
@@ -109,8 +125,14 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       triggers: t.triggers ?? [],
       exclusions: t.exclusions ?? [],
       partitions: t.partitions ?? [],
+      inherits: t.inherits ?? [],
     })),
-    views: snapshot.views,
+    views: snapshot.views.map(({ materialized, ...v }) => ({
+      ...v,
+      materialized: materialized !== undefined,
+      populated: materialized?.populated ?? null,
+      indexes: materialized?.indexes ?? [],
+    })),
     virtualTables: snapshot.virtualTables ?? [],
     enums: snapshot.enums,
     sequences: snapshot.sequences ?? [],

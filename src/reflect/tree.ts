@@ -1,10 +1,11 @@
 import type { Dialect } from '../engine/dialect.js';
-import type { SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { IndexSnapshot, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
 import { defaultText, typeText } from './json-document.js';
 
 /**
  * A readable tree of a schema for `retort reflect`: one block per table with its columns aligned,
- * then its keys, constraints, indexes and triggers; enums, views, then PostgreSQL domains and
+ * then its keys, constraints, indexes and triggers; enums, views (a materialized one with its
+ * indexes), then PostgreSQL domains and
  * sequences (those no column owns), then functions, procedures and aggregates at the end.
  *
  * @example
@@ -24,7 +25,14 @@ export function renderSchemaTree(snapshot: SchemaSnapshot, dialect: Dialect): st
   }
   if (snapshot.views.length) {
     lines.push('');
-    for (const v of snapshot.views) lines.push(`view ${qualified(v)}`);
+    for (const v of snapshot.views) {
+      if (v.materialized === undefined) {
+        lines.push(`view ${qualified(v)}`);
+        continue;
+      }
+      lines.push(`materialized view ${qualified(v)}${v.materialized.populated ? '' : ' (WITH NO DATA)'}`);
+      for (const ix of v.materialized.indexes) lines.push(indexLine(ix));
+    }
   }
   const virtualTables = snapshot.virtualTables ?? [];
   if (virtualTables.length) {
@@ -67,7 +75,9 @@ function triggerSummary(sql: string): string {
 export function summarizeSchema(snapshot: SchemaSnapshot): string {
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   const parts = [n(snapshot.tables.length, 'table')];
-  if (snapshot.views.length) parts.push(n(snapshot.views.length, 'view'));
+  const materialized = snapshot.views.filter((v) => v.materialized !== undefined).length;
+  if (snapshot.views.length > materialized) parts.push(n(snapshot.views.length - materialized, 'view'));
+  if (materialized) parts.push(n(materialized, 'materialized view'));
   if (snapshot.virtualTables?.length) parts.push(n(snapshot.virtualTables.length, 'virtual table'));
   if (snapshot.enums.length) parts.push(n(snapshot.enums.length, 'enum'));
   if (snapshot.domains?.length) parts.push(n(snapshot.domains.length, 'domain'));
@@ -88,6 +98,7 @@ function qualified(o: { name: string; schema: string | null }): string {
 function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
   const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : []), ...(table.sqliteAutoincrement ? ['AUTOINCREMENT'] : []),
     ...(table.partitionBy !== undefined ? [`PARTITION BY ${table.partitionBy}`] : []),
+    ...(table.inherits !== undefined ? [`INHERITS ${table.inherits.map((p) => qualified({ name: p.table, schema: p.schema })).join(', ')}`] : []),
     ...(table.collation !== undefined ? [`COLLATE ${table.collation}`] : []),
     ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : [])];
   const lines = [`table ${qualified(table)}${options.length > 0 ? ` (${options.join(', ')})` : ''}${table.comment ? `  -- ${table.comment}` : ''}`];
@@ -100,6 +111,8 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (c.computed) flags.push(`GENERATED (${c.computed.sql}) ${c.computed.stored ? 'STORED' : 'VIRTUAL'}`);
     if (c.collation !== undefined) flags.push(`COLLATE ${c.collation}`);
     if (c.onUpdate !== undefined) flags.push(`ON UPDATE ${c.onUpdate}`);
+    const parents = (table.inherits ?? []).filter((p) => p.columns.includes(c.name)).map((p) => qualified({ name: p.table, schema: p.schema }));
+    if (parents.length > 0) flags.push(`inherited from ${parents.join(', ')}`);
     if (c.comment) flags.push(`-- ${c.comment}`);
     return [c.name, typeText(c.type, dialect), flags.join('  ')] as const;
   });
@@ -120,16 +133,19 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
   for (const u of table.uniques) lines.push(`  UNIQUE ${named(u.name)}(${u.columns.join(', ')})${conflict(u)}`);
   for (const c of table.checks) lines.push(`  CHECK ${named(c.name)}(${c.expression})`);
   for (const x of table.exclusions ?? []) lines.push(`  EXCLUDE ${x.name} ${x.sql.slice(x.sql.indexOf(' EXCLUDE ') + ' EXCLUDE '.length)}`);
-  for (const ix of table.indexes) {
-    const elements = ix.expressions ? ix.expressions.join(', ') : ix.columns.join(', ');
-    let line = `  ${ix.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ix.name} (${elements})`;
-    if (ix.method) line += ` USING ${ix.method}`;
-    if (ix.include) line += ` INCLUDE (${ix.include.join(', ')})`;
-    if (ix.nullsNotDistinct) line += ' NULLS NOT DISTINCT';
-    if (ix.where) line += ` WHERE ${ix.where}`;
-    lines.push(line);
-  }
+  for (const ix of table.indexes) lines.push(indexLine(ix));
   for (const t of table.triggers ?? []) lines.push(`  TRIGGER ${t.name} ${triggerSummary(t.sql)}`.trimEnd());
   for (const x of table.partitions ?? []) lines.push(`  PARTITION ${x.name} ${x.sql.slice(x.sql.indexOf(' PARTITION OF ') + ' PARTITION OF '.length).replace(/^\S+ /, '')}`);
   return lines;
+}
+
+/** `  UNIQUE INDEX name (a, b) USING gin INCLUDE (c) WHERE ...`: an index of a table or a materialized view. */
+function indexLine(ix: IndexSnapshot): string {
+  const elements = ix.expressions ? ix.expressions.join(', ') : ix.columns.join(', ');
+  let line = `  ${ix.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ix.name} (${elements})`;
+  if (ix.method) line += ` USING ${ix.method}`;
+  if (ix.include) line += ` INCLUDE (${ix.include.join(', ')})`;
+  if (ix.nullsNotDistinct) line += ' NULLS NOT DISTINCT';
+  if (ix.where) line += ` WHERE ${ix.where}`;
+  return line;
 }

@@ -19,7 +19,15 @@ import type { ColumnsShape } from './column-types.js';
  * ```
  */
 export function metadataFromSnapshot(snapshot: SchemaSnapshot, options: FromSnapshotOptions = {}): MetaData {
-  const metadata = new MetaData({ namingConvention: {}, ...(snapshot.schema ? { schema: snapshot.schema } : {}) });
+  const sourceTypes = {
+    ...(snapshot.domains?.length ? { domains: snapshot.domains } : {}),
+    ...(snapshot.extensionTypes?.length ? { extensionTypes: snapshot.extensionTypes } : {}),
+  };
+  const metadata = new MetaData({
+    namingConvention: {},
+    ...(snapshot.schema ? { schema: snapshot.schema } : {}),
+    ...(Object.keys(sourceTypes).length > 0 ? { sourceTypes } : {}),
+  });
   for (const table of snapshot.tables) tableFromSnapshot(metadata, options.foreignKeysNeedIndex ? withoutImplicitIndexes(table) : table);
   return metadata;
 }

@@ -6,7 +6,7 @@ import { createAll, dropAll, type CreateAllOptions, type DropAllOptions } from '
 import { resolveForeignKey } from './fk-resolve.js';
 import { defaultNamingConvention, type NamingConvention } from './naming-convention.js';
 import { buildSchemaSnapshot } from './schema-snapshot.js';
-import type { SchemaSnapshot } from './snapshot.js';
+import type { DomainSnapshot, ExtensionTypeSnapshot, SchemaSnapshot } from './snapshot.js';
 import { resolveTarget, type SnapshotTarget } from './snapshot-target.js';
 import { dependencyOrder, planCreate, type CreatePlan } from './sort-tables.js';
 import type { Table } from './table.js';
@@ -17,6 +17,18 @@ export interface MetaDataOptions {
   readonly namingConvention?: NamingConvention;
   /** Schema (PostgreSQL) or database (MySQL) of tables that do not name one. */
   readonly schema?: string;
+  /**
+   * PostgreSQL: the domains and extension types of the database the models were reflected from
+   * (`MetaData.reflect` sets them), carried into `snapshot()` so that autogenerate can name the
+   * CREATE DOMAIN / CREATE EXTENSION a database lacking them needs. Not managed, never compared.
+   */
+  readonly sourceTypes?: SourceTypes;
+}
+
+/** See {@link MetaDataOptions.sourceTypes}. */
+export interface SourceTypes {
+  readonly domains?: readonly DomainSnapshot[];
+  readonly extensionTypes?: readonly ExtensionTypeSnapshot[];
 }
 
 /**
@@ -48,6 +60,8 @@ export class MetaData {
   /** True when the constructor was given a naming convention (false: the default one). */
   readonly declaresNamingConvention: boolean;
   readonly schema: string | null;
+  /** See {@link MetaDataOptions.sourceTypes}; null when not given. */
+  readonly sourceTypes: SourceTypes | null;
   readonly #tables: Table[] = [];
   /** The registered tables by name (several when schemas differ), for lookups in constant time. */
   readonly #byName = new Map<string, Table[]>();
@@ -58,6 +72,7 @@ export class MetaData {
     this.namingConvention = Object.freeze({ ...(options.namingConvention ?? defaultNamingConvention) });
     this.declaresNamingConvention = options.namingConvention !== undefined;
     this.schema = options.schema ?? null;
+    this.sourceTypes = options.sourceTypes ?? null;
   }
 
   /** Every table, in registration order, after pending models are resolved. */

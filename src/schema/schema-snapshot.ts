@@ -105,5 +105,13 @@ export function buildSchemaSnapshot(
   checkDuplicateNames(tables, target);
   checkColumnTypes(tables, target);
   const enums = target.namedEnums ? collectEnums(tables, target) : [];
-  return deepFreeze({ schema: metadata.schema, tables, enums, views: [] });
+  const source = metadata.sourceTypes;
+  return deepFreeze({
+    schema: metadata.schema,
+    tables,
+    enums,
+    views: [],
+    ...(source?.domains !== undefined ? { domains: source.domains } : {}),
+    ...(source?.extensionTypes !== undefined ? { extensionTypes: source.extensionTypes } : {}),
+  });
 }

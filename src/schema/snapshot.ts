@@ -24,7 +24,8 @@ export interface SchemaSnapshot {
    * PostgreSQL reflection: the views (plain and materialized) of other schemas that read this
    * schema's tables, each with its own schema and its `uses`. Not this schema's objects: they are
    * only what autogenerate's warnings about changes a view blocks look at. Their `uses` name the
-   * reflected schema's tables with a null schema (not the view's own). Absent elsewhere.
+   * reflected schema's tables with a null schema (not the view's own). A materialized one has
+   * `materialized` with no facts read (populated true, no indexes). Absent elsewhere.
    */
   readonly dependentViews?: readonly ViewSnapshot[];
   /**
@@ -39,8 +40,18 @@ export interface SchemaSnapshot {
    * retort does not manage sequences, `retort diff` warns about them.
    */
   readonly sequences?: readonly SequenceSnapshot[];
-  /** PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not managed either. */
+  /**
+   * PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not
+   * managed either. Models from `MetaData.reflect` carry those of the database they came from.
+   */
   readonly domains?: readonly DomainSnapshot[];
+  /**
+   * PostgreSQL reflection: the types extensions installed in the database (`citext`, `hstore`), in
+   * whatever schema, without their array types. Models from `MetaData.reflect` carry those of the
+   * database they came from: autogenerate names the CREATE EXTENSION a database lacking one needs.
+   * Absent elsewhere; retort does not manage extensions.
+   */
+  readonly extensionTypes?: readonly ExtensionTypeSnapshot[];
   /**
    * PostgreSQL and MySQL reflection: the schema's functions and procedures (not an extension's),
    * by name then arguments. Listed, not managed: `retort diff` warns about them. Absent elsewhere.
@@ -129,6 +140,21 @@ export interface TableSnapshot extends TableSnapshotOptions {
    * differ, with the statement that creates them. Absent when the table has none, and in models.
    */
   readonly partitions?: readonly PartitionSnapshot[];
+  /**
+   * PostgreSQL reflection: the tables this one `INHERITS` from, in order, each with the columns it
+   * has from that parent. Listed, not managed (models cannot declare it): PostgreSQL refuses to
+   * drop, retype or rename an inherited column in the child, and a change to the parent's column
+   * changes it in every child; autogenerate and `retort diff` warn about them. Absent when none, and in models.
+   */
+  readonly inherits?: readonly InheritanceSnapshot[];
+}
+
+/** A parent of a PostgreSQL table (`INHERITS (city)`); `schema` null: the table's own schema. */
+export interface InheritanceSnapshot {
+  readonly schema: string | null;
+  readonly table: string;
+  /** The child's columns that come from this parent (PostgreSQL keeps them in step with it). */
+  readonly columns: readonly string[];
 }
 
 export interface PartitionSnapshot {
@@ -266,6 +292,19 @@ export interface ViewSnapshot {
    * the view exists; MySQL drops or renames them and leaves the view broken. Absent on SQLite.
    */
   readonly uses?: readonly ViewUse[];
+  /**
+   * PostgreSQL: a materialized view (`CREATE MATERIALIZED VIEW`), with whether it holds rows and
+   * its indexes. Absent: a plain view.
+   */
+  readonly materialized?: MaterializedViewSnapshot;
+}
+
+/** What a PostgreSQL materialized view has that a plain view lacks. */
+export interface MaterializedViewSnapshot {
+  /** false after `WITH NO DATA` until its first `REFRESH MATERIALIZED VIEW` (pg_class.relispopulated). */
+  readonly populated: boolean;
+  /** Its indexes by name (`REFRESH ... CONCURRENTLY` needs a unique one without a predicate). */
+  readonly indexes: readonly IndexSnapshot[];
 }
 
 /** A table (or one of its columns) a view reads. `schema` null: the view's own schema. */
@@ -287,6 +326,13 @@ export type SequenceSnapshot = DefinedObjectSnapshot;
 
 /** A domain type; `definition` is what follows `CREATE DOMAIN name AS` (`integer CONSTRAINT c CHECK (...)`). */
 export type DomainSnapshot = DefinedObjectSnapshot;
+
+/** A type an extension installed: `{ name: 'citext', schema: 'public', extension: 'citext' }`. */
+export interface ExtensionTypeSnapshot {
+  readonly name: string;
+  readonly schema: string;
+  readonly extension: string;
+}
 
 /** A stored function or procedure. */
 export interface RoutineSnapshot {

@@ -94,6 +94,24 @@ describe('rename candidates', () => {
     );
   });
 
+  it('a rename naming a column or table whose case differs says which name there is', () => {
+    const message = (renames: Parameters<typeof compare>[2]['renames']): string => {
+      try {
+        compare(target, current, { dialect, ...(renames ? { renames } : {}) });
+      } catch (e) {
+        assert.ok(e instanceof AutogenerateError && e.code === 'RENAME_INVALID');
+        return e.message;
+      }
+      return assert.fail('no error');
+    };
+    // a model's key Content is the column "content" (snake_cased): the user wrote the key
+    assert.match(message({ columns: [{ table: 'post', from: 'body', to: 'Content' }] }),
+      /column "post\.Content" is not in the models; it has "content" \(a column key is snake_cased unless \.name\(\) says otherwise\)$/);
+    assert.match(message({ columns: [{ table: 'post', from: 'Body', to: 'content' }] }), /column "post\.Body" is not in the database; it has "body"$/);
+    assert.match(message({ tables: [{ from: 'Tag', to: 'label' }] }), /table "Tag" is not in the database; it has "tag"$/);
+    assert.match(message({ tables: [{ from: 'tag', to: 'Label' }] }), /table "Label" is not in the models; it has "label"$/);
+  });
+
   it('the default resolver never waits', async () => {
     assert.equal(await declineRenames({ kind: 'table', schema: null, from: 'a', to: 'b' }), false);
   });

@@ -68,6 +68,43 @@ export function diffEnumValues(
   return { adds, drops, reordered };
 }
 
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * PostgreSQL: the statements that give an enum type its values in another order, converting the
+ * columns of `tables` that use it through text (their defaults dropped around it and set again).
+ *
+ * @example
+ * ```ts
+ * recreateEnumSql(mood, ['happy', 'sad'], tables);
+ * // ALTER TYPE "mood" RENAME TO "_old_mood"; CREATE TYPE "mood" AS ENUM ('happy', 'sad');
+ * //   ALTER TABLE "person" ALTER COLUMN "m" TYPE "mood" USING "m"::text::"mood"; DROP TYPE "_old_mood"
+ * ```
+ */
+export function recreateEnumSql(e: EnumSnapshot, values: readonly string[], tables: readonly TableSnapshot[]): string {
+  const qualified = (name: string): string => (e.schema === null ? quote(name) : `${quote(e.schema)}.${quote(name)}`);
+  const old = `_old_${e.name}`;
+  const out = [
+    `ALTER TYPE ${qualified(e.name)} RENAME TO ${quote(old)}`,
+    `CREATE TYPE ${qualified(e.name)} AS ENUM (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`,
+  ];
+  for (const t of tables) {
+    for (const c of t.columns.filter((col) => usesEnum(col.type, e.name))) {
+      const array = c.type.kind === 'array' ? '[]' : '';
+      const alter = `ALTER COLUMN ${quote(c.name)}`;
+      const dflt = c.default === null ? null : c.default.kind === 'expression' ? c.default.sql : `'${String(c.default.value).replace(/'/g, "''")}'`;
+      const actions = [
+        ...(dflt !== null ? [`${alter} DROP DEFAULT`] : []),
+        `${alter} TYPE ${qualified(e.name)}${array} USING ${quote(c.name)}::text${array}::${qualified(e.name)}${array}`,
+        ...(dflt !== null ? [`${alter} SET DEFAULT ${dflt}`] : []),
+      ];
+      out.push(`ALTER TABLE ${t.schema === null ? quote(t.name) : `${quote(t.schema)}.${quote(t.name)}`} ${actions.join(', ')}`);
+    }
+  }
+  out.push(`DROP TYPE ${e.schema === null ? quote(old) : `${quote(e.schema)}.${quote(old)}`}`);
+  return out.join('; ');
+}
+
 /**
  * Named enum types (`capabilities.namedEnums`, PostgreSQL): created, dropped (unless a table left
  * out of the comparison still uses it), or changed value by value. Values are compared in order
@@ -95,8 +132,10 @@ export const enumsComparator: SchemaComparator = {
       for (const op of adds) plan.add('createEnums', op);
       for (const op of drops) plan.add('dropEnums', op);
       if (reordered) {
+        // only reordered: the statements that recreate the type (with other changes too, they would clash with the ops)
+        const swap = adds.length === 0 && drops.length === 0 ? ` with op.execute (${recreateEnumSql(c, t.values, [...ctx.current.tables, ...ctx.skippedTables])})` : '';
         ctx.warn(null, `enum ${t.name}: values are in another order in the database (${c.values.join(', ')}) than in the models `
-          + `(${t.values.join(', ')}); enum values cannot be reordered in place, write that migration by hand`);
+          + `(${t.values.join(', ')}); enum values cannot be reordered in place, write that migration by hand${swap}`);
       }
     }
     for (const c of [...ctx.current.enums].sort((a, b) => byText(a.name, b.name))) {

@@ -16,7 +16,7 @@ import { serverDefaultComparator } from './server-default.js';
 import { tableOptionsComparator } from './table-options.js';
 import { tablesComparator } from './tables.js';
 import { uniquesComparator } from './uniques.js';
-import { aggregatesComparator, domainsComparator, exclusionsComparator, functionsComparator, partitionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator, virtualTablesComparator } from './unmanaged-objects.js';
+import { aggregatesComparator, domainsComparator, exclusionsComparator, functionsComparator, inheritanceComparator, partitionsComparator, proceduresComparator, sequencesComparator, triggersComparator, viewsComparator, virtualTablesComparator } from './unmanaged-objects.js';
 
 /**
  * A new registry with retort's comparators, in the order they run. Dialect-specific ones
@@ -41,6 +41,7 @@ export function defaultComparators(): ComparatorRegistry {
     .register(triggersComparator)
     .register(exclusionsComparator)
     .register(partitionsComparator)
+    .register(inheritanceComparator)
     .register(columnsComparator)
     .register(tableCommentComparator)
     .register(tableOptionsComparator)

@@ -1,5 +1,6 @@
-import type { RoutineSnapshot, SchemaSnapshot } from '../../schema/snapshot.js';
+import type { IndexSnapshot, RoutineSnapshot, SchemaSnapshot, ViewSnapshot } from '../../schema/snapshot.js';
 import type { SchemaComparator } from '../comparator.js';
+import type { CompareDialect } from '../compare-options.js';
 
 /** One object of a kind retort lists without managing it, as an {@link unmanagedComparator} sees it. */
 interface Unmanaged {
@@ -9,6 +10,8 @@ interface Unmanaged {
   readonly definition: string;
   /** The statement that creates it, shown in the warning when only the target has it (or its definition differs). */
   readonly create?: string;
+  /** What it is, when not the comparator's noun (a `materialized view` among views). */
+  readonly noun?: string;
 }
 
 function definitionKey(object: Unmanaged): string {
@@ -23,22 +26,26 @@ function definitionKey(object: Unmanaged): string {
  * of a domain type) before it can be created. Models declare none: against models, the database's
  * are left alone, as Alembic does.
  */
-function unmanagedComparator(id: string, noun: string, change: string, objects: (s: SchemaSnapshot) => readonly Unmanaged[]): SchemaComparator {
+function unmanagedComparator(id: string, noun: string, change: string, objects: (s: SchemaSnapshot, dialect: CompareDialect) => readonly Unmanaged[]): SchemaComparator {
   return {
     id,
     scope: 'schema',
     compare(ctx) {
       if (!ctx.targetIsDatabase) return;
-      const current = new Map(objects(ctx.database).map((o) => [o.label, o]));
-      const target = new Map(objects(ctx.target).map((o) => [o.label, o]));
+      const current = new Map(objects(ctx.database, ctx.dialect).map((o) => [o.label, o]));
+      const target = new Map(objects(ctx.target, ctx.dialect).map((o) => [o.label, o]));
       const shown = (o: Unmanaged, how: string): string => (o.create !== undefined ? ` (${how}${o.create})` : '');
+      const what = (o: Unmanaged): string => o.noun ?? noun;
       for (const [label, object] of target) {
         const other = current.get(label);
-        if (!other) ctx.warn(null, `${noun} ${label}: only the target has it; retort does not manage ${noun}s: create it with op.execute${shown(object, '')}`);
-        else if (definitionKey(object) !== definitionKey(other)) ctx.warn(null, `${noun} ${label}: its definition differs${shown(object, 'target: ')}; retort does not manage ${noun}s: ${change} it with op.execute`);
+        if (!other) ctx.warn(null, `${what(object)} ${label}: only the target has it; retort does not manage ${what(object)}s: create it with op.execute${shown(object, '')}`);
+        else if (definitionKey(object) !== definitionKey(other)) {
+          const kinds = what(other) === what(object) ? '' : ` (a ${what(other)} in the database, a ${what(object)} in the target)`;
+          ctx.warn(null, `${what(object)} ${label}: its definition differs${kinds}${shown(object, 'target: ')}; retort does not manage ${noun}s: ${change} it with op.execute`);
+        }
       }
-      for (const label of current.keys()) {
-        if (!target.has(label)) ctx.warn(null, `${noun} ${label}: only the database has it; retort does not manage ${noun}s: drop it with op.execute`);
+      for (const [label, object] of current) {
+        if (!target.has(label)) ctx.warn(null, `${what(object)} ${label}: only the database has it; retort does not manage ${what(object)}s: drop it with op.execute`);
       }
     },
   };
@@ -47,15 +54,45 @@ function unmanagedComparator(id: string, noun: string, change: string, objects: 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Views, when the target is a database.
+ * Views, when the target is a database. On PostgreSQL the warning names the statement that creates
+ * the target's view: `CREATE VIEW`, or for a materialized one `CREATE MATERIALIZED VIEW ... AS ...`
+ * (`WITH NO DATA` when the target's holds no rows) and then its indexes; a view that is plain on
+ * one side and materialized on the other differs.
  *
  * @example
  * ```ts
  * // warning: view active_user: its definition differs; retort does not manage views: replace it with op.execute
+ * // warning: materialized view film_stats: only the target has it; retort does not manage materialized views:
+ * //   create it with op.execute (CREATE MATERIALIZED VIEW "film_stats" AS SELECT ...; CREATE UNIQUE INDEX "film_stats_rating" ON "film_stats" (rating))
  * ```
  */
-export const viewsComparator: SchemaComparator = unmanagedComparator('views', 'view', 'replace', (s) =>
-  s.views.map((v) => ({ label: v.name, definition: v.definition ?? '' })));
+export const viewsComparator: SchemaComparator = unmanagedComparator('views', 'view', 'replace', (s, dialect) =>
+  s.views.map((v) => ({
+    label: v.name,
+    definition: `${v.materialized !== undefined ? 'materialized:' : ''}${v.definition ?? ''}`,
+    ...(v.materialized !== undefined ? { noun: 'materialized view' } : {}),
+    ...(dialect.name === 'postgresql' && v.definition !== null ? { create: createViewSql(v) } : {}),
+  })));
+
+/** PostgreSQL: the statements that create a view as reflected (a materialized view's indexes after it). */
+export function createViewSql(view: ViewSnapshot): string {
+  const select = oneLine(view.definition?.trim().replace(/;$/, '') ?? '');
+  if (view.materialized === undefined) return `CREATE VIEW ${quote(view.name)} AS ${select}`;
+  const create = `CREATE MATERIALIZED VIEW ${quote(view.name)} AS ${select}${view.materialized.populated ? '' : ' WITH NO DATA'}`;
+  return [create, ...view.materialized.indexes.map((ix) => createIndexSql(ix, view.name))].join('; ');
+}
+
+/** SQL text on one line: each run of spaces and line breaks outside quotes becomes one space (pg_get_viewdef indents). */
+function oneLine(sql: string): string {
+  return sql.replace(/('(?:[^']|'')*'|"(?:[^"]|"")*")|\s+/g, (match, quoted: string | undefined) => quoted ?? ' ');
+}
+
+/** `CREATE [UNIQUE] INDEX "name" ON "relation" [USING method] (elements) [INCLUDE (...)] [NULLS NOT DISTINCT] [WHERE ...]`. */
+function createIndexSql(ix: IndexSnapshot, relation: string): string {
+  const elements = ix.expressions ?? ix.columns.map(quote);
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quote(ix.name)} ON ${quote(relation)}${ix.method ? ` USING ${ix.method}` : ''} (${elements.join(', ')})`
+    + `${ix.include ? ` INCLUDE (${ix.include.map(quote).join(', ')})` : ''}${ix.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}${ix.where ? ` WHERE ${ix.where}` : ''}`;
+}
 
 /**
  * SQLite virtual tables (an FTS5 index, an R*Tree), when the target is a database: the script
@@ -133,6 +170,24 @@ export const exclusionsComparator: SchemaComparator = unmanagedComparator('exclu
  */
 export const partitionsComparator: SchemaComparator = unmanagedComparator('partitions', 'partition', 'replace', (s) =>
   s.tables.flatMap((t) => (t.partitions ?? []).map((x) => ({ label: `${x.name} of ${t.name}`, definition: x.sql, create: x.sql }))));
+
+/**
+ * PostgreSQL table inheritance (`INHERITS (city)`), when the target is a database: the script
+ * creates a table without its parents.
+ *
+ * @example
+ * ```ts
+ * // warning: table inheritance capital INHERITS city: only the target has it; retort does not manage table inheritances:
+ * //   create it with op.execute (ALTER TABLE "capital" INHERIT "city")
+ * ```
+ */
+export const inheritanceComparator: SchemaComparator = unmanagedComparator('inheritance', 'table inheritance', 'replace', (s) =>
+  s.tables.flatMap((t) => (t.inherits ?? []).map((p) => {
+    const parent = p.schema === null ? quote(p.table) : `${quote(p.schema)}.${quote(p.table)}`;
+    const child = t.schema === null ? quote(t.name) : `${quote(t.schema)}.${quote(t.name)}`;
+    const label = `${t.name} INHERITS ${p.schema === null ? p.table : `${p.schema}.${p.table}`}`;
+    return { label, definition: label, create: `ALTER TABLE ${child} INHERIT ${parent}` };
+  })));
 
 /**
  * PostgreSQL and MySQL functions and procedures, when the target is a database (a trigger or a

@@ -45,6 +45,13 @@ export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     FROM pg_catalog.pg_type t
     WHERE t.typnamespace = n.oid AND t.typtype = 'd' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')) AS domains,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.typname, 'schema', tn.nspname, 'extension', x.extname) ORDER BY t.typname, tn.nspname)
+    FROM pg_catalog.pg_depend e
+    JOIN pg_catalog.pg_type t ON t.oid = e.objid AND t.typcategory <> 'A'
+    JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+    JOIN pg_catalog.pg_extension x ON x.oid = e.refobjid
+    WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+      AND e.deptype = 'e') AS extension_types,
   (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', p.proname, 'kind', p.prokind,
       'arguments', pg_catalog.pg_get_function_arguments(p.oid), 'returns', pg_catalog.pg_get_function_result(p.oid),
       'definition', CASE WHEN p.prokind = 'a' THEN (SELECT 'CREATE AGGREGATE ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)
@@ -60,7 +67,7 @@ export const SCHEMA_SQL = `SELECT n.oid AS oid, n.nspname AS name,
     FROM pg_catalog.pg_proc p
     WHERE p.pronamespace = n.oid AND p.prokind IN ('f', 'p', 'a') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
       WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e')) AS routines,
-  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname,
+  (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', vn.nspname, 'name', v.relname, 'kind', v.relkind,
       'uses', ${viewUsesSql('v.oid')})
       ORDER BY vn.nspname, v.relname)
     FROM pg_catalog.pg_class v
@@ -89,6 +96,8 @@ export interface SchemaRow {
   readonly sequences: readonly DefinedObjectRow[] | null;
   /** The domain types, by name (null: none). */
   readonly domains: readonly DefinedObjectRow[] | null;
+  /** The types extensions installed (in any schema; not their array types), by name (null: none). */
+  readonly extension_types: readonly { readonly name: string; readonly schema: string; readonly extension: string }[] | null;
   /** The functions and procedures, by name then arguments (null: none). */
   readonly routines: readonly RoutineRow[] | null;
   /** The views of other schemas that read this schema's tables, by schema then name (null: none). */
@@ -99,6 +108,8 @@ export interface SchemaRow {
 export interface DependentViewRow {
   readonly schema: string;
   readonly name: string;
+  /** v (view) or m (materialized view). */
+  readonly kind: string;
   readonly uses: RelationRow['uses'];
 }
 
@@ -115,19 +126,27 @@ export interface RoutineRow {
 /**
  * Tables (ordinary and partitioned, not partitions, not those an extension owns, as PostGIS's
  * `spatial_ref_sys`) and views (plain and materialized) of the schema, with table comments, view definitions and partition keys (`definition` of a
- * partitioned table), the triggers of a table that has any, and the tables and columns each view
+ * partitioned table), the triggers of a table that has any, the parents a table INHERITS from
+ * (with the columns it has from each), and the tables and columns each view
  * reads (from its rule's dependencies). `include` / `exclude` become parameters.
  */
 export function relationsSql(include: boolean, exclude: boolean): string {
   return `SELECT c.oid AS oid, c.relname AS name, c.relkind AS kind, d.description AS comment,
   CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true)
     WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS definition,
+  CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,
   CASE WHEN c.relhastriggers THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', t.tgname, 'sql', pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname)
     FROM pg_catalog.pg_trigger t WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) END AS triggers,
   CASE WHEN c.relkind = 'p' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', pc.relname, 'sql', 'CREATE TABLE '
       || pc.oid::pg_catalog.regclass::text || ' PARTITION OF ' || c.oid::pg_catalog.regclass::text || ' ' || pg_catalog.pg_get_expr(pc.relpartbound, pc.oid)
       || CASE WHEN pc.relkind = 'p' THEN ' PARTITION BY ' || pg_catalog.pg_get_partkeydef(pc.oid) ELSE '' END) ORDER BY pc.relname)
     FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid WHERE i.inhparent = c.oid) END AS partitions,
+  CASE WHEN c.relkind = 'r' THEN (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'table', p.relname,
+      'columns', (SELECT pg_catalog.json_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+        JOIN pg_catalog.pg_attribute pa ON pa.attrelid = p.oid AND pa.attname = a.attname AND NOT pa.attisdropped
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount > 0)) ORDER BY i.inhseqno)
+    FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+    WHERE i.inhrelid = c.oid) END AS inherits,
   CASE WHEN c.relkind IN ('v', 'm') THEN ${viewUsesSql('c.oid')} END AS uses
 FROM pg_catalog.pg_class c
 LEFT JOIN pg_catalog.pg_description d
@@ -145,10 +164,14 @@ export interface RelationRow {
   readonly comment: string | null;
   /** A view's SELECT, a partitioned table's partition key (`RANGE (created_at)`), else null. */
   readonly definition: string | null;
+  /** A materialized view's pg_class.relispopulated (false after WITH NO DATA); null for other kinds. */
+  readonly populated: boolean | null;
   /** The triggers (not those behind constraints), by name; null: none. */
   readonly triggers: readonly { readonly name: string; readonly sql: string }[] | null;
   /** A partitioned table's partitions, each with the CREATE TABLE ... PARTITION OF that makes it; null: none. */
   readonly partitions: readonly { readonly name: string; readonly sql: string }[] | null;
+  /** A table's parents (INHERITS), in order, each with the child's columns inherited from it; null: none. */
+  readonly inherits: readonly { readonly schema: string; readonly table: string; readonly columns: readonly string[] | null }[] | null;
   /** A view's: the relations and columns it reads (column null: the relation itself); null otherwise. */
   readonly uses: readonly { readonly schema: string; readonly table: string; readonly column: string | null }[] | null;
 }

@@ -80,15 +80,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
     const relations = (await executor.execute<RelationRow>(relationsSql(include !== undefined, nonEmpty(exclude)), params)).rows;
 
     const tableRows = relations.filter((r) => r.kind === 'r' || r.kind === 'p');
-    const views: ViewSnapshot[] = relations
-      .filter((r) => r.kind === 'v' || r.kind === 'm')
-      .map((r) => Object.freeze({
-        name: r.name,
-        schema: schemaOption,
-        definition: r.definition,
-        ...(r.uses !== null ? { uses: Object.freeze(r.uses.map((u) => Object.freeze({ schema: u.schema === schemaName ? null : u.schema, table: u.table, column: u.column }))) } : {}),
-      }))
-      .sort(byName);
+    const viewRows = relations.filter((r) => r.kind === 'v' || r.kind === 'm');
 
     const enumRows = (await executor.execute<EnumRow>(ENUMS_SQL, [schemaRow.oid])).rows;
     const enums = enumRows
@@ -97,27 +89,44 @@ export const postgresIntrospector: Introspector = Object.freeze({
 
     const parts = new Map<number, TableParts>();
     for (const r of tableRows) parts.set(r.oid, emptyParts());
-    if (tableRows.length > 0) {
-      const oids = [...parts.keys()];
+    // a materialized view's columns (for the names its indexes use) and indexes are read with the tables'
+    const matviews = new Map<number, TableParts>();
+    for (const r of viewRows) if (r.kind === 'm') matviews.set(r.oid, emptyParts());
+    const oids = [...parts.keys()];
+    const read = [...oids, ...matviews.keys()];
+    const holder = (rel: number): TableParts | undefined => parts.get(rel) ?? matviews.get(rel);
+    if (read.length > 0) {
       const ctx = { schemaName, enums: enumTypes(enumRows) };
-      for (const row of (await executor.execute<ColumnRow>(COLUMNS_SQL, [oids])).rows) {
-        const table = parts.get(row.rel);
+      for (const row of (await executor.execute<ColumnRow>(COLUMNS_SQL, [read])).rows) {
+        const table = holder(row.rel);
         if (table === undefined) continue;
         table.columns.push(columnSnapshot(row, ctx));
         table.numbers.push(row.num);
         table.names.set(row.num, row.name);
       }
       for (const table of parts.values()) inOrdinalOrder(table);
-      for (const row of (await executor.execute<ConstraintRow>(CONSTRAINTS_SQL, [oids, oids])).rows) {
-        const table = parts.get(row.rel);
-        if (table !== undefined) addConstraint(table, row, schemaName, parts);
+      if (oids.length > 0) {
+        for (const row of (await executor.execute<ConstraintRow>(CONSTRAINTS_SQL, [oids, oids])).rows) {
+          const table = parts.get(row.rel);
+          if (table !== undefined) addConstraint(table, row, schemaName, parts);
+        }
       }
       const opclasses = new Map(Object.entries(schemaRow.opclasses ?? {}));
-      for (const row of (await executor.execute<IndexRow>(INDEXES_SQL, [oids])).rows) {
-        const table = parts.get(row.rel);
+      for (const row of (await executor.execute<IndexRow>(INDEXES_SQL, [read])).rows) {
+        const table = holder(row.rel);
         if (table !== undefined) table.indexes.push(indexSnapshot(row, table, opclasses));
       }
     }
+
+    const views: ViewSnapshot[] = viewRows
+      .map((r) => Object.freeze({
+        name: r.name,
+        schema: schemaOption,
+        definition: r.definition,
+        ...(r.uses !== null ? { uses: Object.freeze(r.uses.map((u) => Object.freeze({ schema: u.schema === schemaName ? null : u.schema, table: u.table, column: u.column }))) } : {}),
+        ...(r.kind === 'm' ? { materialized: Object.freeze({ populated: r.populated !== false, indexes: Object.freeze((matviews.get(r.oid)?.indexes ?? []).sort(byName)) }) } : {}),
+      }))
+      .sort(byName);
 
     const tables: TableSnapshot[] = tableRows.map((r) => {
       const p = parts.get(r.oid) ?? emptyParts();
@@ -136,6 +145,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
         ...(r.triggers !== null ? { triggers: Object.freeze(r.triggers.map((t) => Object.freeze({ name: t.name, sql: t.sql }))) } : {}),
         ...(p.exclusions.length > 0 ? { exclusions: exclusionsOf(p, r.name, schemaOption) } : {}),
         ...(r.partitions !== null ? { partitions: Object.freeze(r.partitions.map((x) => Object.freeze({ name: x.name, sql: x.sql }))) } : {}),
+        ...(r.inherits !== null ? { inherits: Object.freeze(r.inherits.map((x) => Object.freeze({ schema: x.schema === schemaName ? null : x.schema, table: x.table, columns: Object.freeze(x.columns ?? []) }))) } : {}),
       });
     }).sort(byName);
 
@@ -153,6 +163,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
       name: r.name,
       schema: r.schema,
       definition: null,
+      ...(r.kind === 'm' ? { materialized: { populated: true, indexes: [] } } : {}),
       uses: (r.uses ?? []).map((u) => ({ schema: u.schema === schemaName ? null : u.schema, table: u.table, column: u.column })),
     }));
     return deepFreeze({
@@ -163,6 +174,7 @@ export const postgresIntrospector: Introspector = Object.freeze({
       ...(dependentViews.length > 0 ? { dependentViews } : {}),
       sequences: defined(schemaRow.sequences),
       domains: defined(schemaRow.domains),
+      extensionTypes: (schemaRow.extension_types ?? []).map((t) => ({ name: t.name, schema: t.schema, extension: t.extension })),
       routines,
     });
   },

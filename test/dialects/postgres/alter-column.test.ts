@@ -1,5 +1,5 @@
 // ALTER COLUMN statements of the PostgreSQL DDL compiler run on a real database with rows in the
-// table: type changes across families (text -> integer, varchar -> enum, enum -> text) keep the
+// table: type changes across families (text -> integer, varchar -> enum, integer -> enum, enum -> text) keep the
 // data and the default, identity comes and goes (the sequence starts past existing ids), and a `?`
 // (JSONB operator) inside DDL reaches the server untouched.
 import assert from 'node:assert/strict';
@@ -56,6 +56,16 @@ describePostgres('ALTER COLUMN on a table with rows', (ctx) => {
     assert.deepEqual(asText.type, { kind: 'text' });
     assert.equal(postgresDialect.normalizer.defaultValue(asText.default, asText), "'new'");
     assert.deepEqual((await engine.execute('SELECT state FROM task ORDER BY id')).rows, [{ state: 'new' }, { state: 'done' }]);
+  });
+
+  it('integer -> enum goes through text (there is no integer-to-enum cast), and back', async () => {
+    await engine.execute(`CREATE TYPE rank AS ENUM ('1', '2', '3'); ALTER TABLE task ADD COLUMN rank integer; UPDATE task SET rank = id`);
+    const asEnum = await alter('rank', { type: { kind: 'enum', name: 'rank', values: ['1', '2', '3'] } }, { type: true });
+    assert.deepEqual(asEnum.type, { kind: 'enum', name: 'rank', values: ['1', '2', '3'] });
+    const asInteger = await alter('rank', { type: { kind: 'integer' } }, { type: true });
+    assert.deepEqual(asInteger.type, { kind: 'integer' });
+    assert.deepEqual((await engine.execute('SELECT rank FROM task ORDER BY id')).rows, [{ rank: 1 }, { rank: 2 }]);
+    await engine.execute('ALTER TABLE task DROP COLUMN rank; DROP TYPE rank');
   });
 
   it('nullability, default and comment in one go', async () => {

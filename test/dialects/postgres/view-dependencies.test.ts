@@ -103,7 +103,7 @@ describePostgres('views of another schema that read a changed column', (ctx) => 
       assert.deepEqual(result.warnings.map((w) => w.message).sort(), [
         'column film.rating is read by view report.film_list: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)',
         'column film.title is read by view report.film_list: PostgreSQL cannot change its type while the view exists; drop the view before this change and create it again after (op.execute)',
-        'column film.year is read by view report.film_years: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)',
+        'column film.year is read by materialized view report.film_years: PostgreSQL cannot drop it while the view exists; drop or change the view first (op.execute)',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
