@@ -144,31 +144,26 @@ const JOINS = new Set<Operation['kind']>([
 /**
  * How many ops, from `ops[start]` (an op that needs a rebuild of `target`), one rebuild carries
  * out: the following ops on the same table that a rebuild can express join it. A renameColumn
- * joins only when `referenced` is false (no other table's foreign key refers to the table:
- * SQLite's own RENAME COLUMN rewrites those references, a rebuild would not).
+ * never joins: SQLite's own RENAME COLUMN rewrites what names the column outside the table's
+ * definition (views, triggers, other tables' foreign keys); a copy into a table with the new
+ * name would leave them naming a column that is gone.
  *
  * @example
  * ```ts
- * rebuildRunLength([alterTitle, dropBody, addIndex, createOtherTable], 0, post, sqlite, false); // 3
+ * rebuildRunLength([alterTitle, dropBody, addIndex, createOtherTable], 0, post, sqlite); // 3
  * ```
  */
-export function rebuildRunLength(ops: readonly Operation[], start: number, target: TableName, dialect: Dialect, referenced: boolean): number {
+export function rebuildRunLength(ops: readonly Operation[], start: number, target: TableName, dialect: Dialect): number {
   let n = 1;
   if (!rebuildsTables(dialect)) return n;
   for (let i = start + 1; i < ops.length; i++) {
     const op = ops[i]!;
     const t = operationTable(op);
     if (!t || t.name !== target.name || !sameSchema(t.schema, target.schema, null)) break;
-    if (!(JOINS.has(op.kind) || (op.kind === 'renameColumn' && !referenced))) break;
+    if (!JOINS.has(op.kind)) break;
     n++;
   }
   return n;
-}
-
-/** True when a table other than the given one has a foreign key that refers to it. */
-export function referencedByOtherTables(snapshot: SchemaSnapshot, target: TableName): boolean {
-  return snapshot.tables.some((t) => !(t.name === target.name && sameSchema(t.schema, target.schema, snapshot.schema))
-    && t.foreignKeys.some((fk) => fk.referredTable === target.name && sameSchema(fk.referredSchema ?? t.schema, target.schema, snapshot.schema)));
 }
 
 /**

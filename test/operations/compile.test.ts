@@ -226,9 +226,10 @@ describe('compileOperation: SQLite table rebuilds', () => {
 });
 
 describe('compileOperations', () => {
-  test('consecutive ops on one table share one rebuild, renamed columns mapped', () => {
+  test('consecutive ops on one table share one rebuild; a rename ends it and runs in place (SQLite rewrites the views and triggers naming the column)', () => {
     const ops: Operation[] = [
       { kind: 'alterColumn', schema: null, table: 'post', name: 'title', changes: { type: str(300) } },
+      { kind: 'addCheck', schema: null, table: 'post', check: { name: 'ck_title', expression: "title <> ''" } },
       { kind: 'renameColumn', schema: null, table: 'post', from: 'body', to: 'content' },
       { kind: 'addColumn', schema: null, table: 'post', column: col('summary', str(300)) },
       { kind: 'createIndex', schema: null, table: 'post', index: { name: 'ix_post_content', columns: ['content'], expressions: null, unique: false, where: null, method: null } },
@@ -238,12 +239,16 @@ describe('compileOperations', () => {
     assert.deepEqual(sqls(compileOperations(ops, { dialect: sqlite, snapshot: blog })), [
       "SELECT 'foreign_keys is ON' AS problem FROM pragma_foreign_keys WHERE foreign_keys",
       UNMODELLED_GUARD_POST,
-      'CREATE TABLE _retort_tmp_post (id, author_id, title, content, summary)',
-      'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "content") SELECT "id", "author_id", "title", "body" FROM post',
+      'CREATE TABLE _retort_tmp_post (id, author_id, title, body)',
+      'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "body") SELECT "id", "author_id", "title", "body" FROM post',
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
-      'CREATE INDEX ix_post_content ON post (content)',
+      'CREATE INDEX ix_post_lower_title ON post (lower("title"))',
       'PRAGMA foreign_key_check("post")',
+      'RENAME COLUMN post.body TO content',
+      'ADD COLUMN post.summary',
+      'CREATE INDEX ix_post_content ON post (content)',
+      'DROP INDEX ix_post_lower_title ON post',
       'ADD COLUMN user.name',
     ]);
   });
