@@ -29,7 +29,7 @@
  */
 import { OperationError } from '../errors/index.js';
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, TableSnapshot } from '../schema/snapshot.js';
 import { applyOperation } from './apply.js';
 import { mentionsIdentifier } from './sql-identifiers.js';
 import type { Operation } from './operation.js';
