@@ -7,8 +7,9 @@
  * 2. CREATE TABLE `_retort_tmp_<table>` in the new shape (generated columns included),
  * 3. `INSERT INTO tmp (cols) SELECT cols FROM old` for the columns kept (renamed ones mapped;
  *    generated columns are left out on both sides: the new table computes them),
- * 4. DROP TABLE old, 5. ALTER TABLE tmp RENAME TO old, 6. CREATE INDEX for each index,
- * 7. `PRAGMA foreign_key_check("<table>")` (expect no rows).
+ * 4. DROP TABLE old, 5. ALTER TABLE tmp RENAME TO old, 6. CREATE INDEX for each index, and the
+ * triggers again, 7. `ALTER TABLE old RENAME COLUMN c TO c` (SQLite checks the views and triggers),
+ * 8. `PRAGMA foreign_key_check("<table>")` (expect no rows).
  *
  * Consecutive ops on one table are merged into one rebuild (see `rebuildRunLength`).
  *
@@ -216,6 +217,7 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   for (const index of shape.indexes) out.push(...statements(ddl.createIndex(shape, index)));
   // DROP TABLE took the table's triggers along: the ones reflected are created again as they were
   for (const trigger of table.triggers ?? []) out.push(...statements([trigger.sql]));
+  out.push(...statements(schemaCheck(shape, dialect)));
   const prefix = table.schema ? `${q(table.schema)}.` : '';
   out.push(Object.freeze({
     sql: `PRAGMA ${prefix}foreign_key_check(${q(table.name)})`,
@@ -224,6 +226,34 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
     expectMessage: `after rebuilding table "${qualifiedName(table.schema, table.name)}", some of its rows refer to rows that do not exist`,
   }));
   return out;
+}
+
+const KEYWORDS = new Set((
+  'ABORT ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND AS ASC ATTACH AUTOINCREMENT BEFORE BEGIN BETWEEN BY CASCADE CASE CAST ' +
+  'CHECK COLLATE COLUMN COMMIT CONFLICT CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP DATABASE ' +
+  'DEFAULT DEFERRABLE DEFERRED DELETE DESC DETACH DISTINCT DO DROP EACH ELSE END ESCAPE EXCEPT EXCLUDE EXCLUSIVE EXISTS EXPLAIN ' +
+  'FAIL FILTER FIRST FOLLOWING FOR FOREIGN FROM FULL GENERATED GLOB GROUP GROUPS HAVING IF IGNORE IMMEDIATE IN INDEX INDEXED ' +
+  'INITIALLY INNER INSERT INSTEAD INTERSECT INTO IS ISNULL JOIN KEY LAST LEFT LIKE LIMIT MATCH MATERIALIZED NATURAL NO NOT ' +
+  'NOTHING NOTNULL NULL NULLS OF OFFSET ON OR ORDER OTHERS OUTER OVER PARTITION PLAN PRAGMA PRECEDING PRIMARY QUERY RAISE RANGE ' +
+  'RECURSIVE REFERENCES REGEXP REINDEX RELEASE RENAME REPLACE RESTRICT RETURNING RIGHT ROLLBACK ROW ROWS SAVEPOINT SELECT SET ' +
+  'TABLE TEMP TEMPORARY THEN TIES TO TRANSACTION TRIGGER UNBOUNDED UNION UNIQUE UPDATE USING VACUUM VALUES VIEW VIRTUAL WHEN ' +
+  'WHERE WINDOW WITH WITHOUT'
+).split(' '));
+
+/**
+ * The legacy rename of a rebuild checks no view nor trigger. `ALTER TABLE t RENAME COLUMN c TO c`
+ * changes nothing but has SQLite check them all against the new table: one that reads a column the
+ * rebuild dropped fails it ('error in view v: no such column: note', as an in-place DROP COLUMN
+ * would) instead of being left broken. The new name is written bare, so that SQLite keeps each
+ * reference to the column as it is written (a quoted new name would quote them all); a column
+ * whose name needs quotes is the last resort.
+ */
+function schemaCheck(shape: TableSnapshot, dialect: Dialect): string[] {
+  const bare = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toUpperCase());
+  const column = shape.columns.find((c) => bare(c.name)) ?? shape.columns[0];
+  if (!column) return [];
+  if (!bare(column.name)) return dialect.ddl.renameColumn(shape, column, column.name);
+  return [`ALTER TABLE ${dialect.ddl.tableName(shape)} RENAME COLUMN ${dialect.quoteIdentifier(column.name)} TO ${column.name}`];
 }
 
 /**

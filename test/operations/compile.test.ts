@@ -133,7 +133,7 @@ const REBUILD_POST_TAIL = [
 ];
 
 describe('compileOperation: SQLite table rebuilds', () => {
-  test('alterColumn rebuilds: guard, new table, copy, drop, rename, indexes, foreign_key_check last', () => {
+  test('alterColumn rebuilds: guard, new table, copy, drop, rename, indexes, the views checked, foreign_key_check last', () => {
     const op: Operation = { kind: 'alterColumn', schema: null, table: 'post', name: 'body', changes: { nullable: false } };
     assert.equal(needsTable(op, sqlite), true);
     const out = compileOperation(op, { dialect: sqlite, table: post });
@@ -145,6 +145,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
       'CREATE INDEX ix_post_lower_title ON post (lower("title"))',
+      'ALTER TABLE post RENAME COLUMN "id" TO id',
       'PRAGMA foreign_key_check("post")',
     ]);
     assert.equal(out[0]!.expect, 'noRows');
@@ -187,6 +188,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
       'INSERT INTO _retort_tmp_post ("id", "author_id", "body") SELECT "id", "author_id", "body" FROM post',
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
+      'ALTER TABLE post RENAME COLUMN "id" TO id',
       'PRAGMA foreign_key_check("post")',
     ]);
   });
@@ -244,6 +246,7 @@ describe('compileOperations', () => {
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
       'CREATE INDEX ix_post_lower_title ON post (lower("title"))',
+      'ALTER TABLE post RENAME COLUMN "id" TO id',
       'PRAGMA foreign_key_check("post")',
       'RENAME COLUMN post.body TO content',
       'ADD COLUMN post.summary',
