@@ -209,7 +209,10 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
         `SELECT ${kept.map((c) => q(origin.get(c.name)!)).join(', ')} FROM ${ddl.tableName(table)}`,
     ]));
   }
-  if (tmp.sqliteAutoincrement && tmp.columns.some((c) => c.autoincrement)) out.push(...statements(carrySequence(table, tmp, dialect)));
+  // the row follows the table through a rebuild without AUTOINCREMENT too (the key dropped and added
+  // again): SQLite keeps and renames it, and the rebuild that brings AUTOINCREMENT back finds it
+  const autoincrement = (t: TableSnapshot): boolean => Boolean(t.sqliteAutoincrement) && t.columns.some((c) => c.autoincrement);
+  if (autoincrement(table) || autoincrement(tmp)) out.push(...statements(carrySequence(table, tmp, dialect)));
   out.push(...statements(ddl.dropTable(table)));
   // SQLite re-checks every view and trigger at ALTER TABLE RENAME; a view reading the table
   // would fail it while the table is briefly missing. The legacy rename skips that check.
@@ -257,9 +260,10 @@ function schemaCheck(shape: TableSnapshot, dialect: Dialect): string[] {
 }
 
 /**
- * With AUTOINCREMENT on the new table, the old table's high-water mark in `sqlite_sequence`
- * moves to the new one (the copy alone would set it to the largest id left, and ids of deleted
- * rows would come back); ALTER TABLE RENAME renames the row. Nothing when the old table had none.
+ * With AUTOINCREMENT on the old or the new table, the old table's high-water mark in
+ * `sqlite_sequence` moves to the new one (the copy alone would set it to the largest id left, and
+ * ids of deleted rows would come back; DROP TABLE of the old one would delete it); ALTER TABLE
+ * RENAME renames the row. Nothing when the old table had none.
  */
 function carrySequence(table: TableSnapshot, tmp: TableSnapshot, dialect: Dialect): string[] {
   const seq = table.schema ? `${dialect.quoteIdentifier(table.schema)}.sqlite_sequence` : 'sqlite_sequence';
