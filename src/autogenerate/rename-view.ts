@@ -1,11 +1,13 @@
 import { AutogenerateError } from '../errors/index.js';
 import type { SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import { mentionsIdentifier, renameIdentifier } from '../operations/sql-identifiers.js';
 import type { ColumnRename, RenameDecisions, TableRename } from './compare-options.js';
 
 /**
  * The current (database) snapshot seen through the decided renames: tables and columns carry
  * their target names, and so do the column lists of keys, indexes and FKs (FKs' referred tables
- * and columns too). SQL text (checks, index expressions) is left as it is. Objects that needed no
+ * and columns too), and generated columns' expressions (every dialect's RENAME COLUMN rewrites
+ * them). Other SQL text (checks, index expressions) is left as it is. Objects that needed no
  * renaming keep their identity; {@link RenameView.original} maps a renamed one back.
  */
 export interface RenameView {
@@ -80,9 +82,10 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
     let dirty = name !== t.name;
     const columns = t.columns.map((c) => {
       const to = own.get(c.name);
-      if (to === undefined) return c;
+      const computed = c.computed && renameAll(c.computed.sql, own) !== c.computed.sql ? { ...c.computed, sql: renameAll(c.computed.sql, own) } : c.computed;
+      if (to === undefined && computed === c.computed) return c;
       dirty = true;
-      return track(c, { ...c, name: to });
+      return track(c, { ...c, name: to ?? c.name, ...(computed ? { computed } : {}) });
     });
     const primaryKey = t.primaryKey && changed(mapColumns(t.primaryKey.columns, own), t.primaryKey.columns)
       ? track(t.primaryKey, { ...t.primaryKey, columns: mapColumns(t.primaryKey.columns, own) })
@@ -112,6 +115,17 @@ export function applyRenames(target: SchemaSnapshot, current: SchemaSnapshot, de
     original: <T extends object>(renamed: T): T => (origin.get(renamed) as T | undefined) ?? renamed,
     originalTableName: (targetName: string): string => tableFrom.get(targetName) ?? targetName,
   };
+}
+
+/** The SQL text with the columns renamed, all at once (a swap of two names stays a swap). */
+function renameAll(text: string, renames: ReadonlyMap<string, string>): string {
+  const mentioned = [...renames].filter(([from]) => mentionsIdentifier(text, from));
+  if (mentioned.length === 0) return text;
+  // through placeholders no column is named, so that a rename does not catch another one's result
+  const placeholder = (i: number): string => `__retort_rename_${i}__`;
+  let out = mentioned.reduce((acc, [from], i) => renameIdentifier(acc, from, placeholder(i)), text);
+  mentioned.forEach(([, to], i) => (out = renameIdentifier(out, placeholder(i), to)));
+  return out;
 }
 
 function invalid(message: string): never {

@@ -25,11 +25,12 @@ export interface MigrationLock {
   /** True for the statements the lock sends (all online only; an offline script has none). */
   isLockStatement(sql: string): boolean;
   /**
-   * Takes the lock, waiting up to the timeout; calls `onWait` once when it has to wait.
+   * Takes the lock, waiting up to the timeout; calls `onWait` once when it has to wait (with what
+   * it waits for, when the lock can say better than "another process's migration lock").
    * `migrating` is the connection the migrations run on (SQLite locks through it; the server
    * dialects take a dedicated connection of their own).
    */
-  acquire(migrating: Connection, onWait?: () => void): Promise<void>;
+  acquire(migrating: Connection, onWait?: (message?: string) => void): Promise<void>;
   /** Gives the lock back; never throws. Idempotent. */
   release(): Promise<void>;
 }
@@ -189,17 +190,47 @@ function sessionLock(engine: Engine, statements: readonly string[], steps: Sessi
 
 function sqliteLock(_engine: Engine, options: LockOptions): MigrationLock {
   const read = 'PRAGMA busy_timeout';
-  const busy = `PRAGMA busy_timeout = ${Math.max(1, Math.round(timeoutOf(options)))}`;
+  const timeoutMs = Math.max(1, Math.round(timeoutOf(options)));
+  const busy = `PRAGMA busy_timeout = ${timeoutMs}`;
+  const noWait = 'PRAGMA busy_timeout = 0';
+  // spelled apart from the runner's own BEGIN IMMEDIATE / ROLLBACK, which --sql scripts hold
+  const begin = 'BEGIN IMMEDIATE TRANSACTION';
+  const rollback = 'ROLLBACK TRANSACTION';
   let restore: { conn: Connection; sql: string } | null = null;
+  /** BEGIN IMMEDIATE then ROLLBACK: false when another connection holds the write lock past the busy timeout. */
+  const probe = async (conn: Connection): Promise<boolean> => {
+    try {
+      await conn.execute(begin);
+    } catch (e) {
+      if (isSqliteBusy(e)) return false;
+      throw e;
+    }
+    await conn.execute(rollback);
+    return true;
+  };
   return {
     scope: 'transaction',
-    isLockStatement: (sql) => sql === read || /^PRAGMA busy_timeout = \d+$/.test(sql),
-    async acquire(migrating) {
+    isLockStatement: (sql) => sql === read || /^PRAGMA busy_timeout = \d+$/.test(sql) || sql === begin || sql === rollback,
+    async acquire(migrating, onWait) {
       const { rows } = await migrating.execute(read);
       const before = Number(Object.values(rows[0] ?? {})[0] ?? 0);
-      await migrating.execute(busy);
       // the pooled connection goes back with the wait it had
       restore = { conn: migrating, sql: `PRAGMA busy_timeout = ${Number.isFinite(before) ? before : 0}` };
+      // Another connection's write transaction (a long one, or another process's migration) holds
+      // the write lock: say so and wait for it here, so that a timeout is a LockTimeoutError
+      // before anything ran, not SQLITE_BUSY from the first statement of the run.
+      await migrating.execute(noWait);
+      if (!(await probe(migrating))) {
+        onWait?.(`the SQLite database's write lock is held by another connection (a write transaction, or another process migrating); for up to ${Math.ceil(timeoutMs / 1000)} s`);
+        await migrating.execute(busy);
+        if (!(await probe(migrating))) {
+          throw new LockTimeoutError(
+            `another connection has held the write lock of the SQLite database for more than ${timeoutMs} ms ` +
+              '(a long write transaction in another process, or a migration still running); nothing was changed',
+          );
+        }
+      }
+      await migrating.execute(busy);
     },
     async release() {
       // each step's transaction released the write lock when it ended
@@ -208,4 +239,13 @@ function sqliteLock(_engine: Engine, options: LockOptions): MigrationLock {
       if (r) await r.conn.execute(r.sql).catch(() => undefined);
     },
   };
+}
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes), wrapped or not. */
+function isSqliteBusy(e: unknown): boolean {
+  for (let x: unknown = e; x instanceof Error; x = (x as { cause?: unknown }).cause) {
+    const code = (x as { driverCode?: unknown; code?: unknown }).driverCode ?? (x as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
+  }
+  return false;
 }

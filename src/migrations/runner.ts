@@ -148,9 +148,9 @@ export async function runOnline(options: OnlineRunOptions): Promise<MigrateResul
   try {
     const waitStart = performance.now();
     let waited = false;
-    await lock.acquire(conn, () => {
+    await lock.acquire(conn, (message) => {
       waited = true;
-      emitTo(options.onEvent, { type: 'lock-wait', message: `waiting for another process's migration lock on ${options.versionTable}` });
+      emitTo(options.onEvent, { type: 'lock-wait', message: message ?? `waiting for another process's migration lock on ${options.versionTable}` });
     });
     if (waited) emitTo(options.onEvent, { type: 'lock-acquired', waitedMs: performance.now() - waitStart });
     let state = new OnlineSchemaState(conn);

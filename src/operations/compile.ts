@@ -7,7 +7,7 @@ import { checkIdentity, findDropped, foreignKeyIdentity, uniqueIdentity } from '
 import { compileDropEnumValue } from './enum-recreate.js';
 import type { Operation } from './operation.js';
 import { assertNever } from './operation.js';
-import { compileRebuild, effectiveAlterations, needsRebuild, rebuildRunLength, referencedByOtherTables } from './sqlite-rebuild.js';
+import { compileRebuild, effectiveAlterations, needsRebuild, rebuildRunLength } from './sqlite-rebuild.js';
 import type { Statement } from './statement.js';
 import { mustRunOutsideTransaction, statements } from './statement.js';
 import { describeOperation, lookupTable, operationTable, qualifiedName, tableReference } from './target.js';
@@ -105,7 +105,7 @@ export function compileOperations(ops: readonly Operation[], ctx: { dialect: Dia
     const target = operationTable(op);
     const table = target && needsTable(op, dialect) ? lookupTable(snapshot, target.schema, target.name) : undefined;
     if (target && table && needsRebuild(op, dialect, table)) {
-      const n = rebuildRunLength(ops, i, target, dialect, referencedByOtherTables(snapshot, target));
+      const n = rebuildRunLength(ops, i, target, dialect);
       const run = ops.slice(i, i + n);
       const after = run.reduce(applyOperation, snapshot);
       out.push(...compileRebuild(dialect, table, run));

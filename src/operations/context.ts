@@ -6,7 +6,7 @@ import { implicitForeignKeyIndexes } from './implicit-indexes.js';
 import type { Operation } from './operation.js';
 import type { SchemaState } from './schema-state.js';
 import type { StatementSink } from './sinks.js';
-import { compileRebuild, needsRebuild, rebuildRunLength, referencedByOtherTables } from './sqlite-rebuild.js';
+import { compileRebuild, needsRebuild, rebuildRunLength } from './sqlite-rebuild.js';
 import type { Statement } from './statement.js';
 import { describeOperation, operationTable, qualifiedName } from './target.js';
 
@@ -89,11 +89,7 @@ export class MigrationContext {
       const target = operationTable(op);
       const table = target && needsTable(op, this.dialect) ? await this.#table(op) : undefined;
       if (target && table && needsRebuild(op, this.dialect, table)) {
-        let n = rebuildRunLength(ops, i, target, this.dialect, true);
-        const next = ops[i + n];
-        if (next?.kind === 'renameColumn' && rebuildRunLength(ops, i, target, this.dialect, false) > n) {
-          if (!referencedByOtherTables(await this.state.snapshot(), target)) n = rebuildRunLength(ops, i, target, this.dialect, false);
-        }
+        const n = rebuildRunLength(ops, i, target, this.dialect);
         const run = ops.slice(i, i + n);
         const statements = compileRebuild(this.dialect, table, run);
         for (const o of run) this.state.apply(o);

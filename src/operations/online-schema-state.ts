@@ -75,6 +75,9 @@ export class OnlineSchemaState implements SchemaState {
 
   apply(op: Operation): void {
     if (op.kind === 'execute') return this.#forgetAll();
+    // A RENAME rewrites the triggers and views that name the column or table (SQLite's, which a
+    // later rebuild creates again from the text held here, included): read them again.
+    if ((op.kind === 'renameColumn' || op.kind === 'renameTable') && this.#holdsTriggersOrViews()) return this.#forgetAll();
     if (this.#complete) {
       this.#snapshot = applyOperation(this.#snapshot, op);
       return;
@@ -113,6 +116,10 @@ export class OnlineSchemaState implements SchemaState {
   #forget(table: TableName): void {
     this.#drop(table);
     this.#loaded.delete(this.#key(table.schema, table.name));
+  }
+
+  #holdsTriggersOrViews(): boolean {
+    return this.#snapshot.views.length > 0 || this.#snapshot.tables.some((t) => (t.triggers ?? []).length > 0);
   }
 
   #forgetAll(): void {

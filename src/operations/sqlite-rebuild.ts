@@ -7,8 +7,9 @@
  * 2. CREATE TABLE `_retort_tmp_<table>` in the new shape (generated columns included),
  * 3. `INSERT INTO tmp (cols) SELECT cols FROM old` for the columns kept (renamed ones mapped;
  *    generated columns are left out on both sides: the new table computes them),
- * 4. DROP TABLE old, 5. ALTER TABLE tmp RENAME TO old, 6. CREATE INDEX for each index,
- * 7. `PRAGMA foreign_key_check("<table>")` (expect no rows).
+ * 4. DROP TABLE old, 5. ALTER TABLE tmp RENAME TO old, 6. CREATE INDEX for each index, and the
+ * triggers again, 7. `ALTER TABLE old RENAME COLUMN c TO c` (SQLite checks the views and triggers),
+ * 8. `PRAGMA foreign_key_check("<table>")` (expect no rows).
  *
  * Consecutive ops on one table are merged into one rebuild (see `rebuildRunLength`).
  *
@@ -29,7 +30,7 @@
  */
 import { OperationError } from '../errors/index.js';
 import type { Dialect } from '../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, SchemaSnapshot, TableSnapshot } from '../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, TableSnapshot } from '../schema/snapshot.js';
 import { applyOperation } from './apply.js';
 import { mentionsIdentifier } from './sql-identifiers.js';
 import type { Operation } from './operation.js';
@@ -144,31 +145,26 @@ const JOINS = new Set<Operation['kind']>([
 /**
  * How many ops, from `ops[start]` (an op that needs a rebuild of `target`), one rebuild carries
  * out: the following ops on the same table that a rebuild can express join it. A renameColumn
- * joins only when `referenced` is false (no other table's foreign key refers to the table:
- * SQLite's own RENAME COLUMN rewrites those references, a rebuild would not).
+ * never joins: SQLite's own RENAME COLUMN rewrites what names the column outside the table's
+ * definition (views, triggers, other tables' foreign keys); a copy into a table with the new
+ * name would leave them naming a column that is gone.
  *
  * @example
  * ```ts
- * rebuildRunLength([alterTitle, dropBody, addIndex, createOtherTable], 0, post, sqlite, false); // 3
+ * rebuildRunLength([alterTitle, dropBody, addIndex, createOtherTable], 0, post, sqlite); // 3
  * ```
  */
-export function rebuildRunLength(ops: readonly Operation[], start: number, target: TableName, dialect: Dialect, referenced: boolean): number {
+export function rebuildRunLength(ops: readonly Operation[], start: number, target: TableName, dialect: Dialect): number {
   let n = 1;
   if (!rebuildsTables(dialect)) return n;
   for (let i = start + 1; i < ops.length; i++) {
     const op = ops[i]!;
     const t = operationTable(op);
     if (!t || t.name !== target.name || !sameSchema(t.schema, target.schema, null)) break;
-    if (!(JOINS.has(op.kind) || (op.kind === 'renameColumn' && !referenced))) break;
+    if (!JOINS.has(op.kind)) break;
     n++;
   }
   return n;
-}
-
-/** True when a table other than the given one has a foreign key that refers to it. */
-export function referencedByOtherTables(snapshot: SchemaSnapshot, target: TableName): boolean {
-  return snapshot.tables.some((t) => !(t.name === target.name && sameSchema(t.schema, target.schema, snapshot.schema))
-    && t.foreignKeys.some((fk) => fk.referredTable === target.name && sameSchema(fk.referredSchema ?? t.schema, target.schema, snapshot.schema)));
 }
 
 /**
@@ -213,7 +209,10 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
         `SELECT ${kept.map((c) => q(origin.get(c.name)!)).join(', ')} FROM ${ddl.tableName(table)}`,
     ]));
   }
-  if (tmp.sqliteAutoincrement && tmp.columns.some((c) => c.autoincrement)) out.push(...statements(carrySequence(table, tmp, dialect)));
+  // the row follows the table through a rebuild without AUTOINCREMENT too (the key dropped and added
+  // again): SQLite keeps and renames it, and the rebuild that brings AUTOINCREMENT back finds it
+  const autoincrement = (t: TableSnapshot): boolean => Boolean(t.sqliteAutoincrement) && t.columns.some((c) => c.autoincrement);
+  if (autoincrement(table) || autoincrement(tmp)) out.push(...statements(carrySequence(table, tmp, dialect)));
   out.push(...statements(ddl.dropTable(table)));
   // SQLite re-checks every view and trigger at ALTER TABLE RENAME; a view reading the table
   // would fail it while the table is briefly missing. The legacy rename skips that check.
@@ -221,6 +220,7 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   for (const index of shape.indexes) out.push(...statements(ddl.createIndex(shape, index)));
   // DROP TABLE took the table's triggers along: the ones reflected are created again as they were
   for (const trigger of table.triggers ?? []) out.push(...statements([trigger.sql]));
+  out.push(...statements(schemaCheck(shape, dialect)));
   const prefix = table.schema ? `${q(table.schema)}.` : '';
   out.push(Object.freeze({
     sql: `PRAGMA ${prefix}foreign_key_check(${q(table.name)})`,
@@ -231,10 +231,39 @@ export function compileRebuild(dialect: Dialect, table: TableSnapshot, ops: read
   return out;
 }
 
+const KEYWORDS = new Set((
+  'ABORT ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND AS ASC ATTACH AUTOINCREMENT BEFORE BEGIN BETWEEN BY CASCADE CASE CAST ' +
+  'CHECK COLLATE COLUMN COMMIT CONFLICT CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP DATABASE ' +
+  'DEFAULT DEFERRABLE DEFERRED DELETE DESC DETACH DISTINCT DO DROP EACH ELSE END ESCAPE EXCEPT EXCLUDE EXCLUSIVE EXISTS EXPLAIN ' +
+  'FAIL FILTER FIRST FOLLOWING FOR FOREIGN FROM FULL GENERATED GLOB GROUP GROUPS HAVING IF IGNORE IMMEDIATE IN INDEX INDEXED ' +
+  'INITIALLY INNER INSERT INSTEAD INTERSECT INTO IS ISNULL JOIN KEY LAST LEFT LIKE LIMIT MATCH MATERIALIZED NATURAL NO NOT ' +
+  'NOTHING NOTNULL NULL NULLS OF OFFSET ON OR ORDER OTHERS OUTER OVER PARTITION PLAN PRAGMA PRECEDING PRIMARY QUERY RAISE RANGE ' +
+  'RECURSIVE REFERENCES REGEXP REINDEX RELEASE RENAME REPLACE RESTRICT RETURNING RIGHT ROLLBACK ROW ROWS SAVEPOINT SELECT SET ' +
+  'TABLE TEMP TEMPORARY THEN TIES TO TRANSACTION TRIGGER UNBOUNDED UNION UNIQUE UPDATE USING VACUUM VALUES VIEW VIRTUAL WHEN ' +
+  'WHERE WINDOW WITH WITHOUT'
+).split(' '));
+
 /**
- * With AUTOINCREMENT on the new table, the old table's high-water mark in `sqlite_sequence`
- * moves to the new one (the copy alone would set it to the largest id left, and ids of deleted
- * rows would come back); ALTER TABLE RENAME renames the row. Nothing when the old table had none.
+ * The legacy rename of a rebuild checks no view nor trigger. `ALTER TABLE t RENAME COLUMN c TO c`
+ * changes nothing but has SQLite check them all against the new table: one that reads a column the
+ * rebuild dropped fails it ('error in view v: no such column: note', as an in-place DROP COLUMN
+ * would) instead of being left broken. The new name is written bare, so that SQLite keeps each
+ * reference to the column as it is written (a quoted new name would quote them all); a column
+ * whose name needs quotes is the last resort.
+ */
+function schemaCheck(shape: TableSnapshot, dialect: Dialect): string[] {
+  const bare = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !KEYWORDS.has(name.toUpperCase());
+  const column = shape.columns.find((c) => bare(c.name)) ?? shape.columns[0];
+  if (!column) return [];
+  if (!bare(column.name)) return dialect.ddl.renameColumn(shape, column, column.name);
+  return [`ALTER TABLE ${dialect.ddl.tableName(shape)} RENAME COLUMN ${dialect.quoteIdentifier(column.name)} TO ${column.name}`];
+}
+
+/**
+ * With AUTOINCREMENT on the old or the new table, the old table's high-water mark in
+ * `sqlite_sequence` moves to the new one (the copy alone would set it to the largest id left, and
+ * ids of deleted rows would come back; DROP TABLE of the old one would delete it); ALTER TABLE
+ * RENAME renames the row. Nothing when the old table had none.
  */
 function carrySequence(table: TableSnapshot, tmp: TableSnapshot, dialect: Dialect): string[] {
   const seq = table.schema ? `${dialect.quoteIdentifier(table.schema)}.sqlite_sequence` : 'sqlite_sequence';

@@ -75,10 +75,18 @@ for (const name of ['postgresql', 'mysql', 'sqlite'] as const satisfies readonly
       assert.deepEqual(compare(declared, reflected, { dialect }), []);
     });
 
-    it('a primary key column is NOT NULL whatever the snapshot says', () => {
-      const declared = snapshot([table('a', [col('id', t.integer, { nullable: true })], { primaryKey: pk('pk_a', ['id']) })]);
-      const reflected = snapshot([table('a', [col('id', t.integer, { nullable: false })], { primaryKey: pk('pk_a', ['id']) })]);
+    it('a primary key column is NOT NULL whatever the snapshot says (SQLite: the rowid, or a WITHOUT ROWID table\'s)', () => {
+      const rowid = name === 'sqlite'; // elsewhere any key column
+      const declared = snapshot([table('a', [col('id', t.integer, { nullable: true, autoincrement: rowid })], { primaryKey: pk('pk_a', ['id']) })]);
+      const reflected = snapshot([table('a', [col('id', t.integer, { nullable: false, autoincrement: rowid })], { primaryKey: pk('pk_a', ['id']) })]);
       assert.deepEqual(compare(declared, reflected, { dialect }), []);
+      const code = (nullable: boolean, options: { withoutRowid?: boolean } = {}): ReturnType<typeof snapshot> =>
+        snapshot([{ ...table('c', [col('code', t.string(8), { nullable })], { primaryKey: pk('pk_c', ['code']) }), ...options }]);
+      assert.deepEqual(compare(code(true, { withoutRowid: true }), code(false, { withoutRowid: true }), { dialect }), []);
+      // SQLite keeps a key column that is not the rowid taking NULLs (`code TEXT PRIMARY KEY`): that is compared
+      const changes = compare(code(false), code(true), { dialect });
+      if (name === 'sqlite') assert.deepEqual(changes.map((op) => op.kind === 'alterColumn' && op.changes), [{ nullable: false }]);
+      else assert.deepEqual(changes, []);
     });
 
     it('the ignored version table and excluded tables are not compared', () => {

@@ -133,7 +133,7 @@ const REBUILD_POST_TAIL = [
 ];
 
 describe('compileOperation: SQLite table rebuilds', () => {
-  test('alterColumn rebuilds: guard, new table, copy, drop, rename, indexes, foreign_key_check last', () => {
+  test('alterColumn rebuilds: guard, new table, copy, drop, rename, indexes, the views checked, foreign_key_check last', () => {
     const op: Operation = { kind: 'alterColumn', schema: null, table: 'post', name: 'body', changes: { nullable: false } };
     assert.equal(needsTable(op, sqlite), true);
     const out = compileOperation(op, { dialect: sqlite, table: post });
@@ -145,6 +145,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
       'CREATE INDEX ix_post_lower_title ON post (lower("title"))',
+      'ALTER TABLE post RENAME COLUMN "id" TO id',
       'PRAGMA foreign_key_check("post")',
     ]);
     assert.equal(out[0]!.expect, 'noRows');
@@ -187,6 +188,7 @@ describe('compileOperation: SQLite table rebuilds', () => {
       'INSERT INTO _retort_tmp_post ("id", "author_id", "body") SELECT "id", "author_id", "body" FROM post',
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
+      'ALTER TABLE post RENAME COLUMN "id" TO id',
       'PRAGMA foreign_key_check("post")',
     ]);
   });
@@ -226,9 +228,10 @@ describe('compileOperation: SQLite table rebuilds', () => {
 });
 
 describe('compileOperations', () => {
-  test('consecutive ops on one table share one rebuild, renamed columns mapped', () => {
+  test('consecutive ops on one table share one rebuild; a rename ends it and runs in place (SQLite rewrites the views and triggers naming the column)', () => {
     const ops: Operation[] = [
       { kind: 'alterColumn', schema: null, table: 'post', name: 'title', changes: { type: str(300) } },
+      { kind: 'addCheck', schema: null, table: 'post', check: { name: 'ck_title', expression: "title <> ''" } },
       { kind: 'renameColumn', schema: null, table: 'post', from: 'body', to: 'content' },
       { kind: 'addColumn', schema: null, table: 'post', column: col('summary', str(300)) },
       { kind: 'createIndex', schema: null, table: 'post', index: { name: 'ix_post_content', columns: ['content'], expressions: null, unique: false, where: null, method: null } },
@@ -238,12 +241,17 @@ describe('compileOperations', () => {
     assert.deepEqual(sqls(compileOperations(ops, { dialect: sqlite, snapshot: blog })), [
       "SELECT 'foreign_keys is ON' AS problem FROM pragma_foreign_keys WHERE foreign_keys",
       UNMODELLED_GUARD_POST,
-      'CREATE TABLE _retort_tmp_post (id, author_id, title, content, summary)',
-      'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "content") SELECT "id", "author_id", "title", "body" FROM post',
+      'CREATE TABLE _retort_tmp_post (id, author_id, title, body)',
+      'INSERT INTO _retort_tmp_post ("id", "author_id", "title", "body") SELECT "id", "author_id", "title", "body" FROM post',
       ...REBUILD_POST_TAIL,
       'CREATE INDEX ix_post_author_id ON post (author_id)',
-      'CREATE INDEX ix_post_content ON post (content)',
+      'CREATE INDEX ix_post_lower_title ON post (lower("title"))',
+      'ALTER TABLE post RENAME COLUMN "id" TO id',
       'PRAGMA foreign_key_check("post")',
+      'RENAME COLUMN post.body TO content',
+      'ADD COLUMN post.summary',
+      'CREATE INDEX ix_post_content ON post (content)',
+      'DROP INDEX ix_post_lower_title ON post',
       'ADD COLUMN user.name',
     ]);
   });
