@@ -15,7 +15,7 @@ export interface SchemaDocument {
   /** SQLite virtual tables (empty on other dialects): `definition` is the CREATE VIRTUAL TABLE text. */
   readonly virtualTables: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
   readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
-  /** PostgreSQL sequences no column owns (empty on other dialects): the text after `CREATE SEQUENCE name`. */
+  /** PostgreSQL sequences no column owns, MariaDB's sequences (empty on other dialects): the text after `CREATE SEQUENCE name`. */
   readonly sequences: readonly DefinedObjectSnapshot[];
   /** PostgreSQL domain types (empty on other dialects): the text after `CREATE DOMAIN name AS`. */
   readonly domains: readonly DefinedObjectSnapshot[];

@@ -35,8 +35,9 @@ export interface SchemaSnapshot {
   readonly virtualTables?: readonly ViewSnapshot[];
   /**
    * PostgreSQL reflection: the sequences no column owns (a serial's or an identity's sequence is
-   * part of its column's autoincrement), as a `nextval('...')` default uses them. Absent elsewhere:
-   * retort does not manage sequences, `retort diff` warns about them.
+   * part of its column's autoincrement), as a `nextval('...')` default uses them; MariaDB
+   * reflection: its sequences (`nextval(`seq`)` defaults). Absent elsewhere: retort does not
+   * manage sequences, `retort diff` warns about them.
    */
   readonly sequences?: readonly SequenceSnapshot[];
   /** PostgreSQL reflection: domain types (a column of one has a `custom` type). Absent elsewhere; not managed either. */

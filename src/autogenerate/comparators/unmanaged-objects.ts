@@ -23,14 +23,14 @@ function definitionKey(object: Unmanaged): string {
  * of a domain type) before it can be created. Models declare none: against models, the database's
  * are left alone, as Alembic does.
  */
-function unmanagedComparator(id: string, noun: string, change: string, objects: (s: SchemaSnapshot) => readonly Unmanaged[]): SchemaComparator {
+function unmanagedComparator(id: string, noun: string, change: string, objects: (s: SchemaSnapshot, dialect: string) => readonly Unmanaged[]): SchemaComparator {
   return {
     id,
     scope: 'schema',
     compare(ctx) {
       if (!ctx.targetIsDatabase) return;
-      const current = new Map(objects(ctx.database).map((o) => [o.label, o]));
-      const target = new Map(objects(ctx.target).map((o) => [o.label, o]));
+      const current = new Map(objects(ctx.database, ctx.dialect.name).map((o) => [o.label, o]));
+      const target = new Map(objects(ctx.target, ctx.dialect.name).map((o) => [o.label, o]));
       const shown = (o: Unmanaged, how: string): string => (o.create !== undefined ? ` (${how}${o.create})` : '');
       for (const [label, object] of target) {
         const other = current.get(label);
@@ -45,6 +45,8 @@ function unmanagedComparator(id: string, noun: string, change: string, objects: 
 }
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** An identifier quoted as the dialect writes it: backticks on MySQL / MariaDB, double quotes elsewhere. */
+const quoteFor = (dialect: string, name: string): string => (dialect === 'mysql' ? `\`${name.replace(/`/g, '``')}\`` : quote(name));
 
 /**
  * Views, when the target is a database.
@@ -72,7 +74,7 @@ export const virtualTablesComparator: SchemaComparator = unmanagedComparator('vi
 
 /**
  * PostgreSQL sequences that no column owns (a serial's or an identity's sequence belongs to its
- * column's autoincrement), when the target is a database.
+ * column's autoincrement), and MariaDB's sequences, when the target is a database.
  *
  * @example
  * ```ts
@@ -80,8 +82,8 @@ export const virtualTablesComparator: SchemaComparator = unmanagedComparator('vi
  * //   create it with op.execute (CREATE SEQUENCE "order_no_seq" AS bigint INCREMENT BY 1 ...)
  * ```
  */
-export const sequencesComparator: SchemaComparator = unmanagedComparator('sequences', 'sequence', 'alter', (s) =>
-  (s.sequences ?? []).map((o) => ({ label: o.name, definition: o.definition, create: `CREATE SEQUENCE ${quote(o.name)} ${o.definition}` })));
+export const sequencesComparator: SchemaComparator = unmanagedComparator('sequences', 'sequence', 'alter', (s, dialect) =>
+  (s.sequences ?? []).map((o) => ({ label: o.name, definition: o.definition, create: `CREATE SEQUENCE ${quoteFor(dialect, o.name)} ${o.definition}` })));
 
 /**
  * PostgreSQL domain types, when the target is a database.

@@ -5,6 +5,7 @@
  * Every selected column has a lower-case alias, because MariaDB labels columns in the case the
  * query wrote them.
  */
+import { mysqlQuoteIdentifier } from './quoting.js';
 
 /** One statement with its `?` parameters. */
 export interface CatalogQuery {
@@ -157,6 +158,18 @@ export function checkTablesQuery(schema: string, filter: TableFilter): CatalogQu
 /** View definitions (asked only when the schema has views). */
 export function viewsQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query('TABLE_NAME AS table_name, VIEW_DEFINITION AS view_definition', 'VIEWS', where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter));
+}
+
+/**
+ * MariaDB: the settings of the schema's sequences (asked only when TABLES lists some, TABLE_TYPE
+ * 'SEQUENCE'), one SELECT of each sequence's own row joined with UNION ALL: MariaDB 10.x has no
+ * information_schema view of them. The numbers come as text (they span BIGINT).
+ */
+export function sequencesQuery(schema: string, names: readonly string[]): CatalogQuery {
+  const one = 'SELECT ? AS sequence_name, CAST(start_value AS CHAR) AS start_value, CAST(minimum_value AS CHAR) AS minimum_value,'
+    + ' CAST(maximum_value AS CHAR) AS maximum_value, CAST(increment AS CHAR) AS increment, CAST(cache_size AS CHAR) AS cache_size,'
+    + ' cycle_option AS cycle_option FROM ';
+  return { sql: names.map((name) => `${one}${mysqlQuoteIdentifier(schema)}.${mysqlQuoteIdentifier(name)}`).join(' UNION ALL '), params: [...names] };
 }
 
 /** Triggers of the tables (asked only when the schema has triggers), in the order they fire. */
