@@ -28,6 +28,7 @@ export function describeColumn(column: ColumnSnapshot, dialect: Dialect): string
   if (column.autoincrement) parts.push(column.identityAlways ? 'IDENTITY ALWAYS' : 'AUTOINCREMENT');
   if (column.default !== null) parts.push(`DEFAULT ${describeDefault(column.default)}`);
   if (column.onUpdate !== undefined) parts.push(`ON UPDATE ${column.onUpdate}`);
+  if (column.invisible === true) parts.push('INVISIBLE');
   if (column.comment !== null) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }
@@ -83,6 +84,10 @@ function describeAlterations(changes: ColumnAlterations, previous: ColumnAlterat
   if (changes.identityAlways !== undefined) {
     const k = (x: boolean): string => (x ? 'ALWAYS' : 'BY DEFAULT');
     parts.push(`identity ${was(previous?.identityAlways, k)} -> ${k(changes.identityAlways)}`);
+  }
+  if (changes.invisible !== undefined) {
+    const v = (x: boolean): string => (x ? 'invisible' : 'visible');
+    parts.push(`${was(previous?.invisible, v)} -> ${v(changes.invisible)}`);
   }
   return parts.join(', ');
 }

@@ -53,6 +53,8 @@ export interface DialectCapabilities {
   readonly columnOnUpdate: boolean;
   /** Identity columns are GENERATED ALWAYS or BY DEFAULT (PostgreSQL). */
   readonly identityKinds: boolean;
+  /** Columns can be INVISIBLE, left out of `SELECT *` (MySQL 8.0.23+, MariaDB 10.3+). */
+  readonly invisibleColumns: boolean;
   /**
    * A view holds on to the tables and columns it reads (PostgreSQL): the database refuses to drop
    * them or change a column's type while the view exists, and renames carry over. false: a view is
@@ -141,6 +143,7 @@ export interface ColumnChanges {
   readonly collation?: boolean;
   readonly onUpdate?: boolean;
   readonly identityAlways?: boolean;
+  readonly invisible?: boolean;
 }
 
 /**

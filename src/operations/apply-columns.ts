@@ -60,6 +60,10 @@ export function alterColumnSnapshot(column: ColumnSnapshot, changes: AlterColumn
     else delete altered.identityAlways;
   }
   if (!altered.autoincrement) delete altered.identityAlways;
+  if (changes.invisible !== undefined) {
+    if (changes.invisible) altered.invisible = true;
+    else delete altered.invisible;
+  }
   return altered;
 }
 

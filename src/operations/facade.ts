@@ -47,6 +47,8 @@ export interface AlterColumnChanges {
   readonly onUpdate?: string | SqlFragment | null;
   /** PostgreSQL identity columns: GENERATED ALWAYS (true) or BY DEFAULT (false). */
   readonly identityAlways?: boolean;
+  /** MySQL / MariaDB: INVISIBLE (true) or visible (false). */
+  readonly invisible?: boolean;
 }
 
 export interface CreateIndexOptions extends InSchema {
@@ -123,6 +125,7 @@ export class Operations {
     if (changes.collation !== undefined) c.collation = changes.collation;
     if (changes.onUpdate !== undefined) c.onUpdate = changes.onUpdate === null || typeof changes.onUpdate === 'string' ? changes.onUpdate : changes.onUpdate.text;
     if (changes.identityAlways !== undefined) c.identityAlways = changes.identityAlways;
+    if (changes.invisible !== undefined) c.invisible = changes.invisible;
     if (Object.keys(c).length === 0) throw new OperationError(`alterColumn ${table}.${name}: nothing to change`);
     return this.#run({ kind: 'alterColumn', schema: options.schema ?? null, table, name, changes: c });
   }

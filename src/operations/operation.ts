@@ -114,6 +114,8 @@ export interface ColumnAlterations {
   readonly onUpdate?: string | null;
   /** PostgreSQL identity columns: GENERATED ALWAYS (true) or BY DEFAULT (false). */
   readonly identityAlways?: boolean;
+  /** MySQL / MariaDB: INVISIBLE (true) or visible (false). */
+  readonly invisible?: boolean;
 }
 
 export interface AlterColumnOp extends TableRef {

@@ -56,7 +56,7 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-const ALTERATION_KEYS = ['type', 'nullable', 'default', 'comment', 'autoincrement', 'collation', 'onUpdate', 'identityAlways'] as const;
+const ALTERATION_KEYS = ['type', 'nullable', 'default', 'comment', 'autoincrement', 'collation', 'onUpdate', 'identityAlways', 'invisible'] as const;
 
 function reverseAlterations(op: Extract<Operation, { kind: 'alterColumn' }>): { changes: ColumnAlterations; previous: ColumnAlterations } {
   const previous = op.previous;

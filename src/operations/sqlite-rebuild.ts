@@ -120,8 +120,9 @@ function addsInPlace(column: ColumnSnapshot): boolean {
 }
 
 /**
- * The keys an alterColumn changes that the dialect stores: comments, ON UPDATE and identity
- * kinds only where it keeps them (capabilities `comments`, `columnOnUpdate`, `identityKinds`).
+ * The keys an alterColumn changes that the dialect stores: comments, ON UPDATE, identity kinds
+ * and invisibility only where it keeps them (capabilities `comments`, `columnOnUpdate`,
+ * `identityKinds`, `invisibleColumns`).
  *
  * @example
  * ```ts
@@ -130,7 +131,7 @@ function addsInPlace(column: ColumnSnapshot): boolean {
  */
 export function effectiveAlterations(op: Extract<Operation, { kind: 'alterColumn' }>, dialect: Dialect): string[] {
   const caps = dialect.capabilities;
-  const kept: Readonly<Record<string, boolean>> = { comment: caps.comments, onUpdate: caps.columnOnUpdate, identityAlways: caps.identityKinds };
+  const kept: Readonly<Record<string, boolean>> = { comment: caps.comments, onUpdate: caps.columnOnUpdate, identityAlways: caps.identityKinds, invisible: caps.invisibleColumns };
   return Object.entries(op.changes)
     .filter(([key, value]) => value !== undefined && kept[key] !== false)
     .map(([key]) => key);

@@ -74,6 +74,8 @@ export interface ColumnDocument {
   readonly onUpdate: string | null;
   /** PostgreSQL: true for an identity column GENERATED ALWAYS. */
   readonly identityAlways: boolean;
+  /** MySQL / MariaDB: true for an INVISIBLE column (left out of `SELECT *`). */
+  readonly invisible: boolean;
 }
 
 /**
@@ -132,6 +134,7 @@ function columnDocument(c: ColumnSnapshot, dialect: Dialect): ColumnDocument {
     collation: c.collation ?? null,
     onUpdate: c.onUpdate ?? null,
     identityAlways: c.identityAlways === true,
+    invisible: c.invisible === true,
   };
 }
 

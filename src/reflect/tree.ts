@@ -100,6 +100,7 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (c.computed) flags.push(`GENERATED (${c.computed.sql}) ${c.computed.stored ? 'STORED' : 'VIRTUAL'}`);
     if (c.collation !== undefined) flags.push(`COLLATE ${c.collation}`);
     if (c.onUpdate !== undefined) flags.push(`ON UPDATE ${c.onUpdate}`);
+    if (c.invisible === true) flags.push('INVISIBLE');
     if (c.comment) flags.push(`-- ${c.comment}`);
     return [c.name, typeText(c.type, dialect), flags.join('  ')] as const;
   });

@@ -167,6 +167,12 @@ export interface ColumnSnapshot {
    * "not declared" and is not compared.
    */
   readonly identityAlways?: boolean;
+  /**
+   * MySQL / MariaDB `INVISIBLE` column: left out of `SELECT *` and of an INSERT without a column
+   * list. Reflection sets only true; a model: as declared with `.invisible()` (true) or
+   * `.invisible(false)`; absent means "not declared" and is not compared.
+   */
+  readonly invisible?: boolean;
 }
 
 /** The expression of a generated column and how it is kept. */

@@ -39,6 +39,24 @@ export const onUpdateComparator: ColumnComparator = {
 };
 
 /**
+ * MySQL / MariaDB: whether a column is INVISIBLE, where the model declares it (`.invisible()` or
+ * `.invisible(false)`; a model that says nothing leaves the database's choice alone) or the
+ * target is a database.
+ */
+export const invisibleComparator: ColumnComparator = {
+  id: 'invisible',
+  scope: 'column',
+  when: (dialect) => dialect.capabilities.invisibleColumns,
+  compare({ table, target, current }) {
+    if (target.invisible === undefined && !table.schema.targetIsDatabase) return null;
+    const to = target.invisible === true;
+    const from = current.invisible === true;
+    const differs = table.schema.differs({ kind: 'invisible', table: table.target.name, name: target.name, target, current }, () => to !== from);
+    return differs ? { changes: { invisible: to }, previous: { invisible: from } } : null;
+  },
+};
+
+/**
  * PostgreSQL: an identity column's kind, GENERATED ALWAYS or BY DEFAULT, where the model declares
  * it with `.identity()` (a plain autoincrement leaves the database's kind alone) or the target is
  * a database, and both sides autoincrement.

@@ -115,6 +115,7 @@ export const operationRenderers: OperationRenderers = {
       ['collation', c.collation === undefined ? undefined : strOrNull(c.collation)],
       ['onUpdate', c.onUpdate === undefined ? undefined : c.onUpdate === null ? raw('null') : raw(renderSql(c.onUpdate, ctx))],
       ['identityAlways', opt(c.identityAlways, (a) => raw(String(a)))],
+      ['invisible', opt(c.invisible, (a) => raw(String(a)))],
     ]), ...schemaArg(op.schema));
   },
   createIndex: (op) => call('op.createIndex', str(op.index.name), str(op.table), strings(op.index.columns), ...optionsArg([

@@ -99,7 +99,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   /**
    * `` `name` TYPE [COLLATE c] [GENERATED ALWAYS AS (sql) VIRTUAL|STORED] [NOT NULL|NULL]
-   * [DEFAULT x] [ON UPDATE x] [AUTO_INCREMENT] [COMMENT '...'] ``, the order MySQL documents.
+   * [DEFAULT x] [ON UPDATE x] [INVISIBLE] [AUTO_INCREMENT] [COMMENT '...'] ``, the order MySQL documents.
    * A generated column gets no NULL / NOT NULL (MariaDB refuses both there; it is nullable),
    * no default and no AUTO_INCREMENT.
    *
@@ -112,11 +112,13 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   override columnDefinition(table: TableSnapshot, column: ColumnSnapshot): string {
     let def = `${this.q(column.name)} ${this.columnType(table, column)}`;
     if (column.collation !== undefined) def += ` COLLATE ${column.collation}`;
-    if (column.computed) return def + generatedClause(column.computed) + this.#commentClause(column);
+    const invisible = column.invisible === true ? ' INVISIBLE' : '';
+    if (column.computed) return def + generatedClause(column.computed) + invisible + this.#commentClause(column);
     if (!column.nullable) def += ' NOT NULL';
     else if (isTimestamp(column.type)) def += ' NULL';
     if (column.default !== null && !column.autoincrement) def += ` DEFAULT ${this.renderDefault(column.default, column)}`;
     if (column.onUpdate !== undefined) def += ` ON UPDATE ${column.onUpdate}`;
+    def += invisible;
     if (column.autoincrement) def += this.autoincrementClause();
     return def + this.#commentClause(column);
   }
@@ -135,7 +137,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   /**
    * `MODIFY COLUMN` with the whole new definition: MySQL restates a column to change any part of
-   * it, so everything `to` keeps (collation, generation, ON UPDATE, comment) is written again.
+   * it, so everything `to` keeps (collation, generation, ON UPDATE, INVISIBLE, comment) is written again.
    */
   override alterColumn(table: TableSnapshot, _from: ColumnSnapshot, to: ColumnSnapshot, changes: ColumnChanges): string[] {
     if (!Object.values(changes).some(Boolean)) return [];

@@ -61,6 +61,7 @@ export const mysqlDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: false,
     columnOnUpdate: true,
     identityKinds: false,
+    invisibleColumns: true,
     viewsBindColumns: false,
     conflictClauses: false,
     maxIdentifierLength: 64,

@@ -13,6 +13,7 @@ const NOW = /^(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*\d*\s
 const BIT_LITERAL = /^b'[01]*'$/i;
 const ESCAPED_QUOTE = /\\'/g;
 const GENERATED = /\b(virtual|stored|persistent)\s+generated\b/i;
+const INVISIBLE = /\binvisible\b/i;
 const ON_UPDATE = /\bon\s+update\s+(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?/i;
 
 /** Parses COLUMN_TYPE text once per distinct text during one reflection. */
@@ -101,7 +102,8 @@ export function reflectComputed(extra: string, generation: string | null, mariad
 
 /**
  * One row of the COLUMNS query as a frozen ColumnSnapshot. The optional keys are set only when
- * present: `computed` for a generated column (which has no default), `onUpdate`, and `collation`
+ * present: `computed` for a generated column (which has no default), `onUpdate`, `invisible`
+ * (EXTRA says INVISIBLE), and `collation`
  * when COLLATION_NAME differs from `tableCollation` (the table's TABLE_COLLATION). `schema`: the
  * database read, whose qualifier a default loses (see {@link reflectDefault}).
  */
@@ -122,5 +124,6 @@ export function columnFromRow(row: Row, types: TypeCache, mariadb: boolean, tabl
     ...(computed ? { computed } : {}),
     ...(collation !== null && collation !== tableCollation ? { collation } : {}),
     ...(onUpdate !== null ? { onUpdate } : {}),
+    ...(INVISIBLE.test(extra) ? { invisible: true } : {}),
   });
 }

@@ -59,6 +59,7 @@ export const postgresDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: true,
     columnOnUpdate: false,
     identityKinds: true,
+    invisibleColumns: false,
     viewsBindColumns: true,
     conflictClauses: false,
     maxIdentifierLength: 63,

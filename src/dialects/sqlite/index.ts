@@ -41,6 +41,7 @@ export const sqliteDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: true,
     columnOnUpdate: false,
     identityKinds: false,
+    invisibleColumns: false,
     viewsBindColumns: false,
     conflictClauses: true,
     maxIdentifierLength: null,
