@@ -4,6 +4,7 @@ import { defaultComparators } from './comparators/index.js';
 import { createSchemaContext, createTableContext, type TablePair } from './compare-context.js';
 import type { CompareOptions } from './compare-options.js';
 import { missingSequenceWarnings } from './missing-sequences.js';
+import { systemVersionedAlterWarnings } from './system-versioning.js';
 import { byText } from './normalize.js';
 import { OperationPlan } from './operation-plan.js';
 import { applyRenames } from './rename-view.js';
@@ -76,7 +77,7 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
   if (options.onWarning) {
     // between two databases the sequences comparator names a sequence only the target has
     const sequences = options.targetIsDatabase === true ? [] : missingSequenceWarnings(ops, database);
-    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...sequences]) options.onWarning(warning);
+    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...sequences, ...systemVersionedAlterWarnings(ops, database)]) options.onWarning(warning);
   }
   return ops.map((op) => deepFreeze(op));
 }

@@ -47,6 +47,8 @@ export interface TableDocument {
   readonly collation: string | null;
   /** MySQL: the table's storage engine when it is not the server's default, else null. */
   readonly engine: string | null;
+  /** MariaDB: true for a table WITH SYSTEM VERSIONING. */
+  readonly systemVersioning: boolean;
   /** The table's triggers, by name, each with its whole CREATE TRIGGER text. */
   readonly triggers: readonly TriggerSnapshot[];
   /** PostgreSQL: the table's exclusion constraints, by name, each with the ALTER TABLE ... ADD CONSTRAINT text that adds it. */
@@ -108,6 +110,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       partitionBy: t.partitionBy ?? null,
       collation: t.collation ?? null,
       engine: t.engine ?? null,
+      systemVersioning: t.systemVersioning === true,
       triggers: t.triggers ?? [],
       exclusions: t.exclusions ?? [],
       partitions: t.partitions ?? [],

@@ -89,7 +89,8 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
   const options = [...(table.withoutRowid ? ['WITHOUT ROWID'] : []), ...(table.strict ? ['STRICT'] : []), ...(table.sqliteAutoincrement ? ['AUTOINCREMENT'] : []),
     ...(table.partitionBy !== undefined ? [`PARTITION BY ${table.partitionBy}`] : []),
     ...(table.collation !== undefined ? [`COLLATE ${table.collation}`] : []),
-    ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : [])];
+    ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : []),
+    ...(table.systemVersioning === true ? ['WITH SYSTEM VERSIONING'] : [])];
   const lines = [`table ${qualified(table)}${options.length > 0 ? ` (${options.join(', ')})` : ''}${table.comment ? `  -- ${table.comment}` : ''}`];
   const rows = table.columns.map((c) => {
     const flags: string[] = [];

@@ -84,6 +84,11 @@ export interface TableSnapshotOptions {
   readonly collation?: string;
   /** MySQL: the table's storage engine (`MyISAM`). Reflection: only when not the server's default; models: as declared. */
   readonly engine?: string;
+  /**
+   * MariaDB `WITH SYSTEM VERSIONING`: the server keeps every old version of a row. Reflection sets
+   * only true; models: as declared (absent: not declared, not compared).
+   */
+  readonly systemVersioning?: boolean;
 }
 
 /**

@@ -95,6 +95,7 @@ export const operationRenderers: OperationRenderers = {
       ['partitionBy', opt(t.partitionBy, str)],
       ['collation', opt(t.collation, str)],
       ['engine', opt(t.engine, str)],
+      ['systemVersioning', opt(t.systemVersioning, (x) => raw(String(x)))],
     ], { multilineFrom: 2 });
     return call('op.createTable', str(t.name), columns, ...options);
   },

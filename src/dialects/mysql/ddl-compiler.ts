@@ -84,7 +84,8 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   protected override tableSuffix(table: TableSnapshot): string {
     const engine = table.engine !== undefined ? ` ENGINE=${table.engine}` : '';
     const collation = table.collation !== undefined ? ` COLLATE=${table.collation}` : '';
-    return `${engine}${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}`;
+    const versioning = table.systemVersioning === true ? ' WITH SYSTEM VERSIONING' : '';
+    return `${engine}${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}${versioning}`;
   }
 
   override renameTable(table: TableSnapshot, newName: string): string[] {

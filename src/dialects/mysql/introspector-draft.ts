@@ -18,6 +18,8 @@ export interface TableDraft {
   readonly collation: string | null;
   /** The table's storage engine (ENGINE). */
   readonly engine: string | null;
+  /** MariaDB: TABLE_TYPE is 'SYSTEM VERSIONED'. */
+  readonly systemVersioning: boolean;
   /** Columns with their ordinal positions, in the order the rows came. */
   readonly columns: { ordinal: number; column: ColumnSnapshot }[];
   /** Column position by name, to find a column a constraint names. */
@@ -37,8 +39,8 @@ export interface TableDefaults {
 }
 
 /** A new, empty table draft. */
-export function tableDraft(name: string, comment: string | null, collation: string | null, engine: string | null): TableDraft {
-  return { name, comment, collation, engine, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], triggers: [] };
+export function tableDraft(name: string, comment: string | null, collation: string | null, engine: string | null, systemVersioning = false): TableDraft {
+  return { name, comment, collation, engine, systemVersioning, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], triggers: [] };
 }
 
 /** Adds a column to a draft. */
@@ -88,5 +90,6 @@ export function finishTable(draft: TableDraft, schema: string | null, defaults: 
     ...(draft.triggers.length > 0 ? { triggers: frozenList(draft.triggers.sort((a, b) => byCodePoint(a.name, b.name))) } : {}),
     ...(draft.collation !== null && draft.collation !== defaults.collation ? { collation: draft.collation } : {}),
     ...(draft.engine !== null && draft.engine.toLowerCase() !== defaults.engine?.toLowerCase() ? { engine: draft.engine } : {}),
+    ...(draft.systemVersioning ? { systemVersioning: true } : {}),
   });
 }

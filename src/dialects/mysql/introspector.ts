@@ -73,7 +73,7 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     const type = text(row, 'table_type');
     if (TABLE_TYPES.has(type)) {
       const comment = text(row, 'table_comment');
-      tables.set(name, tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation'), textOrNull(row, 'engine')));
+      tables.set(name, tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation'), textOrNull(row, 'engine'), type === 'SYSTEM VERSIONED'));
     } else if (type === 'VIEW') {
       viewNames.push(name);
     } else if (type === 'SEQUENCE') {
