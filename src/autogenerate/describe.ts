@@ -117,7 +117,7 @@ export function describeOperation(op: Operation, dialect: Dialect): string {
     case 'dropTable': return `- table ${q(op.schema, op.name)}`;
     case 'renameTable': return `~ table ${q(op.schema, op.from)} -> ${op.to} (renamed)`;
     case 'setTableComment': return `~ table ${q(op.schema, op.table)} comment: ${op.comment === null ? 'none' : `'${op.comment}'`}`;
-    case 'addColumn': return `+ column ${q(op.schema, op.table)}.${op.column.name} ${describeColumn(op.column, dialect)}`;
+    case 'addColumn': return `+ column ${q(op.schema, op.table)}.${op.column.name} ${describeColumn(op.column, dialect)}${op.primaryKey ? ' PRIMARY KEY' : ''}`;
     case 'dropColumn': return `- column ${q(op.schema, op.table)}.${op.name}`;
     case 'renameColumn': return `~ column ${q(op.schema, op.table)}.${op.from} -> ${op.to} (renamed)`;
     case 'alterColumn': return `~ column ${q(op.schema, op.table)}.${op.name}: ${describeAlterations(op.changes, op.previous, dialect)}`;

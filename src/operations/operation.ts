@@ -86,6 +86,11 @@ export interface SetTableCommentOp extends TableRef {
 export interface AddColumnOp extends TableRef {
   readonly kind: 'addColumn';
   readonly column: ColumnSnapshot;
+  /**
+   * The table's new primary key, of this column alone, added in the same statement (MySQL refuses
+   * an AUTO_INCREMENT column that is not a key). Absent: the column comes alone.
+   */
+  readonly primaryKey?: PrimaryKeySnapshot;
 }
 
 export interface DropColumnOp extends TableRef {
@@ -93,6 +98,8 @@ export interface DropColumnOp extends TableRef {
   readonly name: string;
   /** For reverse: the dropped column's full definition. */
   readonly column?: ColumnSnapshot;
+  /** For reverse: the primary key of this column alone, which goes with it. */
+  readonly primaryKey?: PrimaryKeySnapshot;
 }
 
 export interface RenameColumnOp extends TableRef {

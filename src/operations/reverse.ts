@@ -89,10 +89,10 @@ function reverseOne(op: Operation): Operation {
       if (op.previous === undefined) throw missing(op, 'previous', 'the comment before');
       return { kind: 'setTableComment', schema: op.schema, table: op.table, comment: op.previous, previous: op.comment };
     case 'addColumn':
-      return { kind: 'dropColumn', schema: op.schema, table: op.table, name: op.column.name, column: op.column };
+      return { kind: 'dropColumn', schema: op.schema, table: op.table, name: op.column.name, column: op.column, ...(op.primaryKey ? { primaryKey: op.primaryKey } : {}) };
     case 'dropColumn':
       if (!op.column) throw missing(op, 'column', "the dropped column's definition");
-      return { kind: 'addColumn', schema: op.schema, table: op.table, column: op.column };
+      return { kind: 'addColumn', schema: op.schema, table: op.table, column: op.column, ...(op.primaryKey ? { primaryKey: op.primaryKey } : {}) };
     case 'renameColumn':
       return { kind: 'renameColumn', schema: op.schema, table: op.table, from: op.to, to: op.from };
     case 'alterColumn': {

@@ -80,7 +80,7 @@ export function needsRebuild(op: Operation, dialect: Dialect, table?: TableSnaps
   const caps = dialect.capabilities;
   switch (op.kind) {
     case 'addColumn':
-      return !caps.alterColumn && !addsInPlace(op.column);
+      return !caps.alterColumn && (!addsInPlace(op.column) || op.primaryKey !== undefined);
     case 'alterColumn':
       return !caps.alterColumn && effectiveAlterations(op, dialect).length > 0;
     case 'dropColumn':

@@ -102,7 +102,10 @@ export const operationRenderers: OperationRenderers = {
   dropTable: (op) => call('op.dropTable', str(op.name), ...schemaArg(op.schema)),
   renameTable: (op) => call('op.renameTable', str(op.from), str(op.to), ...schemaArg(op.schema)),
   setTableComment: (op) => call('op.setTableComment', str(op.table), strOrNull(op.comment), ...schemaArg(op.schema)),
-  addColumn: (op, ctx) => call('op.addColumn', str(op.table), str(op.column.name), raw(renderColumn(op.column, ctx)), ...schemaArg(op.schema)),
+  addColumn: (op, ctx) => call('op.addColumn', str(op.table), str(op.column.name), raw(renderColumn(op.column, ctx)), ...optionsArg([
+    ['primaryKey', op.primaryKey === undefined ? undefined : op.primaryKey.name === null ? raw('true') : str(op.primaryKey.name)],
+    ['schema', opt(op.schema, str)],
+  ])),
   dropColumn: (op) => call('op.dropColumn', str(op.table), str(op.name), ...schemaArg(op.schema)),
   renameColumn: (op) => call('op.renameColumn', str(op.table), str(op.from), str(op.to), ...schemaArg(op.schema)),
   alterColumn: (op, ctx) => {

@@ -130,8 +130,9 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return value.kind === 'literal' ? this.dialect.literal(value.value) : value.sql;
   }
 
-  addColumn(table: TableSnapshot, column: ColumnSnapshot): string[] {
-    return [`ALTER TABLE ${this.tableName(table)} ADD COLUMN ${this.columnDefinition(table, column)}`];
+  addColumn(table: TableSnapshot, column: ColumnSnapshot, primaryKey?: PrimaryKeySnapshot): string[] {
+    const key = primaryKey ? `, ADD ${this.primaryKeyClause(primaryKey)}` : '';
+    return [`ALTER TABLE ${this.tableName(table)} ADD COLUMN ${this.columnDefinition(table, column)}${key}`];
   }
 
   dropColumn(table: TableSnapshot, column: ColumnSnapshot): string[] {

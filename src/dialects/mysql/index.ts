@@ -62,6 +62,7 @@ export const mysqlDialect: Dialect = Object.freeze({
     columnOnUpdate: true,
     identityKinds: false,
     invisibleColumns: true,
+    autoincrementNeedsKey: true,
     viewsBindColumns: false,
     conflictClauses: false,
     maxIdentifierLength: 64,

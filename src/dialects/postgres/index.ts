@@ -60,6 +60,7 @@ export const postgresDialect: Dialect = Object.freeze({
     columnOnUpdate: false,
     identityKinds: true,
     invisibleColumns: false,
+    autoincrementNeedsKey: false,
     viewsBindColumns: true,
     conflictClauses: false,
     maxIdentifierLength: 63,

@@ -42,6 +42,7 @@ export const sqliteDialect: Dialect = Object.freeze({
     columnOnUpdate: false,
     identityKinds: false,
     invisibleColumns: false,
+    autoincrementNeedsKey: false,
     viewsBindColumns: false,
     conflictClauses: true,
     maxIdentifierLength: null,
