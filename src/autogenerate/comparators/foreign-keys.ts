@@ -48,12 +48,28 @@ function typeOfColumnsChanges(ctx: TableCompareContext, fk: ForeignKeySnapshot):
   return fk.columns.some((c) => changes(own, c)) || fk.referredColumns.some((c) => changes(referred, c));
 }
 
+/** MySQL storage engines that keep foreign keys; the others (MyISAM, Aria, MEMORY, ...) accept the clause and drop it. */
+const FOREIGN_KEY_ENGINES: ReadonlySet<string> = new Set(['innodb', 'ndb', 'ndbcluster']);
+
+/**
+ * MySQL: the engine of the database's table when it keeps no foreign keys (MyISAM), else null.
+ * The engine the table has decides (retort does not change engines); a table without one in
+ * its snapshot has the server's default engine, taken to be InnoDB.
+ */
+function engineWithoutForeignKeys(ctx: TableCompareContext): string | null {
+  if (ctx.dialect.name !== 'mysql') return null;
+  const engine = ctx.current.engine;
+  return engine !== undefined && !FOREIGN_KEY_ENGINES.has(engine.toLowerCase()) ? engine : null;
+}
+
 /**
  * Foreign keys, matched by name (or by definition when a side has no name); a changed FK is a
  * drop and an add. FKs the models no longer have go first of all, which covers FKs to tables and
  * columns about to be dropped. Where a column used by an FK cannot change type while the FK exists
  * (`capabilities.alterForeignKeyColumns` false: MySQL), an FK whose columns change type on either
- * side is dropped before and added back after.
+ * side is dropped before and added back after. On a MySQL table whose engine keeps no foreign
+ * keys (MyISAM), a key the models declare is a warning, not an addForeignKey that the server would
+ * accept and ignore (leaving it to be added again by every autogenerate).
  */
 export const foreignKeysComparator: TableComparator = {
   id: 'foreign-keys',
@@ -88,8 +104,14 @@ export const foreignKeysComparator: TableComparator = {
     for (const fk of m.removed) {
       if (schema.keeps({ kind: 'foreignKey', table, name: fk.name, target: null, current: fk })) drop(fk);
     }
+    const engine = engineWithoutForeignKeys(ctx);
     for (const fk of m.added) {
-      if (schema.keeps({ kind: 'foreignKey', table, name: fk.name, target: fk, current: null })) add(fk);
+      if (!schema.keeps({ kind: 'foreignKey', table, name: fk.name, target: fk, current: null })) continue;
+      if (engine === null) add(fk);
+      else {
+        schema.warn(table, `foreign key ${fk.name ?? `(${fk.columns.join(', ')})`} -> ${fk.referredTable} (${fk.referredColumns.join(', ')}): `
+          + `the table's engine ${engine} ignores foreign keys, so it is not added; ALTER TABLE ... ENGINE=InnoDB first to have it`);
+      }
     }
   },
 };
