@@ -18,6 +18,7 @@ const rows = async (sql, params) => (await conn.query(sql, params))[0];
 
 const [server] = await rows('SELECT VERSION() AS version, DATABASE() AS current_db,'
   + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE()) AS schema_found,'
+  + ' @@innodb_default_row_format AS default_row_format,'
   + ' (SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()) AS trigger_count,'
   + ' (SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()) AS routine_count');
 const schema = server.current_db;
@@ -26,11 +27,11 @@ const mariadb = /mariadb/i.test(server.version);
 const tables = new Map();
 const views = [];
 const sequences = [];
-for (const r of await rows('SELECT TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment'
+for (const r of await rows('SELECT TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, CREATE_OPTIONS AS create_options'
   + ' FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [schema])) {
   if (r.table_type === 'VIEW') views.push(r.table_name);
   else if (r.table_type === 'SEQUENCE') sequences.push(r.table_name);
-  else tables.set(r.table_name, { name: r.table_name, comment: r.table_comment || null, columns: [], primaryKey: null, indexes: new Map(), foreignKeys: new Map(), checks: [] });
+  else tables.set(r.table_name, { name: r.table_name, comment: r.table_comment || null, rowFormat: /\brow_format=(\w+)/i.exec(r.create_options ?? '')?.[1] ?? null, columns: [], primaryKey: null, indexes: new Map(), foreignKeys: new Map(), checks: [] });
 }
 for (const r of await rows('SELECT TABLE_NAME AS table_name, COLUMN_NAME AS column_name, ORDINAL_POSITION AS ordinal_position,'
   + ' COLUMN_TYPE AS column_type, IS_NULLABLE AS is_nullable, COLUMN_DEFAULT AS column_default, EXTRA AS extra,'

@@ -49,6 +49,8 @@ export interface TableDocument {
   readonly engine: string | null;
   /** MariaDB: true for a table WITH SYSTEM VERSIONING. */
   readonly systemVersioning: boolean;
+  /** MySQL: the ROW_FORMAT the table was created with when not InnoDB's default, else null. */
+  readonly rowFormat: string | null;
   /** The table's triggers, by name, each with its whole CREATE TRIGGER text. */
   readonly triggers: readonly TriggerSnapshot[];
   /** PostgreSQL: the table's exclusion constraints, by name, each with the ALTER TABLE ... ADD CONSTRAINT text that adds it. */
@@ -111,6 +113,7 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       collation: t.collation ?? null,
       engine: t.engine ?? null,
       systemVersioning: t.systemVersioning === true,
+      rowFormat: t.rowFormat ?? null,
       triggers: t.triggers ?? [],
       exclusions: t.exclusions ?? [],
       partitions: t.partitions ?? [],

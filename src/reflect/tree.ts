@@ -90,6 +90,7 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     ...(table.partitionBy !== undefined ? [`PARTITION BY ${table.partitionBy}`] : []),
     ...(table.collation !== undefined ? [`COLLATE ${table.collation}`] : []),
     ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : []),
+    ...(table.rowFormat !== undefined ? [`ROW_FORMAT ${table.rowFormat}`] : []),
     ...(table.systemVersioning === true ? ['WITH SYSTEM VERSIONING'] : [])];
   const lines = [`table ${qualified(table)}${options.length > 0 ? ` (${options.join(', ')})` : ''}${table.comment ? `  -- ${table.comment}` : ''}`];
   const rows = table.columns.map((c) => {

@@ -89,6 +89,11 @@ export interface TableSnapshotOptions {
    * only true; models: as declared (absent: not declared, not compared).
    */
   readonly systemVersioning?: boolean;
+  /**
+   * MySQL `ROW_FORMAT` (`COMPRESSED`, `REDUNDANT`, ...). Reflection: only when the CREATE TABLE gave
+   * one that is not InnoDB's default; models: as declared (absent: not declared, not compared).
+   */
+  readonly rowFormat?: string;
 }
 
 /**

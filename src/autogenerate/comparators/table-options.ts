@@ -42,6 +42,10 @@ export const tableOptionsComparator: TableComparator = {
           + `retort does not change it: ALTER TABLE ... ${on ? 'ADD' : 'DROP'} SYSTEM VERSIONING with op.execute${on ? '' : ' (drops the history)'}`,
       );
     }
+    if (ctx.dialect.name === 'mysql' && compared(target.rowFormat) && target.rowFormat?.toLowerCase() !== current.rowFormat?.toLowerCase()) {
+      const describe = (f: string | undefined): string => (f === undefined ? "InnoDB's default row format" : `ROW_FORMAT ${f}`);
+      ctx.schema.warn(target.name, `row format: the ${side} has ${describe(target.rowFormat)}, the database ${describe(current.rowFormat)}; ALTER TABLE ... ROW_FORMAT = ... in this migration`);
+    }
     if (ctx.dialect.name === 'mysql' && compared(target.engine) && target.engine?.toLowerCase() !== current.engine?.toLowerCase()) {
       const describe = (e: string | undefined): string => e ?? "the server's default engine";
       ctx.schema.warn(target.name, `table engine: the ${side} has ${describe(target.engine)}, the database ${describe(current.engine)}; ALTER TABLE ... ENGINE = ... in this migration`);

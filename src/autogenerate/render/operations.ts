@@ -96,6 +96,7 @@ export const operationRenderers: OperationRenderers = {
       ['collation', opt(t.collation, str)],
       ['engine', opt(t.engine, str)],
       ['systemVersioning', opt(t.systemVersioning, (x) => raw(String(x)))],
+      ['rowFormat', opt(t.rowFormat, str)],
     ], { multilineFrom: 2 });
     return call('op.createTable', str(t.name), columns, ...options);
   },

@@ -83,7 +83,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   protected override tableSuffix(table: TableSnapshot): string {
     const engine = table.engine !== undefined ? ` ENGINE=${table.engine}` : '';
-    const collation = table.collation !== undefined ? ` COLLATE=${table.collation}` : '';
+    const collation = `${table.collation !== undefined ? ` COLLATE=${table.collation}` : ''}${table.rowFormat !== undefined ? ` ROW_FORMAT=${table.rowFormat}` : ''}`;
     const versioning = table.systemVersioning === true ? ' WITH SYSTEM VERSIONING' : '';
     return `${engine}${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}${versioning}`;
   }

@@ -37,7 +37,7 @@ export function serverQuery(schema: string | null): CatalogQuery {
     sql: 'SELECT VERSION() AS version, DATABASE() AS current_db,'
       + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found,'
       + ' (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_collation,'
-      + ' @@default_storage_engine AS default_engine,'
+      + ' @@default_storage_engine AS default_engine, @@innodb_default_row_format AS default_row_format,'
       + ' (SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = COALESCE(?, DATABASE())) AS trigger_count,'
       + ' (SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = COALESCE(?, DATABASE())) AS routine_count',
     params: [schema, schema, schema, schema],
@@ -77,10 +77,14 @@ function query(select: string, from: string, w: CatalogQuery, orderBy = ''): Cat
   return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, params: w.params };
 }
 
-/** Tables and views, with their comments, default collations and engines (NULL for views). */
+/**
+ * Tables and views, with their comments, default collations, engines (NULL for views) and the
+ * options their CREATE TABLE gave (`row_format=COMPRESSED`).
+ */
 export function tablesQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query(
-    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine',
+    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine,'
+      + ' CREATE_OPTIONS AS create_options',
     'TABLES',
     where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
   );

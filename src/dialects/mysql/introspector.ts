@@ -30,6 +30,8 @@ import {
 } from './introspector-queries.js';
 
 const TABLE_TYPES = new Set(['BASE TABLE', 'SYSTEM VERSIONED']);
+/** The ROW_FORMAT a CREATE TABLE gave, in CREATE_OPTIONS (`row_format=COMPRESSED key_block_size=8`). */
+const ROW_FORMAT = /\brow_format=(\w+)/i;
 
 async function rows(executor: Executor, q: CatalogQuery): Promise<Row[]> {
   return (await executor.execute(q.sql, q.params)).rows;
@@ -42,7 +44,7 @@ async function server(executor: Executor, asked: string | null): Promise<{ schem
   const schema = asked ?? textOrNull(row, 'current_db');
   if (schema === null) throw new ReflectionError('mysql: no database selected: put one in the URL or pass { schema }');
   if (int(row, 'schema_found') === 0) throw new ReflectionError(`schema "${schema}" does not exist`);
-  const defaults = { collation: textOrNull(row, 'schema_collation'), engine: textOrNull(row, 'default_engine') };
+  const defaults = { collation: textOrNull(row, 'schema_collation'), engine: textOrNull(row, 'default_engine'), rowFormat: textOrNull(row, 'default_row_format') };
   return { schema, flavour: flavourOf(text(row, 'version')), defaults, triggers: int(row, 'trigger_count') > 0, routines: int(row, 'routine_count') > 0 };
 }
 
@@ -73,7 +75,9 @@ async function introspect(executor: Executor, options: IntrospectOptions = {}): 
     const type = text(row, 'table_type');
     if (TABLE_TYPES.has(type)) {
       const comment = text(row, 'table_comment');
-      tables.set(name, tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation'), textOrNull(row, 'engine'), type === 'SYSTEM VERSIONED'));
+      const draft = tableDraft(name, comment === '' ? null : comment, textOrNull(row, 'table_collation'), textOrNull(row, 'engine'), type === 'SYSTEM VERSIONED');
+      draft.rowFormat = ROW_FORMAT.exec(textOrNull(row, 'create_options') ?? '')?.[1]?.toUpperCase() ?? null;
+      tables.set(name, draft);
     } else if (type === 'VIEW') {
       viewNames.push(name);
     } else if (type === 'SEQUENCE') {
