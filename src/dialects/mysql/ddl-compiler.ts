@@ -30,8 +30,18 @@ const INDEX_KINDS = new Set(['fulltext', 'spatial']);
  * generatedClause({ sql: '`price` * `qty`', stored: true }); // ' GENERATED ALWAYS AS (`price` * `qty`) STORED'
  * ```
  */
+/** MariaDB's period columns of a system-versioned table: `GENERATED ALWAYS AS ROW START` / `ROW END`. */
+const ROW_PERIOD = /^row\s+(start|end)$/i;
+
 function generatedClause(computed: ComputedSpec): string {
+  const period = ROW_PERIOD.exec(computed.sql.trim());
+  if (period) return ` GENERATED ALWAYS AS ROW ${period[1]!.toUpperCase()}`;
   return ` GENERATED ALWAYS AS (${computed.sql}) ${computed.stored ? 'STORED' : 'VIRTUAL'}`;
+}
+
+/** The column generated as ROW START (or ROW END) of a system-versioned table, if any. */
+function periodColumn(table: TableSnapshot, bound: 'start' | 'end'): string | undefined {
+  return table.columns.find((c) => c.computed !== undefined && ROW_PERIOD.exec(c.computed.sql.trim())?.[1]?.toLowerCase() === bound)?.name;
 }
 
 function isTimestamp(type: TypeSpec): boolean {
@@ -79,6 +89,13 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   override createTable(table: TableSnapshot, options?: CreateTableOptions): string[] {
     return this.#inSchema(table.schema, () => super.createTable(table, options));
+  }
+
+  /** MariaDB: a system-versioned table whose period columns are named gets `PERIOD FOR SYSTEM_TIME (start, end)`. */
+  protected override tableClauses(table: TableSnapshot): string[] {
+    const start = periodColumn(table, 'start');
+    const end = periodColumn(table, 'end');
+    return start !== undefined && end !== undefined ? [`PERIOD FOR SYSTEM_TIME (${this.q(start)}, ${this.q(end)})`] : [];
   }
 
   protected override tableSuffix(table: TableSnapshot): string {

@@ -101,4 +101,26 @@ forEachDialect('MariaDB system-versioned tables', (ctx) => {
     assert.deepEqual((await catalogRows(engine, 'SELECT * FROM price')).map((row) => Object.keys(row)), [['id', 'amount']]);
     assert.equal(await history(), 2);
   });
+
+  it('named period columns (GENERATED ALWAYS AS ROW START / ROW END): models from MetaData.reflect create the table again', async (t) => {
+    if (!mariadb) return t.skip('MariaDB only');
+    const sourceUrl = await ctx.freshUrl('sysver_period');
+    const source = createEngine(sourceUrl);
+    const copyUrl = await ctx.freshUrl('sysver_period_copy');
+    const copy = createEngine(copyUrl);
+    try {
+      await source.execute('CREATE TABLE acct (id INT NOT NULL PRIMARY KEY, bal INT, valid_from TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,'
+        + ' valid_to TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, PERIOD FOR SYSTEM_TIME (valid_from, valid_to)) WITH SYSTEM VERSIONING');
+      await source.execute('INSERT INTO acct (id, bal) VALUES (1, 5)');
+      await (await MetaData.reflect(source)).createAll(copy);
+      const created = String((await catalogRows(copy, 'SHOW CREATE TABLE acct'))[0]!['Create Table']);
+      assert.match(created, /`valid_from` timestamp\(6\) GENERATED ALWAYS AS ROW START INVISIBLE/);
+      assert.match(created, /PERIOD FOR SYSTEM_TIME \(`valid_from`, `valid_to`\)/);
+      const d = await project.run(['diff', '--from', copyUrl, '--to', sourceUrl]);
+      assert.deepEqual([d.code, d.stdout.trim(), d.stderr], [0, 'no differences', '']);
+    } finally {
+      await source.dispose();
+      await copy.dispose();
+    }
+  });
 });
