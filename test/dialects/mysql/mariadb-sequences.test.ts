@@ -7,7 +7,7 @@
 // migration whose default silently takes numbers from the sequence of the database it came from.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createEngine, MetaData, type Engine } from '../../../src/index.js';
+import { column, createEngine, MetaData, sql, Table, type Engine } from '../../../src/index.js';
 import { compare } from '../../../src/autogenerate/index.js';
 import { inspect } from '../../../src/reflect/inspect.js';
 import { retort } from '../../helpers/cli.js';
@@ -66,8 +66,8 @@ forEachDialect('MariaDB sequences', (ctx) => {
   it('autogenerate from MetaData.reflect onto a database without the sequence warns, and the default names no other database', async (t) => {
     if (!mariadb) return t.skip('MySQL has no sequences');
     const models = await MetaData.reflect(engine);
-    const column = models.snapshot('mysql').tables.find((x) => x.name === 'ticket')!.columns.find((c) => c.name === 'no')!;
-    assert.deepEqual(column.default, { kind: 'expression', sql: 'nextval(`ticket_seq`)' });
+    const ticketNo = models.snapshot('mysql').tables.find((x) => x.name === 'ticket')!.columns.find((c) => c.name === 'no')!;
+    assert.deepEqual(ticketNo.default, { kind: 'expression', sql: 'nextval(`ticket_seq`)' });
     const other = createEngine(await ctx.freshUrl('maria_seq_onto'));
     try {
       const warnings: string[] = [];
@@ -81,6 +81,13 @@ forEachDialect('MariaDB sequences', (ctx) => {
       const none: string[] = [];
       assert.deepEqual(compare(models.snapshot('mysql'), onto, { dialect: engine.dialect, onWarning: (w) => void none.push(w.message) }), []);
       assert.deepEqual(none, []);
+      // a model written by hand says NEXT VALUE FOR, as the CREATE TABLE did: the same default
+      const written = new MetaData();
+      new Table(written, 'ticket', {
+        id: column.integer().primaryKey().autoincrement(false),
+        no: column.bigInteger().notNull().serverDefault(sql`NEXT VALUE FOR ticket_seq`),
+      });
+      assert.deepEqual(compare(written.snapshot('mysql'), onto, { dialect: engine.dialect }), []);
     } finally {
       await other.dispose();
     }
