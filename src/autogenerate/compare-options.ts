@@ -55,6 +55,8 @@ export interface CompareHookObjects {
   readonly onUpdate: ColumnSnapshot;
   /** PostgreSQL identity kind (GENERATED ALWAYS / BY DEFAULT). */
   readonly identity: ColumnSnapshot;
+  /** MySQL / MariaDB: INVISIBLE or visible. */
+  readonly invisible: ColumnSnapshot;
   /** A generated column's definition (differences are warnings, never operations). */
   readonly computed: ColumnSnapshot;
   readonly primaryKey: PrimaryKeySnapshot;

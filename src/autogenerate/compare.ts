@@ -6,6 +6,7 @@ import type { CompareOptions } from './compare-options.js';
 import { missingSequenceWarnings } from './missing-sequences.js';
 import { inheritanceWarnings } from './inheritance.js';
 import { missingTypeWarnings } from './missing-types.js';
+import { systemVersionedAlterWarnings } from './system-versioning.js';
 import { byText } from './normalize.js';
 import { OperationPlan } from './operation-plan.js';
 import { applyRenames } from './rename-view.js';
@@ -80,7 +81,7 @@ export function compare(target: SchemaSnapshot, current: SchemaSnapshot, options
     const models = options.targetIsDatabase !== true;
     const sequences = models ? missingSequenceWarnings(ops, database) : [];
     const types = models ? missingTypeWarnings(ops, database, target) : [];
-    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...inheritanceWarnings(ops, database), ...sequences, ...types]) options.onWarning(warning);
+    for (const warning of [...viewDependencyWarnings(ops, database, options.dialect), ...inheritanceWarnings(ops, database), ...sequences, ...types, ...systemVersionedAlterWarnings(ops, database)]) options.onWarning(warning);
   }
   return ops.map((op) => deepFreeze(op));
 }

@@ -73,6 +73,7 @@ function columnExtrasText(c: ColumnSnapshot, other: ColumnSnapshot | undefined, 
   if (c.computed) text += ` GENERATED (${shownExpression(d, c.computed.sql, other?.computed?.sql)})${c.computed.stored || d.name === 'postgresql' ? ' STORED' : ' VIRTUAL'}`;
   if (c.collation !== undefined) text += ` COLLATE ${collationKey(d, c.collation) ?? 'default'}`;
   if (c.onUpdate !== undefined && d.capabilities.columnOnUpdate) text += ` ON UPDATE ${onUpdateKey(c.onUpdate)}`;
+  if (c.invisible === true && d.capabilities.invisibleColumns) text += ' INVISIBLE';
   return text;
 }
 

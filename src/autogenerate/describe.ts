@@ -28,6 +28,7 @@ export function describeColumn(column: ColumnSnapshot, dialect: Dialect): string
   if (column.autoincrement) parts.push(column.identityAlways ? 'IDENTITY ALWAYS' : 'AUTOINCREMENT');
   if (column.default !== null) parts.push(`DEFAULT ${describeDefault(column.default)}`);
   if (column.onUpdate !== undefined) parts.push(`ON UPDATE ${column.onUpdate}`);
+  if (column.invisible === true) parts.push('INVISIBLE');
   if (column.comment !== null) parts.push(`COMMENT '${column.comment.replace(/'/g, "''")}'`);
   return parts.join(' ');
 }
@@ -84,6 +85,10 @@ function describeAlterations(changes: ColumnAlterations, previous: ColumnAlterat
     const k = (x: boolean): string => (x ? 'ALWAYS' : 'BY DEFAULT');
     parts.push(`identity ${was(previous?.identityAlways, k)} -> ${k(changes.identityAlways)}`);
   }
+  if (changes.invisible !== undefined) {
+    const v = (x: boolean): string => (x ? 'invisible' : 'visible');
+    parts.push(`${was(previous?.invisible, v)} -> ${v(changes.invisible)}`);
+  }
   return parts.join(', ');
 }
 
@@ -112,7 +117,7 @@ export function describeOperation(op: Operation, dialect: Dialect): string {
     case 'dropTable': return `- table ${q(op.schema, op.name)}`;
     case 'renameTable': return `~ table ${q(op.schema, op.from)} -> ${op.to} (renamed)`;
     case 'setTableComment': return `~ table ${q(op.schema, op.table)} comment: ${op.comment === null ? 'none' : `'${op.comment}'`}`;
-    case 'addColumn': return `+ column ${q(op.schema, op.table)}.${op.column.name} ${describeColumn(op.column, dialect)}`;
+    case 'addColumn': return `+ column ${q(op.schema, op.table)}.${op.column.name} ${describeColumn(op.column, dialect)}${op.primaryKey ? ' PRIMARY KEY' : ''}`;
     case 'dropColumn': return `- column ${q(op.schema, op.table)}.${op.name}`;
     case 'renameColumn': return `~ column ${q(op.schema, op.table)}.${op.from} -> ${op.to} (renamed)`;
     case 'alterColumn': return `~ column ${q(op.schema, op.table)}.${op.name}: ${describeAlterations(op.changes, op.previous, dialect)}`;

@@ -53,6 +53,14 @@ export interface DialectCapabilities {
   readonly columnOnUpdate: boolean;
   /** Identity columns are GENERATED ALWAYS or BY DEFAULT (PostgreSQL). */
   readonly identityKinds: boolean;
+  /** Columns can be INVISIBLE, left out of `SELECT *` (MySQL 8.0.23+, MariaDB 10.3+). */
+  readonly invisibleColumns: boolean;
+  /**
+   * An autoincrement column must be a key the moment it exists (MySQL: error 1075), so a new
+   * autoincrement column that is the new primary key is added with the key in one statement, and
+   * one that goes with its key is dropped with it.
+   */
+  readonly autoincrementNeedsKey: boolean;
   /**
    * A view holds on to the tables and columns it reads (PostgreSQL): the database refuses to drop
    * them or change a column's type while the view exists, and renames carry over. false: a view is
@@ -141,6 +149,7 @@ export interface ColumnChanges {
   readonly collation?: boolean;
   readonly onUpdate?: boolean;
   readonly identityAlways?: boolean;
+  readonly invisible?: boolean;
 }
 
 /**
@@ -154,7 +163,8 @@ export interface DdlCompiler {
   renameTable(table: TableSnapshot, newName: string): string[];
   setTableComment(table: TableSnapshot, comment: string | null): string[];
 
-  addColumn(table: TableSnapshot, column: ColumnSnapshot): string[];
+  /** With `primaryKey`: the table's new primary key, added in the same statement. */
+  addColumn(table: TableSnapshot, column: ColumnSnapshot, primaryKey?: PrimaryKeySnapshot): string[];
   dropColumn(table: TableSnapshot, column: ColumnSnapshot): string[];
   renameColumn(table: TableSnapshot, column: ColumnSnapshot, newName: string): string[];
   /** Changes `from` into `to` for the keys in `changes`. Throws OperationError where the dialect cannot. */

@@ -65,7 +65,8 @@ export function migrationFailure(cause: unknown, context: FailureContext): Migra
     lines.push(
       `  these statements of the migration had already run and were NOT rolled back (${context.dialect} commits DDL as it runs):`,
       ...executed.map((s, i) => `    ${i + 1}. ${s}`),
-      `  the version table still records ${describeHeads(context.heads)}: undo or finish them by hand, then run ${direction} again`,
+      `  the version table still records ${describeHeads(context.heads)}: undo them by hand, then run ${direction} again`
+        + ` (it runs the whole migration); or finish the migration by hand, then record it with retort stamp ${describeHeads(step.toHeads)}`,
     );
   } else {
     lines.push(`  nothing of the migration had run; the version table still records ${describeHeads(context.heads)}`);

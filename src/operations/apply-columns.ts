@@ -14,7 +14,8 @@ export function applyColumnOperation(snapshot: SchemaSnapshot, op: ColumnOp): Sc
   switch (op.kind) {
     case 'addColumn':
       if (findColumn(table, op.column.name)) throw opError(op, `column "${op.column.name}" already exists`);
-      return replaceTableAt(snapshot, i, { ...table, columns: [...table.columns, op.column] });
+      if (op.primaryKey && table.primaryKey) throw opError(op, 'the table already has a primary key');
+      return replaceTableAt(snapshot, i, { ...table, columns: [...table.columns, op.column], ...(op.primaryKey ? { primaryKey: op.primaryKey } : {}) });
     case 'dropColumn':
       return dropColumn(snapshot, i, op);
     case 'renameColumn':
@@ -60,6 +61,10 @@ export function alterColumnSnapshot(column: ColumnSnapshot, changes: AlterColumn
     else delete altered.identityAlways;
   }
   if (!altered.autoincrement) delete altered.identityAlways;
+  if (changes.invisible !== undefined) {
+    if (changes.invisible) altered.invisible = true;
+    else delete altered.invisible;
+  }
   return altered;
 }
 

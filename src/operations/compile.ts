@@ -192,7 +192,7 @@ function compileInPlace(op: Operation, ctx: CompileContext, known: TableSnapshot
     case 'setTableComment':
       return capabilities.comments ? statements(ddl.setTableComment(table, op.comment)) : [];
     case 'addColumn':
-      return statements(ddl.addColumn(table, op.column));
+      return statements(ddl.addColumn(table, op.column, op.primaryKey));
     case 'dropColumn':
       return statements(ddl.dropColumn(table, op.column ?? findColumn(op, table, op.name)));
     case 'renameColumn':

@@ -20,6 +20,12 @@ export interface InSchema {
   readonly schema?: string | null;
 }
 
+/** Options of `op.addColumn`. */
+export interface AddColumnOptions extends InSchema {
+  /** The new column is the table's primary key, added with it (true, or the key's name). */
+  readonly primaryKey?: boolean | string;
+}
+
 /** SQLite: the ON CONFLICT clause of a primary key or unique constraint (`'replace'`, `'ignore'`, ...). */
 export interface ConflictOption {
   readonly onConflict?: ConflictAction;
@@ -47,6 +53,8 @@ export interface AlterColumnChanges {
   readonly onUpdate?: string | SqlFragment | null;
   /** PostgreSQL identity columns: GENERATED ALWAYS (true) or BY DEFAULT (false). */
   readonly identityAlways?: boolean;
+  /** MySQL / MariaDB: INVISIBLE (true) or visible (false). */
+  readonly invisible?: boolean;
 }
 
 export interface CreateIndexOptions extends InSchema {
@@ -100,8 +108,15 @@ export class Operations {
     return this.#run({ kind: 'renameTable', schema: options.schema ?? null, from, to });
   }
 
-  async addColumn(table: string, name: string, column: AnyColumn, options: InSchema = {}): Promise<void> {
-    return this.#run({ kind: 'addColumn', schema: options.schema ?? null, table, column: toColumnSnapshot(name, column) });
+  /**
+   * ADD COLUMN. `{ primaryKey: true }` (or the key's name) makes the new column the table's primary
+   * key in the same statement: what MySQL needs for an AUTO_INCREMENT column, which must be a key
+   * the moment it exists.
+   */
+  async addColumn(table: string, name: string, column: AnyColumn, options: AddColumnOptions = {}): Promise<void> {
+    const key = options.primaryKey;
+    const primaryKey = key === undefined || key === false ? undefined : { name: typeof key === 'string' ? key : null, columns: [name] };
+    return this.#run({ kind: 'addColumn', schema: options.schema ?? null, table, column: toColumnSnapshot(name, column), ...(primaryKey ? { primaryKey } : {}) });
   }
 
   async dropColumn(table: string, name: string, options: InSchema = {}): Promise<void> {
@@ -123,6 +138,7 @@ export class Operations {
     if (changes.collation !== undefined) c.collation = changes.collation;
     if (changes.onUpdate !== undefined) c.onUpdate = changes.onUpdate === null || typeof changes.onUpdate === 'string' ? changes.onUpdate : changes.onUpdate.text;
     if (changes.identityAlways !== undefined) c.identityAlways = changes.identityAlways;
+    if (changes.invisible !== undefined) c.invisible = changes.invisible;
     if (Object.keys(c).length === 0) throw new OperationError(`alterColumn ${table}.${name}: nothing to change`);
     return this.#run({ kind: 'alterColumn', schema: options.schema ?? null, table, name, changes: c });
   }

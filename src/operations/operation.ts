@@ -86,6 +86,11 @@ export interface SetTableCommentOp extends TableRef {
 export interface AddColumnOp extends TableRef {
   readonly kind: 'addColumn';
   readonly column: ColumnSnapshot;
+  /**
+   * The table's new primary key, of this column alone, added in the same statement (MySQL refuses
+   * an AUTO_INCREMENT column that is not a key). Absent: the column comes alone.
+   */
+  readonly primaryKey?: PrimaryKeySnapshot;
 }
 
 export interface DropColumnOp extends TableRef {
@@ -93,6 +98,8 @@ export interface DropColumnOp extends TableRef {
   readonly name: string;
   /** For reverse: the dropped column's full definition. */
   readonly column?: ColumnSnapshot;
+  /** For reverse: the primary key of this column alone, which goes with it. */
+  readonly primaryKey?: PrimaryKeySnapshot;
 }
 
 export interface RenameColumnOp extends TableRef {
@@ -114,6 +121,8 @@ export interface ColumnAlterations {
   readonly onUpdate?: string | null;
   /** PostgreSQL identity columns: GENERATED ALWAYS (true) or BY DEFAULT (false). */
   readonly identityAlways?: boolean;
+  /** MySQL / MariaDB: INVISIBLE (true) or visible (false). */
+  readonly invisible?: boolean;
 }
 
 export interface AlterColumnOp extends TableRef {

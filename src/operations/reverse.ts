@@ -56,7 +56,7 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-const ALTERATION_KEYS = ['type', 'nullable', 'default', 'comment', 'autoincrement', 'collation', 'onUpdate', 'identityAlways'] as const;
+const ALTERATION_KEYS = ['type', 'nullable', 'default', 'comment', 'autoincrement', 'collation', 'onUpdate', 'identityAlways', 'invisible'] as const;
 
 function reverseAlterations(op: Extract<Operation, { kind: 'alterColumn' }>): { changes: ColumnAlterations; previous: ColumnAlterations } {
   const previous = op.previous;
@@ -89,10 +89,10 @@ function reverseOne(op: Operation): Operation {
       if (op.previous === undefined) throw missing(op, 'previous', 'the comment before');
       return { kind: 'setTableComment', schema: op.schema, table: op.table, comment: op.previous, previous: op.comment };
     case 'addColumn':
-      return { kind: 'dropColumn', schema: op.schema, table: op.table, name: op.column.name, column: op.column };
+      return { kind: 'dropColumn', schema: op.schema, table: op.table, name: op.column.name, column: op.column, ...(op.primaryKey ? { primaryKey: op.primaryKey } : {}) };
     case 'dropColumn':
       if (!op.column) throw missing(op, 'column', "the dropped column's definition");
-      return { kind: 'addColumn', schema: op.schema, table: op.table, column: op.column };
+      return { kind: 'addColumn', schema: op.schema, table: op.table, column: op.column, ...(op.primaryKey ? { primaryKey: op.primaryKey } : {}) };
     case 'renameColumn':
       return { kind: 'renameColumn', schema: op.schema, table: op.table, from: op.to, to: op.from };
     case 'alterColumn': {

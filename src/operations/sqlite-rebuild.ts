@@ -81,7 +81,7 @@ export function needsRebuild(op: Operation, dialect: Dialect, table?: TableSnaps
   const caps = dialect.capabilities;
   switch (op.kind) {
     case 'addColumn':
-      return !caps.alterColumn && !addsInPlace(op.column);
+      return !caps.alterColumn && (!addsInPlace(op.column) || op.primaryKey !== undefined);
     case 'alterColumn':
       return !caps.alterColumn && effectiveAlterations(op, dialect).length > 0;
     case 'dropColumn':
@@ -121,8 +121,9 @@ function addsInPlace(column: ColumnSnapshot): boolean {
 }
 
 /**
- * The keys an alterColumn changes that the dialect stores: comments, ON UPDATE and identity
- * kinds only where it keeps them (capabilities `comments`, `columnOnUpdate`, `identityKinds`).
+ * The keys an alterColumn changes that the dialect stores: comments, ON UPDATE, identity kinds
+ * and invisibility only where it keeps them (capabilities `comments`, `columnOnUpdate`,
+ * `identityKinds`, `invisibleColumns`).
  *
  * @example
  * ```ts
@@ -131,7 +132,7 @@ function addsInPlace(column: ColumnSnapshot): boolean {
  */
 export function effectiveAlterations(op: Extract<Operation, { kind: 'alterColumn' }>, dialect: Dialect): string[] {
   const caps = dialect.capabilities;
-  const kept: Readonly<Record<string, boolean>> = { comment: caps.comments, onUpdate: caps.columnOnUpdate, identityAlways: caps.identityKinds };
+  const kept: Readonly<Record<string, boolean>> = { comment: caps.comments, onUpdate: caps.columnOnUpdate, identityAlways: caps.identityKinds, invisible: caps.invisibleColumns };
   return Object.entries(op.changes)
     .filter(([key, value]) => value !== undefined && kept[key] !== false)
     .map(([key]) => key);

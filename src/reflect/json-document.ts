@@ -15,7 +15,7 @@ export interface SchemaDocument {
   /** SQLite virtual tables (empty on other dialects): `definition` is the CREATE VIRTUAL TABLE text. */
   readonly virtualTables: readonly { readonly name: string; readonly schema: string | null; readonly definition: string | null }[];
   readonly enums: readonly { readonly name: string; readonly schema: string | null; readonly values: readonly string[] }[];
-  /** PostgreSQL sequences no column owns (empty on other dialects): the text after `CREATE SEQUENCE name`. */
+  /** PostgreSQL sequences no column owns, MariaDB's sequences (empty on other dialects): the text after `CREATE SEQUENCE name`. */
   readonly sequences: readonly DefinedObjectSnapshot[];
   /** PostgreSQL domain types (empty on other dialects): the text after `CREATE DOMAIN name AS`. */
   readonly domains: readonly DefinedObjectSnapshot[];
@@ -61,6 +61,10 @@ export interface TableDocument {
   readonly collation: string | null;
   /** MySQL: the table's storage engine when it is not the server's default, else null. */
   readonly engine: string | null;
+  /** MariaDB: true for a table WITH SYSTEM VERSIONING. */
+  readonly systemVersioning: boolean;
+  /** MySQL: the ROW_FORMAT the table was created with when not InnoDB's default, else null. */
+  readonly rowFormat: string | null;
   /** The table's triggers, by name, each with its whole CREATE TRIGGER text. */
   readonly triggers: readonly TriggerSnapshot[];
   /** PostgreSQL: the table's exclusion constraints, by name, each with the ALTER TABLE ... ADD CONSTRAINT text that adds it. */
@@ -90,6 +94,8 @@ export interface ColumnDocument {
   readonly onUpdate: string | null;
   /** PostgreSQL: true for an identity column GENERATED ALWAYS. */
   readonly identityAlways: boolean;
+  /** MySQL / MariaDB: true for an INVISIBLE column (left out of `SELECT *`). */
+  readonly invisible: boolean;
 }
 
 /**
@@ -122,6 +128,8 @@ export function toSchemaDocument(snapshot: SchemaSnapshot, dialect: Dialect): Sc
       partitionBy: t.partitionBy ?? null,
       collation: t.collation ?? null,
       engine: t.engine ?? null,
+      systemVersioning: t.systemVersioning === true,
+      rowFormat: t.rowFormat ?? null,
       triggers: t.triggers ?? [],
       exclusions: t.exclusions ?? [],
       partitions: t.partitions ?? [],
@@ -154,6 +162,7 @@ function columnDocument(c: ColumnSnapshot, dialect: Dialect): ColumnDocument {
     collation: c.collation ?? null,
     onUpdate: c.onUpdate ?? null,
     identityAlways: c.identityAlways === true,
+    invisible: c.invisible === true,
   };
 }
 

@@ -100,7 +100,9 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     ...(table.partitionBy !== undefined ? [`PARTITION BY ${table.partitionBy}`] : []),
     ...(table.inherits !== undefined ? [`INHERITS ${table.inherits.map((p) => qualified({ name: p.table, schema: p.schema })).join(', ')}`] : []),
     ...(table.collation !== undefined ? [`COLLATE ${table.collation}`] : []),
-    ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : [])];
+    ...(table.engine !== undefined ? [`ENGINE ${table.engine}`] : []),
+    ...(table.rowFormat !== undefined ? [`ROW_FORMAT ${table.rowFormat}`] : []),
+    ...(table.systemVersioning === true ? ['WITH SYSTEM VERSIONING'] : [])];
   const lines = [`table ${qualified(table)}${options.length > 0 ? ` (${options.join(', ')})` : ''}${table.comment ? `  -- ${table.comment}` : ''}`];
   const rows = table.columns.map((c) => {
     const flags: string[] = [];
@@ -113,6 +115,7 @@ function renderTable(table: TableSnapshot, dialect: Dialect): string[] {
     if (c.onUpdate !== undefined) flags.push(`ON UPDATE ${c.onUpdate}`);
     const parents = (table.inherits ?? []).filter((p) => p.columns.includes(c.name)).map((p) => qualified({ name: p.table, schema: p.schema }));
     if (parents.length > 0) flags.push(`inherited from ${parents.join(', ')}`);
+    if (c.invisible === true) flags.push('INVISIBLE');
     if (c.comment) flags.push(`-- ${c.comment}`);
     return [c.name, typeText(c.type, dialect), flags.join('  ')] as const;
   });

@@ -140,6 +140,15 @@ export class ColumnBuilder<T, N extends boolean = true> {
     return this.with({ extras: { ...this.def.extras, onUpdate: text } });
   }
 
+  /**
+   * MySQL / MariaDB `INVISIBLE`: `SELECT *` and an INSERT without a column list leave the column
+   * out. `.invisible(false)` declares a visible one (compared: a model without either leaves the
+   * database's choice alone). Refused on the other dialects.
+   */
+  invisible(on = true): ColumnBuilder<T, N> {
+    return this.with({ extras: { ...this.def.extras, invisible: on } });
+  }
+
   /** The column's comment (stored on PostgreSQL and MySQL). */
   comment(text: string | null): ColumnBuilder<T, N> {
     return this.with({ comment: text });

@@ -80,9 +80,9 @@ export interface ColumnDef {
 
 /**
  * The optional parts of a {@link ColumnSnapshot}, declared with `.computed()`, `.collate()`,
- * `.onUpdate()` and `.identity({ always: true })`; a key is present only when declared.
+ * `.onUpdate()`, `.identity({ always: true })` and `.invisible()`; a key is present only when declared.
  */
-export type ColumnExtras = Pick<ColumnSnapshot, 'computed' | 'collation' | 'onUpdate' | 'identityAlways'>;
+export type ColumnExtras = Pick<ColumnSnapshot, 'computed' | 'collation' | 'onUpdate' | 'identityAlways' | 'invisible'>;
 
 /** The extras of a column that declares none (shared, frozen). */
 export const NO_EXTRAS: ColumnExtras = Object.freeze({});
@@ -94,6 +94,7 @@ export function columnExtras(c: ColumnSnapshot): ColumnExtras {
     ...(c.collation !== undefined ? { collation: c.collation } : {}),
     ...(c.onUpdate !== undefined ? { onUpdate: c.onUpdate } : {}),
     ...(c.identityAlways !== undefined ? { identityAlways: c.identityAlways } : {}),
+    ...(c.invisible !== undefined ? { invisible: c.invisible } : {}),
   };
 }
 

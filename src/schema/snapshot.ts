@@ -36,8 +36,9 @@ export interface SchemaSnapshot {
   readonly virtualTables?: readonly ViewSnapshot[];
   /**
    * PostgreSQL reflection: the sequences no column owns (a serial's or an identity's sequence is
-   * part of its column's autoincrement), as a `nextval('...')` default uses them. Absent elsewhere:
-   * retort does not manage sequences, `retort diff` warns about them.
+   * part of its column's autoincrement), as a `nextval('...')` default uses them; MariaDB
+   * reflection: its sequences (`nextval(`seq`)` defaults). Absent elsewhere: retort does not
+   * manage sequences, `retort diff` warns about them.
    */
   readonly sequences?: readonly SequenceSnapshot[];
   /**
@@ -94,6 +95,16 @@ export interface TableSnapshotOptions {
   readonly collation?: string;
   /** MySQL: the table's storage engine (`MyISAM`). Reflection: only when not the server's default; models: as declared. */
   readonly engine?: string;
+  /**
+   * MariaDB `WITH SYSTEM VERSIONING`: the server keeps every old version of a row. Reflection sets
+   * only true; models: as declared (absent: not declared, not compared).
+   */
+  readonly systemVersioning?: boolean;
+  /**
+   * MySQL `ROW_FORMAT` (`COMPRESSED`, `REDUNDANT`, ...). Reflection: only when the CREATE TABLE gave
+   * one that is not InnoDB's default; models: as declared (absent: not declared, not compared).
+   */
+  readonly rowFormat?: string;
 }
 
 /**
@@ -192,6 +203,12 @@ export interface ColumnSnapshot {
    * "not declared" and is not compared.
    */
   readonly identityAlways?: boolean;
+  /**
+   * MySQL / MariaDB `INVISIBLE` column: left out of `SELECT *` and of an INSERT without a column
+   * list. Reflection sets only true; a model: as declared with `.invisible()` (true) or
+   * `.invisible(false)`; absent means "not declared" and is not compared.
+   */
+  readonly invisible?: boolean;
 }
 
 /** The expression of a generated column and how it is kept. */

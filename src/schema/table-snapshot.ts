@@ -112,6 +112,9 @@ export function buildTableSnapshot(
       ? def.autoincrement
       : inPrimaryKey && resolveAutoincrement(def, { inPrimaryKey, primaryKeyColumns: pkColumns.length, inForeignKey: fkColumns.has(col.name) });
     if (def.extras !== NO_EXTRAS) checkColumnExtras(def, autoincrement, `table "${table.name}", column "${col.name}"`);
+    if (def.extras.invisible === true && target.name !== 'mysql') {
+      throw new SchemaError(`table "${table.name}", column "${col.name}": invisible() (INVISIBLE) exists on mysql only, not on ${target.name}`);
+    }
     return freeze({
       name: col.name,
       type: deepFreeze(def.type),

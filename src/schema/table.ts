@@ -51,7 +51,7 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   readonly name: string;
   readonly schema: string | null;
   readonly comment: string | null;
-  /** Dialect table options as declared (`strict`, `withoutRowid`, `sqliteAutoincrement`, `partitionBy`, `collation`, `engine`); only the declared keys. */
+  /** Dialect table options as declared (`strict`, `withoutRowid`, `sqliteAutoincrement`, `partitionBy`, `collation`, `engine`, `systemVersioning`, `rowFormat`); only the declared keys. */
   readonly snapshotOptions: TableSnapshotOptions;
   /** The columns by TypeScript key. */
   readonly columns: TableColumns<C>;
@@ -227,8 +227,8 @@ export class Table<C extends ColumnsShape = ColumnsShape> {
   }
 }
 
-/** The dialect table options (SQLite's, PostgreSQL's partition key, MySQL's collation and engine), carried into the snapshot as declared. */
-const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy', 'collation', 'engine'] as const satisfies readonly (keyof TableSnapshotOptions)[];
+/** The dialect table options (SQLite's, PostgreSQL's partition key, MySQL's collation and engine, MariaDB's system versioning), carried into the snapshot as declared. */
+const SNAPSHOT_TABLE_OPTIONS = ['strict', 'withoutRowid', 'sqliteAutoincrement', 'partitionBy', 'collation', 'engine', 'systemVersioning', 'rowFormat'] as const satisfies readonly (keyof TableSnapshotOptions)[];
 
 /** The dialect table options `source` has (a model's options, a table snapshot), only those set. */
 export function pickTableOptions(source: TableSnapshotOptions): TableSnapshotOptions {

@@ -26,6 +26,8 @@ const base: DialectCapabilities = {
   alterForeignKeyColumns: true,
   columnOnUpdate: false,
   identityKinds: false,
+  invisibleColumns: false,
+  autoincrementNeedsKey: false,
   viewsBindColumns: false,
   conflictClauses: false,
   maxIdentifierLength: null,
@@ -33,7 +35,7 @@ const base: DialectCapabilities = {
 
 const capabilities: Record<TestDialectName, DialectCapabilities> = {
   postgresql: { ...base, schemas: true, namedPrimaryKeys: true, partialIndexes: true, deferrableForeignKeys: true, namedEnums: true, identityKinds: true, viewsBindColumns: true, maxIdentifierLength: 63 },
-  mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, maxIdentifierLength: 64 },
+  mysql: { ...base, transactionalDdl: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, invisibleColumns: true, autoincrementNeedsKey: true, maxIdentifierLength: 64 },
   sqlite: { ...base, comments: false, partialIndexes: true, deferrableForeignKeys: true, alterColumn: false, alterConstraints: false, conflictClauses: true },
 };
 

@@ -85,6 +85,8 @@ const PG: DialectCapabilities = {
   alterForeignKeyColumns: true,
   columnOnUpdate: false,
   identityKinds: true,
+  invisibleColumns: false,
+  autoincrementNeedsKey: false,
   viewsBindColumns: true,
   conflictClauses: false,
   maxIdentifierLength: 63,
@@ -92,7 +94,7 @@ const PG: DialectCapabilities = {
 
 export const capabilities = {
   postgresql: PG,
-  mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, identityKinds: false, viewsBindColumns: false, maxIdentifierLength: 64 },
+  mysql: { ...PG, transactionalDdl: false, schemas: false, namedPrimaryKeys: false, partialIndexes: false, deferrableForeignKeys: false, namedEnums: false, inlineEnums: true, uniqueConstraintIsIndex: true, foreignKeysNeedIndex: true, alterForeignKeyColumns: false, columnOnUpdate: true, identityKinds: false, invisibleColumns: true, autoincrementNeedsKey: true, viewsBindColumns: false, maxIdentifierLength: 64 },
   sqlite: { ...PG, schemas: false, comments: false, namedPrimaryKeys: false, namedEnums: false, alterColumn: false, alterConstraints: false, identityKinds: false, viewsBindColumns: false, conflictClauses: true, maxIdentifierLength: null },
 } satisfies Record<string, DialectCapabilities>;
 

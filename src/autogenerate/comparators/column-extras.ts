@@ -1,5 +1,6 @@
 import type { ColumnSnapshot } from '../../schema/snapshot.js';
 import type { ColumnComparator } from '../comparator.js';
+import type { SchemaCompareContext, TablePair } from '../compare-context.js';
 import type { CompareDialect } from '../compare-options.js';
 import { collationKey, expressionKey, onUpdateKey } from '../normalize.js';
 
@@ -13,16 +14,22 @@ import { collationKey, expressionKey, onUpdateKey } from '../normalize.js';
 export const collationComparator: ColumnComparator = {
   id: 'collation',
   scope: 'column',
-  compare({ table, dialect, target, current }) {
-    if (target.collation === undefined && !table.schema.targetIsDatabase) return null;
-    const inEffect = current.collation ?? (target.collation === undefined ? undefined : table.current.collation ?? table.schema.database.collation);
-    const differs = table.schema.differs(
-      { kind: 'collation', table: table.target.name, name: target.name, target, current },
-      () => collationKey(dialect, target.collation) !== collationKey(dialect, inEffect),
-    );
-    return differs ? { changes: { collation: target.collation ?? null }, previous: { collation: current.collation ?? null } } : null;
+  compare({ table, target, current }) {
+    return collationChanges(table.schema, { target: table.target, current: table.current }, target, current)
+      ? { changes: { collation: target.collation ?? null }, previous: { collation: current.collation ?? null } }
+      : null;
   },
 };
+
+/** True when {@link collationComparator} finds the column's collation changed (its table's pair given). */
+export function collationChanges(schema: SchemaCompareContext, pair: TablePair, target: ColumnSnapshot, current: ColumnSnapshot): boolean {
+  if (target.collation === undefined && !schema.targetIsDatabase) return false;
+  const inEffect = current.collation ?? (target.collation === undefined ? undefined : pair.current.collation ?? schema.database.collation);
+  return schema.differs(
+    { kind: 'collation', table: pair.target.name, name: target.name, target, current },
+    () => collationKey(schema.dialect, target.collation) !== collationKey(schema.dialect, inEffect),
+  );
+}
 
 /** MySQL's `ON UPDATE` expression (absent on either side: none), by its canonical spelling. */
 export const onUpdateComparator: ColumnComparator = {
@@ -35,6 +42,24 @@ export const onUpdateComparator: ColumnComparator = {
       () => onUpdateKey(target.onUpdate) !== onUpdateKey(current.onUpdate),
     );
     return differs ? { changes: { onUpdate: target.onUpdate ?? null }, previous: { onUpdate: current.onUpdate ?? null } } : null;
+  },
+};
+
+/**
+ * MySQL / MariaDB: whether a column is INVISIBLE, where the model declares it (`.invisible()` or
+ * `.invisible(false)`; a model that says nothing leaves the database's choice alone) or the
+ * target is a database.
+ */
+export const invisibleComparator: ColumnComparator = {
+  id: 'invisible',
+  scope: 'column',
+  when: (dialect) => dialect.capabilities.invisibleColumns,
+  compare({ table, target, current }) {
+    if (target.invisible === undefined && !table.schema.targetIsDatabase) return null;
+    const to = target.invisible === true;
+    const from = current.invisible === true;
+    const differs = table.schema.differs({ kind: 'invisible', table: table.target.name, name: target.name, target, current }, () => to !== from);
+    return differs ? { changes: { invisible: to }, previous: { invisible: from } } : null;
   },
 };
 

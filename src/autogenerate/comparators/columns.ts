@@ -1,6 +1,7 @@
 import type { ColumnAlterations } from '../../operations/operation.js';
 import type { ColumnSnapshot } from '../../schema/snapshot.js';
 import type { TableComparator } from '../comparator.js';
+import { keyWithColumn } from './primary-key.js';
 
 /**
  * Columns of a table on both sides: renames (decided ones only), added columns in target order,
@@ -34,7 +35,8 @@ export const columnsComparator: TableComparator = {
       }
       if (existing === undefined) {
         if (ctx.schema.keeps({ kind: 'column', table, name: column.name, target: column, current: null })) {
-          plan.add('columns', { kind: 'addColumn', schema, table, column });
+          const key = keyWithColumn(ctx, 'added');
+          plan.add('columns', { kind: 'addColumn', schema, table, column, ...(key !== null && key.columns[0] === column.name ? { primaryKey: key } : {}) });
         }
         continue;
       }
@@ -57,9 +59,11 @@ export const columnsComparator: TableComparator = {
     const targetNames = new Set(target.columns.map((c) => c.name));
     // last to first: the downgrade (the ops reversed) adds them back in the table's column order
     const dropped = current.columns.filter((c) => !targetNames.has(c.name)).reverse();
+    const droppedKey = keyWithColumn(ctx, 'dropped');
     for (const column of dropped) {
       if (ctx.schema.keeps({ kind: 'column', table, name: column.name, target: null, current: column })) {
-        plan.add('dropColumns', { kind: 'dropColumn', schema, table, name: column.name, column });
+        const key = droppedKey !== null && droppedKey.columns[0] === column.name ? { primaryKey: ctx.schema.renames.original(droppedKey) } : {};
+        plan.add('dropColumns', { kind: 'dropColumn', schema, table, name: column.name, column, ...key });
       }
     }
   },

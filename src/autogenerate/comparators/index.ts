@@ -2,7 +2,7 @@ import { ComparatorRegistry } from '../comparator.js';
 import { autoincrementComparator } from './autoincrement.js';
 import { checksComparator } from './checks.js';
 import { columnTypeComparator } from './column-type.js';
-import { collationComparator, computedComparator, identityKindComparator, onUpdateComparator } from './column-extras.js';
+import { collationComparator, computedComparator, identityKindComparator, invisibleComparator, onUpdateComparator } from './column-extras.js';
 import { columnsComparator } from './columns.js';
 import { columnCommentComparator, tableCommentComparator } from './comments.js';
 import { enumsComparator } from './enums.js';
@@ -59,6 +59,7 @@ export function defaultComparators(): ComparatorRegistry {
     .register(identityKindComparator)
     .register(collationComparator)
     .register(onUpdateComparator)
+    .register(invisibleComparator)
     .register(computedComparator)
     .register(columnCommentComparator);
 }

@@ -47,7 +47,25 @@ export function autoincrementMovesWithKey(ctx: TableCompareContext, target: Colu
   return key !== null && key.columns.includes(target.name);
 }
 
-/** The primary key; see {@link primaryKeyChange} and {@link autoincrementMovesWithKey}. */
+/**
+ * Where the dialect needs an autoincrement column to be a key the moment it exists
+ * (`capabilities.autoincrementNeedsKey`: MySQL), the key of one column that comes or goes with
+ * its column: an added key of a new autoincrement column (the addColumn adds the key in the same
+ * statement, and no addPrimaryKey follows), a dropped key of a dropped autoincrement column (the
+ * dropColumn takes the key with it, and no dropPrimaryKey comes first; MySQL refuses to drop the
+ * key of an AUTO_INCREMENT column). Null for the other changes.
+ */
+export function keyWithColumn(ctx: TableCompareContext, side: 'added' | 'dropped'): PrimaryKeySnapshot | null {
+  if (!ctx.dialect.capabilities.autoincrementNeedsKey) return null;
+  const key = primaryKeyChange(ctx)[side];
+  if (key === null || key.columns.length !== 1) return null;
+  const name = key.columns[0]!;
+  const [own, other] = side === 'added' ? [ctx.target, ctx.current] : [ctx.current, ctx.target];
+  const column = own.columns.find((c) => c.name === name);
+  return column !== undefined && column.autoincrement && !other.columns.some((c) => c.name === name) ? key : null;
+}
+
+/** The primary key; see {@link primaryKeyChange}, {@link autoincrementMovesWithKey} and {@link keyWithColumn}. */
 export const primaryKeyComparator: TableComparator = {
   id: 'primary-key',
   scope: 'table',
@@ -69,10 +87,12 @@ export const primaryKeyComparator: TableComparator = {
         });
       }
       const primaryKey = ctx.schema.renames.original(dropped);
-      plan.add('dropConstraints', { kind: 'dropPrimaryKey', schema: ctx.opSchema, table: ctx.database.name, name: primaryKey.name, primaryKey });
+      if (keyWithColumn(ctx, 'dropped') === null) {
+        plan.add('dropConstraints', { kind: 'dropPrimaryKey', schema: ctx.opSchema, table: ctx.database.name, name: primaryKey.name, primaryKey });
+      }
     }
     if (added !== null) {
-      plan.add('addConstraints', { kind: 'addPrimaryKey', schema: ctx.opSchema, table: ctx.target.name, primaryKey: added });
+      if (keyWithColumn(ctx, 'added') === null) plan.add('addConstraints', { kind: 'addPrimaryKey', schema: ctx.opSchema, table: ctx.target.name, primaryKey: added });
       for (const { target } of moving.filter((m) => m.target.autoincrement)) {
         plan.add('addConstraints', {
           kind: 'alterColumn', schema: ctx.opSchema, table: ctx.target.name, name: target.name, changes: { autoincrement: true }, previous: { autoincrement: false },

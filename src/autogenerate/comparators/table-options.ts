@@ -11,7 +11,7 @@ function partitionKey(key: string | undefined): string | null {
 
 /**
  * Table options: SQLite's `STRICT`, `WITHOUT ROWID`, `AUTOINCREMENT`, PostgreSQL's partition
- * key and MySQL's table collation and engine, compared where the model declares them or the target is a database. A difference is a
+ * key, MySQL's table collation and engine and MariaDB's system versioning, compared where the model declares them or the target is a database. A difference is a
  * warning: no operation changes them (a table rebuild keeps the options the table has).
  */
 export const tableOptionsComparator: TableComparator = {
@@ -33,6 +33,18 @@ export const tableOptionsComparator: TableComparator = {
     if (compared(target.partitionBy) && partitionKey(target.partitionBy) !== partitionKey(current.partitionBy)) {
       const describe = (key: string | undefined): string => (key === undefined ? 'not partitioned' : `PARTITION BY ${key}`);
       ctx.schema.warn(target.name, `partitioning: the ${side} is ${describe(target.partitionBy)}, the database ${describe(current.partitionBy)}; ${RECREATE}`);
+    }
+    if (ctx.dialect.name === 'mysql' && compared(target.systemVersioning) && (target.systemVersioning === true) !== (current.systemVersioning === true)) {
+      const on = target.systemVersioning === true;
+      ctx.schema.warn(
+        target.name,
+        `table option WITH SYSTEM VERSIONING: the ${side} ${on ? 'has' : 'does not have'} it, the database ${on ? 'does not' : 'does'}; `
+          + `retort does not change it: ALTER TABLE ... ${on ? 'ADD' : 'DROP'} SYSTEM VERSIONING with op.execute${on ? '' : ' (drops the history)'}`,
+      );
+    }
+    if (ctx.dialect.name === 'mysql' && compared(target.rowFormat) && target.rowFormat?.toLowerCase() !== current.rowFormat?.toLowerCase()) {
+      const describe = (f: string | undefined): string => (f === undefined ? "InnoDB's default row format" : `ROW_FORMAT ${f}`);
+      ctx.schema.warn(target.name, `row format: the ${side} has ${describe(target.rowFormat)}, the database ${describe(current.rowFormat)}; ALTER TABLE ... ROW_FORMAT = ... in this migration`);
     }
     if (ctx.dialect.name === 'mysql' && compared(target.engine) && target.engine?.toLowerCase() !== current.engine?.toLowerCase()) {
       const describe = (e: string | undefined): string => e ?? "the server's default engine";

@@ -52,6 +52,8 @@ function unmanagedComparator(id: string, noun: string, change: string, objects: 
 }
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** An identifier quoted as the dialect writes it: backticks on MySQL / MariaDB, double quotes elsewhere. */
+const quoteFor = (dialect: string, name: string): string => (dialect === 'mysql' ? `\`${name.replace(/`/g, '``')}\`` : quote(name));
 
 /**
  * Views, when the target is a database. On PostgreSQL the warning names the statement that creates
@@ -109,7 +111,7 @@ export const virtualTablesComparator: SchemaComparator = unmanagedComparator('vi
 
 /**
  * PostgreSQL sequences that no column owns (a serial's or an identity's sequence belongs to its
- * column's autoincrement), when the target is a database.
+ * column's autoincrement), and MariaDB's sequences, when the target is a database.
  *
  * @example
  * ```ts
@@ -117,8 +119,8 @@ export const virtualTablesComparator: SchemaComparator = unmanagedComparator('vi
  * //   create it with op.execute (CREATE SEQUENCE "order_no_seq" AS bigint INCREMENT BY 1 ...)
  * ```
  */
-export const sequencesComparator: SchemaComparator = unmanagedComparator('sequences', 'sequence', 'alter', (s) =>
-  (s.sequences ?? []).map((o) => ({ label: o.name, definition: o.definition, create: `CREATE SEQUENCE ${quote(o.name)} ${o.definition}` })));
+export const sequencesComparator: SchemaComparator = unmanagedComparator('sequences', 'sequence', 'alter', (s, dialect) =>
+  (s.sequences ?? []).map((o) => ({ label: o.name, definition: o.definition, create: `CREATE SEQUENCE ${quoteFor(dialect.name, o.name)} ${o.definition}` })));
 
 /**
  * PostgreSQL domain types, when the target is a database.

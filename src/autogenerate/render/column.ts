@@ -95,6 +95,7 @@ export function renderColumn(column: ColumnSnapshot, ctx: RenderContext): string
   if (column.computed) text += `.computed(${renderSql(column.computed.sql, ctx)}${column.computed.stored ? ', { stored: true }' : ''})`;
   if (column.default !== null) text += `.serverDefault(${renderDefault(column.default, ctx)})`;
   if (column.onUpdate !== undefined) text += `.onUpdate(${renderSql(column.onUpdate, ctx)})`;
+  if (column.invisible !== undefined) text += column.invisible ? '.invisible()' : '.invisible(false)';
   if (column.comment !== null) text += `.comment(${quote(column.comment)})`;
   return text;
 }

@@ -95,13 +95,18 @@ export const operationRenderers: OperationRenderers = {
       ['partitionBy', opt(t.partitionBy, str)],
       ['collation', opt(t.collation, str)],
       ['engine', opt(t.engine, str)],
+      ['systemVersioning', opt(t.systemVersioning, (x) => raw(String(x)))],
+      ['rowFormat', opt(t.rowFormat, str)],
     ], { multilineFrom: 2 });
     return call('op.createTable', str(t.name), columns, ...options);
   },
   dropTable: (op) => call('op.dropTable', str(op.name), ...schemaArg(op.schema)),
   renameTable: (op) => call('op.renameTable', str(op.from), str(op.to), ...schemaArg(op.schema)),
   setTableComment: (op) => call('op.setTableComment', str(op.table), strOrNull(op.comment), ...schemaArg(op.schema)),
-  addColumn: (op, ctx) => call('op.addColumn', str(op.table), str(op.column.name), raw(renderColumn(op.column, ctx)), ...schemaArg(op.schema)),
+  addColumn: (op, ctx) => call('op.addColumn', str(op.table), str(op.column.name), raw(renderColumn(op.column, ctx)), ...optionsArg([
+    ['primaryKey', op.primaryKey === undefined ? undefined : op.primaryKey.name === null ? raw('true') : str(op.primaryKey.name)],
+    ['schema', opt(op.schema, str)],
+  ])),
   dropColumn: (op) => call('op.dropColumn', str(op.table), str(op.name), ...schemaArg(op.schema)),
   renameColumn: (op) => call('op.renameColumn', str(op.table), str(op.from), str(op.to), ...schemaArg(op.schema)),
   alterColumn: (op, ctx) => {
@@ -115,6 +120,7 @@ export const operationRenderers: OperationRenderers = {
       ['collation', c.collation === undefined ? undefined : strOrNull(c.collation)],
       ['onUpdate', c.onUpdate === undefined ? undefined : c.onUpdate === null ? raw('null') : raw(renderSql(c.onUpdate, ctx))],
       ['identityAlways', opt(c.identityAlways, (a) => raw(String(a)))],
+      ['invisible', opt(c.invisible, (a) => raw(String(a)))],
     ]), ...schemaArg(op.schema));
   },
   createIndex: (op) => call('op.createIndex', str(op.index.name), str(op.table), strings(op.index.columns), ...optionsArg([

@@ -68,10 +68,16 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     for (const u of table.uniques) lines.push(this.uniqueClause(u));
     for (const c of table.checks) lines.push(this.checkClause(c));
     for (const fk of table.foreignKeys) if (!isOmitted(fk)) lines.push(this.foreignKeyClause(fk));
+    lines.push(...this.tableClauses(table));
     const body = lines.map((l) => `  ${l}`).join(',\n');
     const statements = [`CREATE TABLE ${this.tableName(table)} (\n${body}\n)${this.tableSuffix(table)}`];
     statements.push(...this.tableCommentStatements(table));
     return statements;
+  }
+
+  /** Clauses of CREATE TABLE after the constraints (MariaDB: PERIOD FOR SYSTEM_TIME). */
+  protected tableClauses(_table: TableSnapshot): string[] {
+    return [];
   }
 
   /** Text after the closing parenthesis of CREATE TABLE (MySQL: COMMENT='...'). */
@@ -130,8 +136,9 @@ export abstract class BaseDdlCompiler implements DdlCompiler {
     return value.kind === 'literal' ? this.dialect.literal(value.value) : value.sql;
   }
 
-  addColumn(table: TableSnapshot, column: ColumnSnapshot): string[] {
-    return [`ALTER TABLE ${this.tableName(table)} ADD COLUMN ${this.columnDefinition(table, column)}`];
+  addColumn(table: TableSnapshot, column: ColumnSnapshot, primaryKey?: PrimaryKeySnapshot): string[] {
+    const key = primaryKey ? `, ADD ${this.primaryKeyClause(primaryKey)}` : '';
+    return [`ALTER TABLE ${this.tableName(table)} ADD COLUMN ${this.columnDefinition(table, column)}${key}`];
   }
 
   dropColumn(table: TableSnapshot, column: ColumnSnapshot): string[] {

@@ -30,8 +30,18 @@ const INDEX_KINDS = new Set(['fulltext', 'spatial']);
  * generatedClause({ sql: '`price` * `qty`', stored: true }); // ' GENERATED ALWAYS AS (`price` * `qty`) STORED'
  * ```
  */
+/** MariaDB's period columns of a system-versioned table: `GENERATED ALWAYS AS ROW START` / `ROW END`. */
+const ROW_PERIOD = /^row\s+(start|end)$/i;
+
 function generatedClause(computed: ComputedSpec): string {
+  const period = ROW_PERIOD.exec(computed.sql.trim());
+  if (period) return ` GENERATED ALWAYS AS ROW ${period[1]!.toUpperCase()}`;
   return ` GENERATED ALWAYS AS (${computed.sql}) ${computed.stored ? 'STORED' : 'VIRTUAL'}`;
+}
+
+/** The column generated as ROW START (or ROW END) of a system-versioned table, if any. */
+function periodColumn(table: TableSnapshot, bound: 'start' | 'end'): string | undefined {
+  return table.columns.find((c) => c.computed !== undefined && ROW_PERIOD.exec(c.computed.sql.trim())?.[1]?.toLowerCase() === bound)?.name;
 }
 
 function isTimestamp(type: TypeSpec): boolean {
@@ -81,10 +91,18 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
     return this.#inSchema(table.schema, () => super.createTable(table, options));
   }
 
+  /** MariaDB: a system-versioned table whose period columns are named gets `PERIOD FOR SYSTEM_TIME (start, end)`. */
+  protected override tableClauses(table: TableSnapshot): string[] {
+    const start = periodColumn(table, 'start');
+    const end = periodColumn(table, 'end');
+    return start !== undefined && end !== undefined ? [`PERIOD FOR SYSTEM_TIME (${this.q(start)}, ${this.q(end)})`] : [];
+  }
+
   protected override tableSuffix(table: TableSnapshot): string {
     const engine = table.engine !== undefined ? ` ENGINE=${table.engine}` : '';
-    const collation = table.collation !== undefined ? ` COLLATE=${table.collation}` : '';
-    return `${engine}${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}`;
+    const collation = `${table.collation !== undefined ? ` COLLATE=${table.collation}` : ''}${table.rowFormat !== undefined ? ` ROW_FORMAT=${table.rowFormat}` : ''}`;
+    const versioning = table.systemVersioning === true ? ' WITH SYSTEM VERSIONING' : '';
+    return `${engine}${collation}${table.comment ? ` COMMENT=${this.dialect.literal(table.comment)}` : ''}${versioning}`;
   }
 
   override renameTable(table: TableSnapshot, newName: string): string[] {
@@ -99,7 +117,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   /**
    * `` `name` TYPE [COLLATE c] [GENERATED ALWAYS AS (sql) VIRTUAL|STORED] [NOT NULL|NULL]
-   * [DEFAULT x] [ON UPDATE x] [AUTO_INCREMENT] [COMMENT '...'] ``, the order MySQL documents.
+   * [DEFAULT x] [ON UPDATE x] [INVISIBLE] [AUTO_INCREMENT] [COMMENT '...'] ``, the order MySQL documents.
    * A generated column gets no NULL / NOT NULL (MariaDB refuses both there; it is nullable),
    * no default and no AUTO_INCREMENT.
    *
@@ -112,11 +130,13 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
   override columnDefinition(table: TableSnapshot, column: ColumnSnapshot): string {
     let def = `${this.q(column.name)} ${this.columnType(table, column)}`;
     if (column.collation !== undefined) def += ` COLLATE ${column.collation}`;
-    if (column.computed) return def + generatedClause(column.computed) + this.#commentClause(column);
+    const invisible = column.invisible === true ? ' INVISIBLE' : '';
+    if (column.computed) return def + generatedClause(column.computed) + invisible + this.#commentClause(column);
     if (!column.nullable) def += ' NOT NULL';
     else if (isTimestamp(column.type)) def += ' NULL';
     if (column.default !== null && !column.autoincrement) def += ` DEFAULT ${this.renderDefault(column.default, column)}`;
     if (column.onUpdate !== undefined) def += ` ON UPDATE ${column.onUpdate}`;
+    def += invisible;
     if (column.autoincrement) def += this.autoincrementClause();
     return def + this.#commentClause(column);
   }
@@ -135,7 +155,7 @@ export class MysqlDdlCompiler extends BaseDdlCompiler {
 
   /**
    * `MODIFY COLUMN` with the whole new definition: MySQL restates a column to change any part of
-   * it, so everything `to` keeps (collation, generation, ON UPDATE, comment) is written again.
+   * it, so everything `to` keeps (collation, generation, ON UPDATE, INVISIBLE, comment) is written again.
    */
   override alterColumn(table: TableSnapshot, _from: ColumnSnapshot, to: ColumnSnapshot, changes: ColumnChanges): string[] {
     if (!Object.values(changes).some(Boolean)) return [];

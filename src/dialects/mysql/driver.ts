@@ -134,7 +134,7 @@ class MysqlConnection implements DriverConnection {
           // an error packet carries no transaction status; after several statements (a BEGIN
           // among them, perhaps) assume one is open: the pool's ROLLBACK is then harmless
           if (sql.includes(';')) this.#inTransaction = true;
-          reject(toDriverError(err, sql, params, stringProp(err, 'code')));
+          reject(toDriverError(err, sql, params, this.#errorCode(err)));
         } else if (severalResults(fields)) {
           // one result per statement: each OK packet updates the transaction status; report the last
           const results = result as unknown[];
@@ -148,6 +148,23 @@ class MysqlConnection implements DriverConnection {
       if (params.length === 0) this.#conn.query(sql, done);
       else this.#conn.query(sql, toValues(params), done);
     });
+  }
+
+  /**
+   * The error's code. mysql2 names error numbers after MySQL's list; MariaDB's own errors (from
+   * 1900 on: 4119, "Not allowed for system-versioned table", is MySQL's ER_WARN_DEPRECATED_IDENT)
+   * mean something else there, so on MariaDB they are shown by number (`errno 4119`).
+   */
+  #errorCode(err: QueryError): string | undefined {
+    const errno = typeof err.errno === 'number' ? err.errno : 0;
+    if (errno >= 1900 && this.#mariadb()) return `errno ${errno}`;
+    return stringProp(err, 'code');
+  }
+
+  #mariadb(): boolean {
+    // the server's version from the handshake (mysql2 keeps it on the connection, unexported)
+    const handshake = (this.#conn as unknown as { _handshakePacket?: { serverVersion?: unknown } })._handshakePacket;
+    return /mariadb/i.test(String(handshake?.serverVersion ?? ''));
   }
 
   queryScript(statements: readonly string[]): Promise<QueryResult> {

@@ -17,6 +17,10 @@ const REWRITES: readonly [RegExp, string][] = [
   [/\s+(?:charset|character\s+set)\s+[a-z0-9_]+/gi, ''],
 ];
 
+/** MariaDB's `NEXT VALUE FOR seq` / `PREVIOUS VALUE FOR seq`, which it stores as `nextval(seq)` / `lastval(seq)`. */
+const SEQUENCE_NAME = '(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)';
+const VALUE_FOR = new RegExp(`\\b(next|previous)\\s+value\\s+for\\s+(${SEQUENCE_NAME}(?:\\s*\\.\\s*${SEQUENCE_NAME})?)`, 'gi');
+
 /** A string literal in one spelling: quotes doubled, backslashes escaped (MySQL's own syntax). */
 function stringSql(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -33,13 +37,15 @@ function rewrite(text: string): string {
  * in one spelling (`'it\'s'` = `'it''s'`), MariaDB's rewrites undone (see above), then
  * {@link canonicalExpression} (case, backticks, charset introducers, parentheses, spacing).
  * MariaDB also rewrites `NOT (a = 3)` to `a <> 3` and `NOT a > 5` to `a <= 5`; those stay apart.
+ * `NEXT VALUE FOR seq` is `nextval(seq)` (and PREVIOUS VALUE FOR, `lastval`), as MariaDB stores it.
  *
  * @example
  * ```ts
  * mysqlExpressionKey("`s` = 'it\\'s' and ucase(`s`) <> 'Y'") === mysqlExpressionKey("s = 'it''s' AND upper(s) <> 'Y'"); // true
  * ```
  */
-export function mysqlExpressionKey(text: string): string {
+export function mysqlExpressionKey(source: string): string {
+  const text = source.replace(VALUE_FOR, (_m, which: string, name: string) => `${which.toLowerCase() === 'next' ? 'nextval' : 'lastval'}(${name})`);
   let out = '';
   let other = '';
   let i = 0;

@@ -61,6 +61,8 @@ export const mysqlDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: false,
     columnOnUpdate: true,
     identityKinds: false,
+    invisibleColumns: true,
+    autoincrementNeedsKey: true,
     viewsBindColumns: false,
     conflictClauses: false,
     maxIdentifierLength: 64,

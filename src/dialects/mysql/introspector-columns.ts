@@ -5,6 +5,7 @@ import { text, textOrNull } from './catalog-values.js';
 import { stripOuterParens } from './default-value.js';
 import { mysqlLiteral } from './quoting.js';
 import { parseColumnType } from './type-parser.js';
+import { viewDefinitionWithoutSchema } from './view-definition.js';
 
 const AUTO_INCREMENT = /auto_increment/i;
 const DEFAULT_GENERATED = /default_generated/i;
@@ -12,6 +13,7 @@ const NOW = /^(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*\d*\s
 const BIT_LITERAL = /^b'[01]*'$/i;
 const ESCAPED_QUOTE = /\\'/g;
 const GENERATED = /\b(virtual|stored|persistent)\s+generated\b/i;
+const INVISIBLE = /\binvisible\b/i;
 const ON_UPDATE = /\bon\s+update\s+(?:current_timestamp|now|localtime|localtimestamp)\s*(?:\(\s*(\d*)\s*\))?/i;
 
 /** Parses COLUMN_TYPE text once per distinct text during one reflection. */
@@ -33,11 +35,14 @@ export class TypeCache {
  * quoted literals (`'draft'`), numbers, `current_timestamp()`, other expressions, and `NULL` for
  * a nullable column without default (= none). MySQL 8 gives literals unquoted and marks
  * expressions with DEFAULT_GENERATED in EXTRA: literals are quoted here and expressions wrapped
- * in parentheses (as MySQL 8 needs them written), so both read back as the same SQL.
+ * in parentheses (as MySQL 8 needs them written), so both read back as the same SQL. MariaDB
+ * qualifies a sequence of the column's own database (`nextval(`shop`.`ticket_seq`)`): that
+ * qualifier is dropped, as in view definitions, so the default is the same in a copy of the
+ * schema under another name and a model made from it never reads another database's sequence.
  */
-export function reflectDefault(raw: string | null, extra: string, mariadb: boolean, type: TypeSpec): DefaultSpec | null {
+export function reflectDefault(raw: string | null, extra: string, mariadb: boolean, type: TypeSpec, schema: string | null = null): DefaultSpec | null {
   if (raw === null) return null;
-  if (mariadb) return raw === 'NULL' ? null : expression(raw);
+  if (mariadb) return raw === 'NULL' ? null : expression(schema === null ? raw : viewDefinitionWithoutSchema(raw, schema));
   if (DEFAULT_GENERATED.test(extra)) {
     if (NOW.test(raw)) return expression(raw);
     // text literals of TEXT/JSON columns come back as _utf8mb4\'x\'
@@ -97,10 +102,12 @@ export function reflectComputed(extra: string, generation: string | null, mariad
 
 /**
  * One row of the COLUMNS query as a frozen ColumnSnapshot. The optional keys are set only when
- * present: `computed` for a generated column (which has no default), `onUpdate`, and `collation`
- * when COLLATION_NAME differs from `tableCollation` (the table's TABLE_COLLATION).
+ * present: `computed` for a generated column (which has no default), `onUpdate`, `invisible`
+ * (EXTRA says INVISIBLE), and `collation`
+ * when COLLATION_NAME differs from `tableCollation` (the table's TABLE_COLLATION). `schema`: the
+ * database read, whose qualifier a default loses (see {@link reflectDefault}).
  */
-export function columnFromRow(row: Row, types: TypeCache, mariadb: boolean, tableCollation: string | null): ColumnSnapshot {
+export function columnFromRow(row: Row, types: TypeCache, mariadb: boolean, tableCollation: string | null, schema: string | null = null): ColumnSnapshot {
   const type = types.parse(text(row, 'column_type'));
   const extra = text(row, 'extra');
   const comment = text(row, 'column_comment');
@@ -111,11 +118,12 @@ export function columnFromRow(row: Row, types: TypeCache, mariadb: boolean, tabl
     name: text(row, 'column_name'),
     type,
     nullable: text(row, 'is_nullable') === 'YES',
-    default: computed ? null : reflectDefault(textOrNull(row, 'column_default'), extra, mariadb, type),
+    default: computed ? null : reflectDefault(textOrNull(row, 'column_default'), extra, mariadb, type, schema),
     autoincrement: AUTO_INCREMENT.test(extra),
     comment: comment === '' ? null : comment,
     ...(computed ? { computed } : {}),
     ...(collation !== null && collation !== tableCollation ? { collation } : {}),
     ...(onUpdate !== null ? { onUpdate } : {}),
+    ...(INVISIBLE.test(extra) ? { invisible: true } : {}),
   });
 }

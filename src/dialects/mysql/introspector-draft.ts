@@ -18,6 +18,10 @@ export interface TableDraft {
   readonly collation: string | null;
   /** The table's storage engine (ENGINE). */
   readonly engine: string | null;
+  /** MariaDB: TABLE_TYPE is 'SYSTEM VERSIONED'. */
+  readonly systemVersioning: boolean;
+  /** The ROW_FORMAT its CREATE TABLE gave (upper case), null when none. */
+  rowFormat: string | null;
   /** Columns with their ordinal positions, in the order the rows came. */
   readonly columns: { ordinal: number; column: ColumnSnapshot }[];
   /** Column position by name, to find a column a constraint names. */
@@ -30,15 +34,22 @@ export interface TableDraft {
   readonly triggers: TriggerSnapshot[];
 }
 
-/** What a table has when it says nothing: the database's collation, the server's storage engine. */
+/** What a table has when it says nothing: the database's collation, the server's storage engine and InnoDB row format. */
 export interface TableDefaults {
   readonly collation: string | null;
   readonly engine: string | null;
+  readonly rowFormat?: string | null;
+}
+
+/** True when the table's ROW_FORMAT is the one an InnoDB table gets without saying (innodb_default_row_format). */
+function defaultRowFormat(draft: TableDraft, defaults: TableDefaults): boolean {
+  const innodb = (draft.engine ?? defaults.engine ?? '').toLowerCase() === 'innodb';
+  return innodb && draft.rowFormat?.toLowerCase() === defaults.rowFormat?.toLowerCase();
 }
 
 /** A new, empty table draft. */
-export function tableDraft(name: string, comment: string | null, collation: string | null, engine: string | null): TableDraft {
-  return { name, comment, collation, engine, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], triggers: [] };
+export function tableDraft(name: string, comment: string | null, collation: string | null, engine: string | null, systemVersioning = false): TableDraft {
+  return { name, comment, collation, engine, systemVersioning, rowFormat: null, columns: [], columnIndex: new Map(), primaryKey: null, foreignKeys: [], uniques: [], checks: [], indexes: [], triggers: [] };
 }
 
 /** Adds a column to a draft. */
@@ -88,5 +99,7 @@ export function finishTable(draft: TableDraft, schema: string | null, defaults: 
     ...(draft.triggers.length > 0 ? { triggers: frozenList(draft.triggers.sort((a, b) => byCodePoint(a.name, b.name))) } : {}),
     ...(draft.collation !== null && draft.collation !== defaults.collation ? { collation: draft.collation } : {}),
     ...(draft.engine !== null && draft.engine.toLowerCase() !== defaults.engine?.toLowerCase() ? { engine: draft.engine } : {}),
+    ...(draft.systemVersioning ? { systemVersioning: true } : {}),
+    ...(draft.rowFormat !== null && !defaultRowFormat(draft, defaults) ? { rowFormat: draft.rowFormat } : {}),
   });
 }

@@ -84,15 +84,36 @@ function addIndex(group: IndexGroup): void {
   });
 }
 
+/** Bytes per character of the character sets, by the first part of a collation's name (others: 4). */
+const CHARSET_BYTES: Readonly<Record<string, number>> = {
+  latin1: 1, latin2: 1, latin5: 1, latin7: 1, ascii: 1, binary: 1, cp1250: 1, cp1251: 1, cp1256: 1, cp1257: 1, cp850: 1, cp852: 1,
+  cp866: 1, greek: 1, hebrew: 1, swe7: 1, koi8r: 1, koi8u: 1, armscii8: 1, geostd8: 1, hp8: 1, keybcs2: 1, macce: 1, macroman: 1, dec8: 1, tis620: 1,
+  ucs2: 2, gbk: 2, big5: 2, sjis: 2, cp932: 2, euckr: 2, gb2312: 2, utf8: 3, utf8mb3: 3, ujis: 3, eucjpms: 3,
+};
+
+/** The longest key a BTREE index of the engine takes, in bytes (InnoDB with DYNAMIC rows: 3072; MyISAM: 1000). */
+function maxKeyBytes(table: TableDraft): number {
+  return table.engine?.toLowerCase() === 'myisam' ? 1000 : 3072;
+}
+
 /**
- * MariaDB enforces a UNIQUE constraint over BLOB / TEXT columns with a HASH index of its own
+ * MariaDB enforces a UNIQUE constraint over BLOB / TEXT columns, or over strings longer than the
+ * engine's longest key (a VARCHAR(1000) under utf8mb4: 4000 bytes), with a HASH index of its own
  * choosing ("long unique"): that is still a plain unique constraint.
  */
 function isLongUnique(table: TableDraft, parts: readonly KeyPart[]): boolean {
-  return parts.some((p) => {
+  let bytes = 0;
+  for (const p of parts) {
     const at = p.column === null ? undefined : table.columnIndex.get(p.column);
-    return at !== undefined && isLargeObjectType(table.columns[at]!.column.type);
-  });
+    if (at === undefined) continue;
+    const column = table.columns[at]!.column;
+    if (isLargeObjectType(column.type)) return true;
+    if ((column.type.kind === 'string' || column.type.kind === 'char') && column.type.length !== null) {
+      const collation = column.collation ?? table.collation ?? '';
+      bytes += column.type.length * (CHARSET_BYTES[collation.split('_')[0]!.toLowerCase()] ?? 4);
+    }
+  }
+  return bytes > maxKeyBytes(table);
 }
 
 function elementSql(part: KeyPart): string {

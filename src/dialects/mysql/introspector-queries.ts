@@ -5,6 +5,7 @@
  * Every selected column has a lower-case alias, because MariaDB labels columns in the case the
  * query wrote them.
  */
+import { mysqlQuoteIdentifier } from './quoting.js';
 
 /** One statement with its `?` parameters. */
 export interface CatalogQuery {
@@ -36,7 +37,7 @@ export function serverQuery(schema: string | null): CatalogQuery {
     sql: 'SELECT VERSION() AS version, DATABASE() AS current_db,'
       + ' (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_found,'
       + ' (SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = COALESCE(?, DATABASE())) AS schema_collation,'
-      + ' @@default_storage_engine AS default_engine,'
+      + ' @@default_storage_engine AS default_engine, @@innodb_default_row_format AS default_row_format,'
       + ' (SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = COALESCE(?, DATABASE())) AS trigger_count,'
       + ' (SELECT COUNT(*) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = COALESCE(?, DATABASE())) AS routine_count',
     params: [schema, schema, schema, schema],
@@ -76,10 +77,14 @@ function query(select: string, from: string, w: CatalogQuery, orderBy = ''): Cat
   return { sql: `SELECT ${select} FROM information_schema.${from}${w.sql}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, params: w.params };
 }
 
-/** Tables and views, with their comments, default collations and engines (NULL for views). */
+/**
+ * Tables and views, with their comments, default collations, engines (NULL for views) and the
+ * options their CREATE TABLE gave (`row_format=COMPRESSED`).
+ */
 export function tablesQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query(
-    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine',
+    'TABLE_NAME AS table_name, TABLE_TYPE AS table_type, TABLE_COMMENT AS table_comment, TABLE_COLLATION AS table_collation, ENGINE AS engine,'
+      + ' CREATE_OPTIONS AS create_options',
     'TABLES',
     where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter),
   );
@@ -157,6 +162,18 @@ export function checkTablesQuery(schema: string, filter: TableFilter): CatalogQu
 /** View definitions (asked only when the schema has views). */
 export function viewsQuery(schema: string, filter: TableFilter): CatalogQuery {
   return query('TABLE_NAME AS table_name, VIEW_DEFINITION AS view_definition', 'VIEWS', where('TABLE_SCHEMA', 'TABLE_NAME', schema, filter));
+}
+
+/**
+ * MariaDB: the settings of the schema's sequences (asked only when TABLES lists some, TABLE_TYPE
+ * 'SEQUENCE'), one SELECT of each sequence's own row joined with UNION ALL: MariaDB 10.x has no
+ * information_schema view of them. The numbers come as text (they span BIGINT).
+ */
+export function sequencesQuery(schema: string, names: readonly string[]): CatalogQuery {
+  const one = 'SELECT ? AS sequence_name, CAST(start_value AS CHAR) AS start_value, CAST(minimum_value AS CHAR) AS minimum_value,'
+    + ' CAST(maximum_value AS CHAR) AS maximum_value, CAST(increment AS CHAR) AS increment, CAST(cache_size AS CHAR) AS cache_size,'
+    + ' cycle_option AS cycle_option FROM ';
+  return { sql: names.map((name) => `${one}${mysqlQuoteIdentifier(schema)}.${mysqlQuoteIdentifier(name)}`).join(' UNION ALL '), params: [...names] };
 }
 
 /** Triggers of the tables (asked only when the schema has triggers), in the order they fire. */

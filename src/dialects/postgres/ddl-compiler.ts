@@ -1,5 +1,5 @@
 import type { ColumnChanges, CreateTableOptions, DdlCompiler } from '../../engine/dialect.js';
-import type { ColumnSnapshot, DefaultSpec, EnumSnapshot, ForeignKeySnapshot, IndexSnapshot, TableSnapshot } from '../../schema/snapshot.js';
+import type { ColumnSnapshot, DefaultSpec, EnumSnapshot, ForeignKeySnapshot, IndexSnapshot, PrimaryKeySnapshot, TableSnapshot } from '../../schema/snapshot.js';
 import { BaseDdlCompiler, type DdlDialectParts } from '../base/ddl-compiler.js';
 import { identifierQuoter, literalWriter } from '../sql-text.js';
 import { alterColumnStatements, identityClause, isEnumBased, retyped } from './alter-column.js';
@@ -134,8 +134,8 @@ export class PostgresDdlCompiler extends BaseDdlCompiler {
     return `COMMENT ON COLUMN ${this.tableName(table)}.${this.q(column.name)} IS ${this.dialect.literal(column.comment)}`;
   }
 
-  override addColumn(table: TableSnapshot, column: ColumnSnapshot): string[] {
-    const out = super.addColumn(table, column);
+  override addColumn(table: TableSnapshot, column: ColumnSnapshot, primaryKey?: PrimaryKeySnapshot): string[] {
+    const out = super.addColumn(table, column, primaryKey);
     if (column.comment !== null) out.push(this.columnComment(table, column));
     return out;
   }

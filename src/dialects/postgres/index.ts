@@ -59,6 +59,8 @@ export const postgresDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: true,
     columnOnUpdate: false,
     identityKinds: true,
+    invisibleColumns: false,
+    autoincrementNeedsKey: false,
     viewsBindColumns: true,
     conflictClauses: false,
     maxIdentifierLength: 63,

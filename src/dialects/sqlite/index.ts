@@ -41,6 +41,8 @@ export const sqliteDialect: Dialect = Object.freeze({
     alterForeignKeyColumns: true,
     columnOnUpdate: false,
     identityKinds: false,
+    invisibleColumns: false,
+    autoincrementNeedsKey: false,
     viewsBindColumns: false,
     conflictClauses: true,
     maxIdentifierLength: null,
