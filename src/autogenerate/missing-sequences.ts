@@ -1,5 +1,6 @@
 import type { Operation } from '../operations/operation.js';
-import type { ColumnSnapshot, DefaultSpec, SchemaSnapshot } from '../schema/snapshot.js';
+import type { SchemaSnapshot } from '../schema/snapshot.js';
+import { columnsGiven, identifier, lastNamePart } from './columns-given.js';
 import type { CompareWarning } from './compare-options.js';
 
 /** `nextval('name'...)` in a default: the sequence's name as written (maybe schema-qualified, maybe quoted). */
@@ -18,7 +19,7 @@ interface CalledSequence {
 
 function calledSequence(sql: string, schema: string | null): CalledSequence | undefined {
   const pg = NEXTVAL.exec(sql)?.[1]?.replaceAll("''", "'");
-  if (pg !== undefined) return { written: pg, name: ownSchema(pg, schema) ? sequenceName(pg) : null, call: `nextval('${pg}')` };
+  if (pg !== undefined) return { written: pg, name: ownSchema(pg, schema) ? lastNamePart(pg) : null, call: `nextval('${pg}')` };
   const maria = MARIADB_NEXTVAL.exec(sql)?.[1];
   if (maria === undefined) return undefined;
   const parts = (maria.match(new RegExp(BACKTICK_PART, 'g')) ?? []).map((p) => (p.startsWith('`') ? p.slice(1, -1).replaceAll('``', '`') : p));
@@ -46,22 +47,14 @@ export function missingSequenceWarnings(ops: readonly Operation[], database: Sch
   if (database.sequences === undefined) return [];
   const have = new Set(database.sequences.map((s) => s.name));
   const warnings: CompareWarning[] = [];
-  const check = (table: string, column: string, value: DefaultSpec | null | undefined): void => {
+  for (const { table, column, default: value } of columnsGiven(ops)) {
     const called = value?.kind === 'expression' ? calledSequence(value.sql, database.schema) : undefined;
-    if (called === undefined || called.name === null || have.has(called.name)) return;
+    if (called === undefined || called.name === null || have.has(called.name)) continue;
     warnings.push({
       table,
       message: `column ${table}.${column}: its default calls ${called.call}, a sequence the database does not have; `
         + `retort does not manage sequences: create it first with op.execute (CREATE SEQUENCE ${called.written})`,
     });
-  };
-  const columns = (table: string, list: readonly ColumnSnapshot[]): void => {
-    for (const c of list) check(table, c.name, c.default);
-  };
-  for (const op of ops) {
-    if (op.kind === 'createTable') columns(op.table.name, op.table.columns);
-    else if (op.kind === 'addColumn') columns(op.table, [op.column]);
-    else if (op.kind === 'alterColumn') check(op.table, op.name, op.changes.default);
   }
   return warnings;
 }
@@ -70,14 +63,4 @@ export function missingSequenceWarnings(ops: readonly Operation[], database: Sch
 function ownSchema(written: string, schema: string | null): boolean {
   const qualifier = /^("(?:[^"]|"")+"|[^."]+)\./.exec(written)?.[1];
   return qualifier === undefined || identifier(qualifier) === (schema ?? 'public');
-}
-
-/** The bare name of a sequence as `nextval()` names it: its schema and quotes dropped (`public."Seq"` -> `Seq`). */
-function sequenceName(written: string): string {
-  return identifier(/(?:^|\.)("(?:[^"]|"")+"|[^."]+)$/.exec(written)?.[1] ?? written);
-}
-
-/** One part of a name as PostgreSQL reads it: a quoted one as written, another folded to lower case. */
-function identifier(part: string): string {
-  return part.startsWith('"') ? part.slice(1, -1).replaceAll('""', '"') : part.toLowerCase();
 }

@@ -1,6 +1,7 @@
 import type { Operation } from '../operations/operation.js';
-import type { ColumnSnapshot, SchemaSnapshot } from '../schema/snapshot.js';
+import type { SchemaSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
+import { columnsGiven, lastNamePart } from './columns-given.js';
 import type { CompareWarning } from './compare-options.js';
 
 /**
@@ -31,9 +32,9 @@ export function missingTypeWarnings(ops: readonly Operation[], database: SchemaS
     ...database.enums.map((e) => e.name),
   ]);
   const warnings: CompareWarning[] = [];
-  const check = (table: string, column: string, type: TypeSpec | undefined): void => {
+  for (const { table, column, type } of columnsGiven(ops)) {
     const name = type === undefined ? undefined : customTypeName(type);
-    if (name === undefined || have.has(name)) return;
+    if (name === undefined || have.has(name)) continue;
     const domain = domains.get(name);
     const extension = extensions.get(name);
     const what = domain !== undefined
@@ -43,14 +44,6 @@ export function missingTypeWarnings(ops: readonly Operation[], database: SchemaS
           + `create it first with op.execute (CREATE EXTENSION IF NOT EXISTS ${quote(extension.extension)})`
         : undefined;
     if (what !== undefined) warnings.push({ table, message: `column ${table}.${column}: its type ${name} ${what}` });
-  };
-  const columns = (table: string, list: readonly ColumnSnapshot[]): void => {
-    for (const c of list) check(table, c.name, c.type);
-  };
-  for (const op of ops) {
-    if (op.kind === 'createTable') columns(op.table.name, op.table.columns);
-    else if (op.kind === 'addColumn') columns(op.table, [op.column]);
-    else if (op.kind === 'alterColumn') check(op.table, op.name, op.changes.type);
   }
   return warnings;
 }
@@ -59,9 +52,7 @@ export function missingTypeWarnings(ops: readonly Operation[], database: SchemaS
 function customTypeName(type: TypeSpec): string | undefined {
   if (type.kind === 'array') return customTypeName(type.of);
   if (type.kind !== 'custom') return undefined;
-  const bare = type.sql.trim().replace(/(\s*\[\d*\])+$/, '').replace(/\s*\([^()]*\)$/, '');
-  const last = /(?:^|\.)("(?:[^"]|"")+"|[^."]+)$/.exec(bare)?.[1] ?? bare;
-  return last.startsWith('"') ? last.slice(1, -1).replaceAll('""', '"') : last.toLowerCase();
+  return lastNamePart(type.sql.trim().replace(/(\s*\[\d*\])+$/, '').replace(/\s*\([^()]*\)$/, ''));
 }
 
 /** A name as PostgreSQL needs it written: bare when it can be, else in double quotes. */
