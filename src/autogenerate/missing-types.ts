@@ -1,6 +1,7 @@
 import type { Operation } from '../operations/operation.js';
 import type { SchemaSnapshot } from '../schema/snapshot.js';
 import type { TypeSpec } from '../schema/type-spec.js';
+import { doubleQuote as quoted } from '../sql/identifiers.js';
 import { columnsGiven, lastNamePart } from './columns-given.js';
 import type { CompareWarning } from './compare-options.js';
 
@@ -57,10 +58,5 @@ function customTypeName(type: TypeSpec): string | undefined {
 
 /** A name as PostgreSQL needs it written: bare when it can be, else in double quotes. */
 function quote(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A name in double quotes. */
-function quoted(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : quoted(name);
 }

@@ -1,12 +1,6 @@
 import { OperationError } from '../errors/index.js';
 import { rewritePlaceholders } from '../sql/placeholders.js';
 
-/** A function that quotes an identifier with `quote`, doubling the quote inside the name. */
-export function identifierQuoter(quote: '"' | '`'): (name: string) => string {
-  const doubled = quote + quote;
-  return (name) => quote + name.split(quote).join(doubled) + quote;
-}
-
 export interface LiteralStyle {
   readonly dialect: string;
   /** How the dialect writes true and false. */

@@ -1,4 +1,5 @@
 import { SchemaError } from '../errors/index.js';
+import { backQuote, doubleQuote } from '../sql/identifiers.js';
 
 /**
  * What `metadata.snapshot()` needs to know about the database it targets. A `Dialect` object
@@ -39,8 +40,6 @@ export interface ResolvedTarget {
   readonly quoteIdentifier: (name: string) => string;
 }
 
-const doubleQuote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-const backQuote = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
 
 const KNOWN: Readonly<Record<string, ResolvedTarget>> = {
   postgresql: { name: 'postgresql', maxIdentifierLength: 63, namedEnums: true, namedPrimaryKeys: true, alterConstraints: true, conflictClauses: false, nullablePrimaryKeys: false, quoteIdentifier: doubleQuote },

@@ -1,6 +1,7 @@
 import type { EnumSnapshot, SchemaSnapshot, TableSnapshot } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
 import type { AddEnumValueOp, DropEnumValueOp } from '../../operations/operation.js';
+import { doubleQuote as quote } from '../../sql/identifiers.js';
 import type { SchemaComparator } from '../comparator.js';
 import { byText, sameList } from '../normalize.js';
 
@@ -68,7 +69,6 @@ export function diffEnumValues(
   return { adds, drops, reordered };
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * PostgreSQL: the statements that give an enum type its values in another order, converting the

@@ -1,4 +1,5 @@
 import type { IndexSnapshot, RoutineSnapshot, SchemaSnapshot, ViewSnapshot } from '../../schema/snapshot.js';
+import { backQuote, doubleQuote as quote } from '../../sql/identifiers.js';
 import type { SchemaComparator } from '../comparator.js';
 import type { CompareDialect } from '../compare-options.js';
 
@@ -51,9 +52,8 @@ function unmanagedComparator(id: string, noun: string, change: string, objects: 
   };
 }
 
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 /** An identifier quoted as the dialect writes it: backticks on MySQL / MariaDB, double quotes elsewhere. */
-const quoteFor = (dialect: string, name: string): string => (dialect === 'mysql' ? `\`${name.replace(/`/g, '``')}\`` : quote(name));
+const quoteFor = (dialect: string, name: string): string => (dialect === 'mysql' ? backQuote(name) : quote(name));
 
 /**
  * Views, when the target is a database. On PostgreSQL the warning names the statement that creates

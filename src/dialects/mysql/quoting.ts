@@ -1,4 +1,5 @@
-import { identifierQuoter, literalWriter } from '../sql-text.js';
+import { identifierQuoter } from '../../sql/identifiers.js';
+import { literalWriter } from '../sql-text.js';
 
 /**
  * Quotes a MySQL / MariaDB identifier with backticks, doubling backticks inside it.

@@ -1,4 +1,4 @@
-import { identifierQuoter } from '../sql-text.js';
+import { identifierQuoter } from '../../sql/identifiers.js';
 
 const quote = identifierQuoter('"');
 

@@ -1,7 +1,8 @@
 import type { ColumnChanges, CreateTableOptions, DdlCompiler } from '../../engine/dialect.js';
 import type { ColumnSnapshot, DefaultSpec, EnumSnapshot, ForeignKeySnapshot, IndexSnapshot, PrimaryKeySnapshot, TableSnapshot } from '../../schema/snapshot.js';
 import { BaseDdlCompiler, type DdlDialectParts } from '../base/ddl-compiler.js';
-import { identifierQuoter, literalWriter } from '../sql-text.js';
+import { identifierQuoter } from '../../sql/identifiers.js';
+import { literalWriter } from '../sql-text.js';
 import { alterColumnStatements, identityClause, isEnumBased, retyped } from './alter-column.js';
 import { collateClause } from './collation.js';
 import { hasTopLevelOperator, isWrapped } from './sql-segments.js';

@@ -12,7 +12,7 @@ import type {
   UniqueSnapshot,
 } from '../../schema/snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
-import { identifierQuoter } from '../sql-text.js';
+import { identifierQuoter } from '../../sql/identifiers.js';
 import { collationOf } from './collation.js';
 import type { ColumnRow, ConstraintRow, EnumRow, IndexRow } from './introspector-queries.js';
 import { isWrapped } from './sql-segments.js';

@@ -1,7 +1,7 @@
 import type { TypeCompiler } from '../../engine/dialect.js';
 import { OperationError } from '../../errors/index.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
-import { identifierQuoter } from '../sql-text.js';
+import { identifierQuoter } from '../../sql/identifiers.js';
 import { parsePostgresType } from './type-parser.js';
 
 const quote = identifierQuoter('"');

@@ -1,6 +1,7 @@
 import type { Dialect } from '../../engine/dialect.js';
 import type { DatabaseUrl } from '../../engine/url.js';
-import { identifierQuoter, literalWriter, questionMarkSql } from '../sql-text.js';
+import { identifierQuoter } from '../../sql/identifiers.js';
+import { literalWriter, questionMarkSql } from '../sql-text.js';
 import { standardTransactions } from '../transactions.js';
 import { createSqliteDdlCompiler } from './ddl-compiler.js';
 import { createSqliteDriver, isMemoryUrl } from './driver.js';

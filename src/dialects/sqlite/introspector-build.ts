@@ -20,6 +20,7 @@ import { conflictExtras } from '../../schema/conflict-clause.js';
 import { deepFreeze } from '../../schema/snapshot.js';
 import { byNameNullsLast } from '../../schema/table-snapshot.js';
 import type { TypeSpec } from '../../schema/type-spec.js';
+import { doubleQuote as quote } from '../../sql/identifiers.js';
 import { parseCreateIndex, parseCreateTable, parseCreateView, type ColumnText, type ForeignKeyText, type TableText } from './ddl-text.js';
 import type { ColumnRow, ForeignKeyRow, IndexRow, ObjectRow } from './introspector-queries.js';
 import { sqliteCollation } from './normalizer.js';
@@ -56,7 +57,6 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const fold = (name: string): string => (NON_ASCII.test(name) ? name.replace(UPPER, (c) => c.toLowerCase()) : name.toLowerCase());
 const freeze = Object.freeze;
 const foldList = (names: readonly string[]): string => names.map(fold).join('\u0000');
-const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 const NULL_DEFAULT = /^\s*NULL\s*$/i;
 /** `hidden` of pragma_table_xinfo: 1 a hidden column of a virtual table, 2 / 3 a generated VIRTUAL / STORED one. */
